@@ -1,0 +1,27 @@
+//! The guide as data: the pack model, where packs come from, and the checks that load them.
+//!
+//! No IO beyond reading the pack folder; the default pack is embedded in the binary.
+
+mod model;
+pub mod placeholder;
+mod problem;
+mod raw;
+mod source;
+mod validate;
+
+pub use model::*;
+pub use placeholder::{Naming, PronounSet};
+pub use problem::{Problem, Problems, line_column};
+pub use source::{PackSource, SourceFile};
+pub use validate::load;
+
+/// The default pack, built into the binary.
+pub fn default_guide() -> Result<Guide, Problems> {
+    load(&PackSource::embedded())
+}
+
+/// The pack at `dir`, or every problem found in it.
+pub fn load_dir(dir: &std::path::Path) -> Result<Guide, Problems> {
+    let source = PackSource::from_dir(dir).map_err(Problems)?;
+    load(&source)
+}
