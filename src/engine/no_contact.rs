@@ -1,0 +1,173 @@
+//! The no-contact record: when it began, its target, and every break, never erased.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::time::Now;
+
+/// The shortest target a user can set, in days.
+pub const MIN_TARGET_DAYS: u32 = 14;
+/// The longest target a user can set, in days.
+pub const MAX_TARGET_DAYS: u32 = 28;
+/// The target when the user does not choose one.
+pub const DEFAULT_TARGET_DAYS: u32 = 21;
+/// Day counts worth a quiet word.
+pub const MILESTONES: [u32; 6] = [1, 3, 7, 14, 21, 28];
+
+/// A stretch of no contact and its history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoContact {
+    /// When it began.
+    pub started: DateTime<Utc>,
+    /// Days the user aims for (14 to 28).
+    pub target_days: u32,
+    /// Every break, oldest first.
+    #[serde(default)]
+    pub breaks: Vec<Break>,
+    /// What would have to be true to reconnect, written when it began.
+    #[serde(default)]
+    pub commitment: Option<String>,
+}
+
+/// A moment no contact was broken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Break {
+    /// When it happened.
+    pub at: DateTime<Utc>,
+    /// What happened.
+    pub what: BreakKind,
+    /// The user's note.
+    #[serde(default)]
+    pub note: String,
+    /// Whether the user chose to start the count again from here.
+    pub resets: bool,
+}
+
+/// What kind of contact broke the stretch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BreakKind {
+    /// Sent a message.
+    Messaged,
+    /// Called.
+    Called,
+    /// Met in person.
+    Met,
+    /// Looked at their social media.
+    CheckedSocials,
+    /// Something else.
+    Other,
+}
+
+impl BreakKind {
+    /// Every kind with the word used for it on the command line and in files.
+    pub const ALL: [(BreakKind, &'static str); 5] = [
+        (BreakKind::Messaged, "messaged"),
+        (BreakKind::Called, "called"),
+        (BreakKind::Met, "met"),
+        (BreakKind::CheckedSocials, "checked-socials"),
+        (BreakKind::Other, "other"),
+    ];
+
+    /// The kind a word names.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(_, n)| *n == name).map(|(k, _)| *k)
+    }
+
+    /// The word for this kind.
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("other", |(_, n)| n)
+    }
+}
+
+impl NoContact {
+    /// A new stretch starting at `at`.
+    pub fn new(at: DateTime<Utc>, target_days: u32, commitment: Option<String>) -> Self {
+        Self {
+            started: at,
+            target_days,
+            breaks: Vec::new(),
+            commitment,
+        }
+    }
+
+    /// When the current run began: the start, or the last break that reset the count.
+    pub fn run_started(&self) -> DateTime<Utc> {
+        self.breaks
+            .iter()
+            .filter(|b| b.resets)
+            .map(|b| b.at)
+            .fold(self.started, DateTime::max)
+    }
+
+    /// The count as it stands now.
+    pub fn progress(&self, now: Now<'_>) -> Countdown {
+        let run_start = self.run_started();
+        let current = now.days_since(run_start);
+        let target_date = now
+            .calendar
+            .date_of(run_start)
+            .checked_add_days(chrono::Days::new(u64::from(self.target_days)))
+            .unwrap_or(NaiveDate::MAX);
+        Countdown {
+            current_days: current,
+            target_days: self.target_days,
+            remaining_days: self.target_days.saturating_sub(current),
+            target_date,
+            total_days: now.days_since(self.started),
+            longest_days: self.longest_run(now),
+            breaks: self.breaks.len(),
+            reached: current >= self.target_days,
+            milestone: MILESTONES.iter().rev().copied().find(|m| *m <= current),
+        }
+    }
+
+    /// The longest run between resets, the current one included.
+    fn longest_run(&self, now: Now<'_>) -> u32 {
+        let mut starts = vec![self.started];
+        let mut longest = 0;
+        for reset in self.breaks.iter().filter(|b| b.resets) {
+            let start = *starts.last().unwrap_or(&self.started);
+            let run = now.calendar.date_of(reset.at) - now.calendar.date_of(start);
+            longest = longest.max(u32::try_from(run.num_days().max(0)).unwrap_or(0));
+            starts.push(reset.at);
+        }
+        longest.max(now.days_since(self.run_started()))
+    }
+}
+
+/// The no-contact count at one moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Countdown {
+    /// Local calendar days in the current run.
+    pub current_days: u32,
+    /// The target.
+    pub target_days: u32,
+    /// Days left to the target (0 once reached).
+    pub remaining_days: u32,
+    /// The local date the current run reaches its target.
+    pub target_date: NaiveDate,
+    /// Days since no contact first began, breaks and all.
+    pub total_days: u32,
+    /// The longest run so far.
+    pub longest_days: u32,
+    /// How many breaks are logged.
+    pub breaks: usize,
+    /// True when the current run has reached the target.
+    pub reached: bool,
+    /// The highest milestone reached in the current run.
+    pub milestone: Option<u32>,
+}
+
+impl Countdown {
+    /// Progress toward the target, from 0.0 to 1.0.
+    pub fn ratio(&self) -> f64 {
+        if self.target_days == 0 {
+            return 1.0;
+        }
+        (f64::from(self.current_days) / f64::from(self.target_days)).min(1.0)
+    }
+}

@@ -1,0 +1,58 @@
+//! The clock, passed in: an instant plus the user's calendar, so tests can fix both.
+
+use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
+
+/// Turns an instant into the user's local calendar date.
+pub trait Calendar {
+    /// The local date at `at`.
+    fn date_of(&self, at: DateTime<Utc>) -> NaiveDate;
+}
+
+impl<T: TimeZone> Calendar for T {
+    fn date_of(&self, at: DateTime<Utc>) -> NaiveDate {
+        at.with_timezone(self).date_naive()
+    }
+}
+
+/// The moment the engine works at.
+#[derive(Clone, Copy)]
+pub struct Now<'a> {
+    /// The instant.
+    pub at: DateTime<Utc>,
+    /// The user's calendar, for counting days.
+    pub calendar: &'a dyn Calendar,
+}
+
+impl<'a> Now<'a> {
+    /// A fixed moment in a given calendar (tests, and the CLI with a real clock).
+    pub fn new(at: DateTime<Utc>, calendar: &'a dyn Calendar) -> Self {
+        Self { at, calendar }
+    }
+
+    /// Today's local date.
+    pub fn today(&self) -> NaiveDate {
+        self.calendar.date_of(self.at)
+    }
+
+    /// Whole local calendar days from `from` to now; 0 when the clock reads earlier than `from`.
+    pub fn days_since(&self, from: DateTime<Utc>) -> u32 {
+        let days = (self.today() - self.calendar.date_of(from)).num_days();
+        u32::try_from(days.max(0)).unwrap_or(u32::MAX)
+    }
+}
+
+impl Now<'static> {
+    /// The system clock in the machine's time zone.
+    pub fn system() -> Self {
+        Self {
+            at: Utc::now(),
+            calendar: &Local,
+        }
+    }
+}
+
+impl std::fmt::Debug for Now<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Now({})", self.at)
+    }
+}
