@@ -1,12 +1,18 @@
 //! The step engine: the journey, the journal, gates, the no-contact count, and `apply` for every
 //! change. Pure: no terminal, no disk; the clock is passed in.
 
+mod action;
+mod apply;
 mod journal;
 mod journey;
 mod no_contact;
+mod status;
 mod time;
 
+pub use action::Action;
+pub use apply::{EngineError, Outcome, Workbook, apply};
 pub use journal::*;
 pub use journey::*;
 pub use no_contact::*;
+pub use status::*;
 pub use time::{Calendar, Now};

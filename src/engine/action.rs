@@ -1,0 +1,109 @@
+//! Every change a user can make, as a value: the TUI and the CLI both send these to `apply`.
+
+use std::collections::BTreeMap;
+
+use crate::content::{Answer, PronounSet};
+
+use super::journey::{Place, Theme};
+use super::no_contact::BreakKind;
+
+/// One change to the workbook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Finish the welcome, naming the ex as the user likes.
+    Welcome {
+        /// The ex's name, or none for "your ex".
+        ex_name: Option<String>,
+        /// Pronouns for the ex.
+        pronouns: PronounSet,
+    },
+    /// Change how the ex is named.
+    SetNaming {
+        /// The ex's name, or none for "your ex".
+        ex_name: Option<String>,
+        /// Pronouns for the ex.
+        pronouns: PronounSet,
+    },
+    /// Change the colour theme.
+    SetTheme(Theme),
+    /// Record the answers to a check; a concern routes to the check's path.
+    AnswerCheck {
+        /// The check id.
+        check: String,
+        /// Answer per question id; every question must be answered.
+        answers: BTreeMap<String, Answer>,
+    },
+    /// Follow another path; all answers and entries are kept.
+    ChoosePath(String),
+    /// Begin work on an open step.
+    OpenStep(String),
+    /// Save (or, with empty text, clear) the answer to a prompt.
+    AnswerPrompt {
+        /// The step id.
+        step: String,
+        /// The prompt id.
+        prompt: String,
+        /// The answer.
+        text: String,
+    },
+    /// Tick or untick a checklist item.
+    ToggleItem {
+        /// The checklist id.
+        checklist: String,
+        /// The item (or pair) id.
+        item: String,
+    },
+    /// Mark an open step done.
+    MarkDone(String),
+    /// Take back a step's done mark.
+    Reopen(String),
+    /// Begin no contact.
+    StartNoContact {
+        /// Days to aim for (14 to 28).
+        target_days: u32,
+        /// What would have to be true to reconnect.
+        commitment: Option<String>,
+    },
+    /// Change the no-contact target.
+    SetTarget(u32),
+    /// Log a break in no contact; history is never erased.
+    LogBreak {
+        /// What happened.
+        what: BreakKind,
+        /// The user's note.
+        note: String,
+        /// Start the count again from now.
+        resets: bool,
+    },
+    /// Keep text being typed in a field.
+    SaveDraft {
+        /// Which field (e.g. `prompt:space:why`, `journal:new`).
+        key: String,
+        /// The text so far.
+        text: String,
+    },
+    /// Forget a field's draft (it was saved or discarded).
+    ClearDraft(String),
+    /// Remember where the user is.
+    MoveTo(Place),
+    /// Write a journal entry.
+    AddEntry {
+        /// The text.
+        text: String,
+        /// The step it belongs to.
+        step: Option<String>,
+        /// Mood, 1 to 5.
+        mood: Option<u8>,
+        /// Tags.
+        tags: Vec<String>,
+    },
+    /// Change an entry's text.
+    EditEntry {
+        /// The entry id.
+        id: String,
+        /// The new text.
+        text: String,
+    },
+    /// Delete an entry.
+    DeleteEntry(String),
+}

@@ -1,0 +1,374 @@
+//! `apply`: the one function that changes a workbook, validating every action first.
+
+use thiserror::Error;
+
+use crate::content::Guide;
+
+use super::action::Action;
+use super::journal::{Journal, JournalEntry, MonthKey};
+use super::journey::{CheckRecord, Draft, Journey, PromptAnswer};
+use super::no_contact::{MAX_TARGET_DAYS, MIN_TARGET_DAYS, NoContact};
+use super::status::{StepStatus, step_status};
+use super::time::Now;
+
+/// Everything the user has: progress and journal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Workbook {
+    /// Progress, settings, drafts.
+    pub journey: Journey,
+    /// Journal entries.
+    pub journal: Journal,
+}
+
+/// What an applied action changed, so the store saves only that.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// `journey.json` must be saved.
+    pub journey_changed: bool,
+    /// These journal months must be saved.
+    pub months_changed: Vec<MonthKey>,
+    /// The id of an entry the action created.
+    pub entry_id: Option<String>,
+    /// Set when a check's answers moved the user to another path.
+    pub routed_to: Option<String>,
+}
+
+/// Why an action was refused; nothing was changed.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum EngineError {
+    /// No such step in the guide.
+    #[error("there is no step `{0}` in this guide")]
+    UnknownStep(String),
+    /// The step's gate is closed.
+    #[error("\"{title}\" is not open yet: {reason}")]
+    StepLocked {
+        /// The step's title.
+        title: String,
+        /// Why, in words.
+        reason: String,
+    },
+    /// No such prompt in the step.
+    #[error("step `{step}` has no prompt `{prompt}`")]
+    UnknownPrompt {
+        /// The step id.
+        step: String,
+        /// The prompt id.
+        prompt: String,
+    },
+    /// No such checklist.
+    #[error("there is no checklist `{0}` in this guide")]
+    UnknownChecklist(String),
+    /// No such item in the checklist.
+    #[error("checklist `{checklist}` has no item `{item}`")]
+    UnknownItem {
+        /// The checklist id.
+        checklist: String,
+        /// The item id.
+        item: String,
+    },
+    /// No such check.
+    #[error("there is no check `{0}` in this guide")]
+    UnknownCheck(String),
+    /// A check's answers do not match its questions.
+    #[error("check `{check}`: {problem}")]
+    BadCheckAnswers {
+        /// The check id.
+        check: String,
+        /// What is missing or extra.
+        problem: String,
+    },
+    /// No such path.
+    #[error("there is no path `{0}` in this guide")]
+    UnknownPath(String),
+    /// A journal entry with no words.
+    #[error("the entry is empty; write something first")]
+    EmptyEntry,
+    /// No such journal entry.
+    #[error("there is no journal entry `{0}`")]
+    UnknownEntry(String),
+    /// Mood outside 1..=5.
+    #[error("mood must be from 1 to 5, not {0}")]
+    MoodOutOfRange(u8),
+    /// Target outside 14..=28.
+    #[error(
+        "the no-contact target must be from {MIN_TARGET_DAYS} to {MAX_TARGET_DAYS} days, not {0}"
+    )]
+    TargetOutOfRange(u32),
+    /// No contact has not begun.
+    #[error("no contact has not been started")]
+    NoContactNotStarted,
+    /// No contact is already running.
+    #[error("no contact is already running; change its target or log a break instead")]
+    NoContactAlreadyStarted,
+}
+
+/// Applies `action` to `book`, or changes nothing and says why.
+pub fn apply(
+    book: &mut Workbook,
+    guide: &Guide,
+    action: Action,
+    now: Now<'_>,
+) -> Result<Outcome, EngineError> {
+    let mut outcome = Outcome {
+        journey_changed: true,
+        ..Outcome::default()
+    };
+    let journey = &mut book.journey;
+    match action {
+        Action::Welcome { ex_name, pronouns } => {
+            journey.welcomed = true;
+            journey.settings.ex_name = clean_name(ex_name);
+            journey.settings.pronouns = pronouns;
+        }
+        Action::SetNaming { ex_name, pronouns } => {
+            journey.settings.ex_name = clean_name(ex_name);
+            journey.settings.pronouns = pronouns;
+        }
+        Action::SetTheme(theme) => journey.settings.theme = theme,
+        Action::AnswerCheck { check, answers } => {
+            let def = guide
+                .check(&check)
+                .ok_or_else(|| EngineError::UnknownCheck(check.clone()))?;
+            if let Some(q) = def.questions.iter().find(|q| !answers.contains_key(&q.id)) {
+                return Err(EngineError::BadCheckAnswers {
+                    check,
+                    problem: format!("question `{}` is not answered", q.id),
+                });
+            }
+            if let Some(extra) = answers
+                .keys()
+                .find(|a| !def.questions.iter().any(|q| &q.id == *a))
+            {
+                return Err(EngineError::BadCheckAnswers {
+                    check,
+                    problem: format!("there is no question `{extra}`"),
+                });
+            }
+            let concern = def
+                .questions
+                .iter()
+                .any(|q| answers.get(&q.id).is_some_and(|a| q.is_concern(*a)));
+            if concern && journey.path != def.route {
+                journey.path = def.route.clone();
+                outcome.routed_to = Some(def.route.clone());
+            }
+            journey.checks.insert(
+                check,
+                CheckRecord {
+                    taken: now.at,
+                    answers,
+                },
+            );
+        }
+        Action::ChoosePath(path) => {
+            if guide.path(&path).is_none() {
+                return Err(EngineError::UnknownPath(path));
+            }
+            journey.path = path;
+        }
+        Action::OpenStep(step) => {
+            open_step(guide, journey, &step, now)?;
+            journey
+                .steps
+                .entry(step)
+                .or_default()
+                .started
+                .get_or_insert(now.at);
+        }
+        Action::AnswerPrompt { step, prompt, text } => {
+            open_step(guide, journey, &step, now)?;
+            let def = guide
+                .step(&step)
+                .ok_or_else(|| EngineError::UnknownStep(step.clone()))?;
+            if !def.prompts.iter().any(|p| p.id == prompt) {
+                return Err(EngineError::UnknownPrompt { step, prompt });
+            }
+            let progress = journey.steps.entry(step).or_default();
+            progress.started.get_or_insert(now.at);
+            if text.trim().is_empty() {
+                progress.answers.remove(&prompt);
+            } else {
+                progress.answers.insert(
+                    prompt,
+                    PromptAnswer {
+                        text,
+                        updated: now.at,
+                    },
+                );
+            }
+        }
+        Action::ToggleItem { checklist, item } => {
+            let list = guide
+                .checklist(&checklist)
+                .ok_or_else(|| EngineError::UnknownChecklist(checklist.clone()))?;
+            if !list.entry_ids().contains(&item.as_str()) {
+                return Err(EngineError::UnknownItem { checklist, item });
+            }
+            let ticks = journey.ticks.entry(checklist.clone()).or_default();
+            if !ticks.remove(&item) {
+                ticks.insert(item);
+            }
+            if ticks.is_empty() {
+                journey.ticks.remove(&checklist);
+            }
+        }
+        Action::MarkDone(step) => {
+            open_step(guide, journey, &step, now)?;
+            let progress = journey.steps.entry(step).or_default();
+            progress.started.get_or_insert(now.at);
+            progress.done = Some(now.at);
+        }
+        Action::Reopen(step) => {
+            if guide.step(&step).is_none() {
+                return Err(EngineError::UnknownStep(step));
+            }
+            if let Some(progress) = journey.steps.get_mut(&step) {
+                progress.done = None;
+            }
+        }
+        Action::StartNoContact {
+            target_days,
+            commitment,
+        } => {
+            check_target(target_days)?;
+            if journey.no_contact.is_some() {
+                return Err(EngineError::NoContactAlreadyStarted);
+            }
+            let commitment = commitment.filter(|c| !c.trim().is_empty());
+            journey.no_contact = Some(NoContact::new(now.at, target_days, commitment));
+        }
+        Action::SetTarget(days) => {
+            check_target(days)?;
+            let record = journey
+                .no_contact
+                .as_mut()
+                .ok_or(EngineError::NoContactNotStarted)?;
+            record.target_days = days;
+        }
+        Action::LogBreak { what, note, resets } => {
+            let record = journey
+                .no_contact
+                .as_mut()
+                .ok_or(EngineError::NoContactNotStarted)?;
+            record.breaks.push(super::no_contact::Break {
+                at: now.at,
+                what,
+                note,
+                resets,
+            });
+        }
+        Action::SaveDraft { key, text } => {
+            journey.drafts.insert(
+                key,
+                Draft {
+                    text,
+                    updated: now.at,
+                },
+            );
+        }
+        Action::ClearDraft(key) => {
+            outcome.journey_changed = journey.drafts.remove(&key).is_some();
+        }
+        Action::MoveTo(place) => {
+            outcome.journey_changed = journey.place != place;
+            journey.place = place;
+        }
+        Action::AddEntry {
+            text,
+            step,
+            mood,
+            tags,
+        } => {
+            outcome.journey_changed = false;
+            let entry = new_entry(book, guide, text, step, mood, tags, now)?;
+            outcome.months_changed.push(entry.month());
+            outcome.entry_id = Some(entry.id.clone());
+            book.journal.insert(entry);
+        }
+        Action::EditEntry { id, text } => {
+            outcome.journey_changed = false;
+            if text.trim().is_empty() {
+                return Err(EngineError::EmptyEntry);
+            }
+            let mut entry = book
+                .journal
+                .get(&id)
+                .cloned()
+                .ok_or_else(|| EngineError::UnknownEntry(id.clone()))?;
+            entry.text = text;
+            entry.edited = Some(now.at);
+            outcome.months_changed.push(entry.month());
+            book.journal.insert(entry);
+        }
+        Action::DeleteEntry(id) => {
+            outcome.journey_changed = false;
+            let (month, _) = book
+                .journal
+                .remove(&id)
+                .ok_or(EngineError::UnknownEntry(id))?;
+            outcome.months_changed.push(month);
+        }
+    }
+    if outcome.journey_changed {
+        book.journey.updated = book.journey.updated.max(now.at);
+    }
+    Ok(outcome)
+}
+
+fn open_step(guide: &Guide, journey: &Journey, id: &str, now: Now<'_>) -> Result<(), EngineError> {
+    let step = guide
+        .step(id)
+        .ok_or_else(|| EngineError::UnknownStep(id.to_string()))?;
+    match step_status(guide, journey, step, now) {
+        StepStatus::Locked(reasons) => Err(EngineError::StepLocked {
+            title: step.title.clone(),
+            reason: reasons
+                .iter()
+                .map(|r| r.describe())
+                .collect::<Vec<_>>()
+                .join("; "),
+        }),
+        _ => Ok(()),
+    }
+}
+
+fn check_target(days: u32) -> Result<(), EngineError> {
+    if (MIN_TARGET_DAYS..=MAX_TARGET_DAYS).contains(&days) {
+        Ok(())
+    } else {
+        Err(EngineError::TargetOutOfRange(days))
+    }
+}
+
+fn clean_name(name: Option<String>) -> Option<String> {
+    name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty())
+}
+
+fn new_entry(
+    book: &Workbook,
+    guide: &Guide,
+    text: String,
+    step: Option<String>,
+    mood: Option<u8>,
+    tags: Vec<String>,
+    now: Now<'_>,
+) -> Result<JournalEntry, EngineError> {
+    if text.trim().is_empty() {
+        return Err(EngineError::EmptyEntry);
+    }
+    if let Some(mood) = mood.filter(|m| !(1..=5).contains(m)) {
+        return Err(EngineError::MoodOutOfRange(mood));
+    }
+    if let Some(step) = step.as_ref().filter(|s| guide.step(s).is_none()) {
+        return Err(EngineError::UnknownStep(step.clone()));
+    }
+    Ok(JournalEntry {
+        id: book.journal.new_id(now.at),
+        created: now.at,
+        edited: None,
+        text,
+        step,
+        mood,
+        tags: tags.into_iter().filter(|t| !t.trim().is_empty()).collect(),
+    })
+}
