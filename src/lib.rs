@@ -4,3 +4,6 @@
 pub mod cli;
 pub mod content;
 pub mod engine;
+pub mod export;
+pub mod store;
+pub mod tui;

@@ -124,6 +124,9 @@ pub struct Place {
     /// Which row was selected.
     #[serde(default)]
     pub selected: usize,
+    /// The draft key of the text field that was open, so typing resumes in it.
+    #[serde(default)]
+    pub editing: Option<String>,
 }
 
 /// The screens a user can be on, as saved.

@@ -1,16 +1,22 @@
 //! The clock, passed in: an instant plus the user's calendar, so tests can fix both.
 
-use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 /// Turns an instant into the user's local calendar date.
 pub trait Calendar {
     /// The local date at `at`.
     fn date_of(&self, at: DateTime<Utc>) -> NaiveDate;
+    /// The local date and time at `at`, for display.
+    fn local(&self, at: DateTime<Utc>) -> NaiveDateTime;
 }
 
 impl<T: TimeZone> Calendar for T {
     fn date_of(&self, at: DateTime<Utc>) -> NaiveDate {
         at.with_timezone(self).date_naive()
+    }
+
+    fn local(&self, at: DateTime<Utc>) -> NaiveDateTime {
+        at.with_timezone(self).naive_local()
     }
 }
 

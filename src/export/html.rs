@@ -1,0 +1,123 @@
+//! The journal as one self-contained, printable HTML page.
+//!
+//! No scripts and no outside resources: the style is inline and a content security policy forbids
+//! loading anything, so opening the file never touches the network. Every user string is escaped.
+
+use std::fmt::Write;
+
+use super::document::{Document, EntryView, StepAnswers, TITLE};
+
+/// Calm on screen, plain black on white in print, entries never split across pages if avoidable.
+const STYLE: &str = "\
+body { font-family: Georgia, 'Times New Roman', serif; line-height: 1.55; color: #2b2b2b;
+  background: #faf8f4; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-weight: normal; margin-bottom: 0.2rem; }
+h2 { font-weight: normal; border-bottom: 1px solid #d8d2c8; margin-top: 2.5rem; }
+h3 { font-size: 1rem; color: #6b6259; margin: 0 0 0.3rem; }
+.meta { color: #6b6259; font-size: 0.9rem; }
+.facts { color: #6b6259; font-size: 0.9rem; margin: 0 0 0.6rem; }
+.facts span + span::before { content: ' \u{b7} '; }
+.text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+article { margin: 1.6rem 0; }
+.question { font-style: italic; margin: 1rem 0 0.3rem; }
+@media print {
+  body { background: #fff; color: #000; max-width: none; margin: 0; font-size: 11pt; }
+  .meta, .facts, h3 { color: #333; }
+  article, .answer { break-inside: avoid; page-break-inside: avoid; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+}
+";
+
+/// The document as an HTML page.
+pub(super) fn render(doc: &Document) -> String {
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(
+        "<meta http-equiv=\"Content-Security-Policy\" \
+         content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
+    );
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(out, "<title>{}</title>", escape(TITLE));
+    let _ = writeln!(out, "<style>\n{STYLE}</style>\n</head>\n<body>");
+    let _ = writeln!(out, "<h1>{}</h1>", escape(TITLE));
+    let _ = write!(out, "<p class=\"meta\">Exported {}", escape(&doc.exported));
+    if !doc.scope.is_empty() {
+        let _ = write!(out, ", {}", escape(&doc.scope));
+    }
+    out.push_str("</p>\n");
+    if doc.entries.is_empty() {
+        out.push_str("<p>No journal entries in this export.</p>\n");
+    }
+    for entry in &doc.entries {
+        write_entry(&mut out, entry);
+    }
+    if !doc.answers.is_empty() {
+        out.push_str("<h2>Your answers</h2>\n");
+        for step in &doc.answers {
+            write_step(&mut out, step);
+        }
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn write_entry(out: &mut String, entry: &EntryView) {
+    let _ = writeln!(out, "<article>\n<h2>{}</h2>", escape(&entry.when));
+    let facts = entry.facts();
+    if !facts.is_empty() {
+        out.push_str("<p class=\"facts\">");
+        for (label, value) in facts {
+            let _ = write!(out, "<span>{label}: {}</span>", escape(&value));
+        }
+        out.push_str("</p>\n");
+    }
+    let _ = writeln!(
+        out,
+        "<p class=\"text\">{}</p>\n</article>",
+        escape(entry.text.trim_end())
+    );
+}
+
+fn write_step(out: &mut String, step: &StepAnswers) {
+    let _ = writeln!(out, "<section>\n<h3>{}</h3>", escape(step.title));
+    for answer in &step.answers {
+        let _ = writeln!(
+            out,
+            "<div class=\"answer\">\n<p class=\"question\">{}</p>\n<p class=\"text\">{}</p>\n\
+             <p class=\"facts\">Answered {}</p>\n</div>",
+            escape(&answer.question),
+            escape(answer.text.trim_end()),
+            escape(&answer.when)
+        );
+    }
+    out.push_str("</section>\n");
+}
+
+/// `text` safe to place in HTML text or a quoted attribute.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escapes_the_five_characters() {
+        assert_eq!(
+            escape(r#"<a href="x">Tom & 'Jo'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jo&#39;&lt;/a&gt;"
+        );
+    }
+}

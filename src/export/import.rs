@@ -1,0 +1,95 @@
+//! Reading a journal export, whichever supported tool wrote it.
+
+use chrono::TimeZone;
+use serde_json::Value;
+
+use crate::engine::JournalEntry;
+
+use super::import_error::ImportError;
+use super::{jrnl, json, tui_journal};
+
+/// The tool that wrote an imported file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ImportFormat {
+    /// rekindle's own JSON export: ids and every field are kept.
+    Rekindle,
+    /// `jrnl --export json`.
+    Jrnl,
+    /// tui-journal's JSON export (its entries transfer file).
+    TuiJournal,
+}
+
+impl ImportFormat {
+    /// A short name for messages, such as `jrnl`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ImportFormat::Rekindle => "rekindle",
+            ImportFormat::Jrnl => "jrnl",
+            ImportFormat::TuiJournal => "tui-journal",
+        }
+    }
+
+    /// True when the file's ids are rekindle ids and are kept; other tools' entries get new ids.
+    pub fn keeps_ids(self) -> bool {
+        self == ImportFormat::Rekindle
+    }
+}
+
+impl std::fmt::Display for ImportFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} export", self.name())
+    }
+}
+
+/// Entries read from a file, not yet in the journal (see [`merge`](super::merge)).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    /// The tool that wrote the file.
+    pub format: ImportFormat,
+    /// The entries, in file order. From other tools their ids are provisional: `merge` gives
+    /// each a new id from the journal it joins.
+    pub entries: Vec<JournalEntry>,
+}
+
+/// Reads an export from rekindle, jrnl or tui-journal, telling them apart by their shape.
+///
+/// `tz` is the zone jrnl's local dates and times were written in (the user's own, normally).
+/// Either every entry is read or an error says which one could not be.
+pub fn import<Tz: TimeZone>(bytes: &[u8], tz: &Tz) -> Result<Imported, ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        message: describe(&e),
+    })?;
+    let format = detect(&value).ok_or(ImportError::UnknownShape)?;
+    let entries = match format {
+        ImportFormat::Rekindle => json::read(value)?,
+        ImportFormat::Jrnl => jrnl::read(&value, tz)?,
+        ImportFormat::TuiJournal => tui_journal::read(&value)?,
+    };
+    Ok(Imported { format, entries })
+}
+
+/// The parser's message without its own "at line ... column ..." suffix, which we word ourselves.
+fn describe(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
+/// Which tool wrote `value`, judged by its marker or by the fields of its entries.
+fn detect(value: &Value) -> Option<ImportFormat> {
+    if json::is_ours(value) {
+        return Some(ImportFormat::Rekindle);
+    }
+    if jrnl::is_jrnl(value) {
+        return Some(ImportFormat::Jrnl);
+    }
+    if tui_journal::is_tui_journal(value) {
+        return Some(ImportFormat::TuiJournal);
+    }
+    None
+}

@@ -1,0 +1,65 @@
+//! The journal (and the answers to prompts) written out to read, print or keep, and journals
+//! brought in from other tools.
+//!
+//! Pure functions only: the caller reads and writes files and passes in the clock and time zone.
+//! Every export shows times in the zone it is given; every import stores UTC.
+
+mod document;
+mod filter;
+mod format;
+mod html;
+mod import;
+mod import_error;
+mod jrnl;
+mod json;
+mod markdown;
+mod merge;
+mod text;
+mod tui_journal;
+mod wrap;
+
+use std::fmt::Display;
+
+use chrono::{DateTime, TimeZone, Utc};
+
+use crate::content::Guide;
+use crate::engine::{Journal, Journey};
+
+pub use filter::ExportFilter;
+pub use format::Format;
+pub use import::{ImportFormat, Imported, import};
+pub use import_error::ImportError;
+pub use json::{EXPORT_FORMAT, EXPORT_VERSION};
+pub use merge::{ImportSummary, merge};
+
+/// Writes the journal entries the filter admits, oldest first, in `format`.
+///
+/// Times are shown in `tz`; `now` is the export time written into the file. Markdown, text and
+/// HTML also carry the answers to reflection prompts when a `journey` is given (only the filtered
+/// step's answers when the filter names a step, only answers changed within the dates when it
+/// names dates). JSON carries entries only, in the form [`import`] reads back exactly.
+pub fn export<Tz>(
+    format: Format,
+    journal: &Journal,
+    journey: Option<&Journey>,
+    guide: &Guide,
+    filter: &ExportFilter,
+    tz: &Tz,
+    now: DateTime<Utc>,
+) -> String
+where
+    Tz: TimeZone,
+    Tz::Offset: Display,
+{
+    if format == Format::Json {
+        let entries = journal.iter().filter(|e| filter.admits_entry(e, tz));
+        return json::write(entries, now);
+    }
+    let document = document::Document::build(journal, journey, guide, filter, tz, now);
+    match format {
+        Format::Markdown => markdown::render(&document),
+        Format::Text => text::render(&document),
+        Format::Html => html::render(&document),
+        Format::Json => unreachable!("handled above"),
+    }
+}

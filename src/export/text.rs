@@ -1,0 +1,59 @@
+//! The journal as plain text, wrapped to a width that reads well in a terminal or on paper.
+
+use std::fmt::Write;
+
+use super::document::{Document, EntryView, StepAnswers, TITLE};
+use super::wrap::wrap;
+
+/// Lines are wrapped to this many characters where a space allows.
+const WIDTH: usize = 78;
+
+/// The document as plain text.
+pub(super) fn render(doc: &Document) -> String {
+    let mut out = String::new();
+    underline(&mut out, TITLE, '=');
+    let _ = writeln!(out, "Exported {}", doc.exported);
+    if !doc.scope.is_empty() {
+        let _ = writeln!(out, "Showing {}", doc.scope);
+    }
+    out.push('\n');
+    if doc.entries.is_empty() {
+        out.push_str("No journal entries in this export.\n\n");
+    }
+    for entry in &doc.entries {
+        write_entry(&mut out, entry);
+    }
+    if !doc.answers.is_empty() {
+        underline(&mut out, "Your answers", '=');
+        out.push('\n');
+        for step in &doc.answers {
+            write_step(&mut out, step);
+        }
+    }
+    out
+}
+
+/// `title` with a line of `mark` under it as long as the title.
+fn underline(out: &mut String, title: &str, mark: char) {
+    let len = title.chars().count().min(WIDTH);
+    let _ = writeln!(out, "{title}\n{}", mark.to_string().repeat(len));
+}
+
+fn write_entry(out: &mut String, entry: &EntryView) {
+    underline(out, &entry.when, '-');
+    for (label, value) in entry.facts() {
+        let _ = writeln!(out, "{label}: {value}");
+    }
+    out.push('\n');
+    out.push_str(&wrap(entry.text, WIDTH, ""));
+    out.push('\n');
+}
+
+fn write_step(out: &mut String, step: &StepAnswers) {
+    underline(out, step.title, '-');
+    for answer in &step.answers {
+        out.push_str(&wrap(&answer.question, WIDTH, ""));
+        out.push_str(&wrap(answer.text, WIDTH - 4, "    "));
+        let _ = writeln!(out, "    (answered {})\n", answer.when);
+    }
+}

@@ -1,0 +1,121 @@
+//! Loading and saving the journal, one file per month (`journal/2026-11.json`), so that damage
+//! to one month never costs the others.
+
+use std::fs;
+use std::io;
+use std::path::PathBuf;
+
+use crate::engine::{Journal, JournalMonth, MonthKey};
+
+use super::paths::{self, month_of_file_name};
+use super::{Store, StoreError};
+
+/// The whole journal as read, and the month files left out because they could not be read.
+#[derive(Debug, Default)]
+pub struct JournalLoad {
+    /// Every entry from every readable month.
+    pub journal: Journal,
+    /// Month files that could not be read. None of them will be saved over.
+    pub set_aside: Vec<SetAside>,
+}
+
+/// A journal file left out of the load, and why.
+#[derive(Debug)]
+pub struct SetAside {
+    /// The file, untouched on disk.
+    pub file: PathBuf,
+    /// Why it could not be read (for a damaged file: line, column and how to restore it).
+    pub error: StoreError,
+}
+
+impl Store {
+    /// The months that have a journal file, oldest first (load them in reverse for newest first).
+    pub fn journal_months(&self) -> Result<Vec<MonthKey>, StoreError> {
+        let mut months: Vec<MonthKey> = self
+            .journal_json_files()?
+            .iter()
+            .filter_map(|name| month_of_file_name(name))
+            .collect();
+        months.sort();
+        Ok(months)
+    }
+
+    /// One month's file; `None` when that month has no file.
+    ///
+    /// A file that cannot be read, or says it holds another month, is an error, and from then on
+    /// this store refuses to save over it.
+    pub fn load_month(&self, key: MonthKey) -> Result<Option<JournalMonth>, StoreError> {
+        let file = self.month_file(key);
+        let result = self
+            .load::<JournalMonth>(&file)
+            .and_then(|month| match month {
+                Some(month) if month.month != key.to_string() => Err(StoreError::MonthMismatch {
+                    file: file.clone(),
+                    found: month.month,
+                }),
+                month => Ok(month),
+            });
+        self.remember(&file, &result);
+        result
+    }
+
+    /// Every month of the journal. A month that cannot be read is set aside, not fatal.
+    pub fn load_journal(&self) -> Result<JournalLoad, StoreError> {
+        let mut load = JournalLoad::default();
+        for name in self.journal_json_files()? {
+            let file = self.journal_dir().join(&name);
+            let Some(key) = month_of_file_name(&name) else {
+                load.set_aside.push(SetAside {
+                    error: StoreError::NotAMonth { file: file.clone() },
+                    file,
+                });
+                continue;
+            };
+            match self.load_month(key) {
+                Ok(Some(month)) => load.journal.extend(month.entries),
+                Ok(None) => {}
+                Err(error) => load.set_aside.push(SetAside { file, error }),
+            }
+        }
+        load.set_aside.sort_by(|a, b| a.file.cmp(&b.file));
+        Ok(load)
+    }
+
+    /// Saves one month atomically (an empty month is written with no entries), keeping the
+    /// previous version as `.bak`.
+    ///
+    /// Refused when read-only, when `month.month` is not written `YYYY-MM`, or when that month's
+    /// file could not be read (it was set aside): restore or move that file first.
+    pub fn save_month(&self, month: &JournalMonth) -> Result<(), StoreError> {
+        let key = MonthKey::parse(&month.month)
+            .filter(|key| key.to_string() == month.month)
+            .ok_or_else(|| StoreError::InvalidMonth {
+                month: month.month.clone(),
+            })?;
+        if self.access() == super::Access::ReadWrite {
+            paths::ensure_private_dir(&self.journal_dir())?;
+        }
+        let file = self.month_file(key);
+        self.save(&file, month, || self.load_month(key).map(drop))
+    }
+
+    /// Names of the `.json` files in the journal folder (not hidden ones, not backups).
+    fn journal_json_files(&self) -> Result<Vec<String>, StoreError> {
+        let dir = self.journal_dir();
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(StoreError::io("list", &dir)(e)),
+        };
+        let mut names = Vec::new();
+        for entry in entries {
+            let name = entry.map_err(StoreError::io("list", &dir))?.file_name();
+            let name = name.to_string_lossy();
+            if !name.starts_with('.') && name.ends_with(".json") {
+                names.push(name.into_owned());
+            }
+        }
+        names.sort();
+        Ok(names)
+    }
+}

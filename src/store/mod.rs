@@ -1,0 +1,28 @@
+//! The data directory: a writer's lock, atomic saves with a `.bak` of the previous version, schema
+//! checks, private file modes, and clear errors for damaged files, which are never overwritten.
+//!
+//! Layout of a data directory:
+//! ```text
+//! <dir>/.lock              who holds the workbook open for writing
+//! <dir>/journey.json       progress (may be a symlink; saves write through it)
+//! <dir>/journey.json.bak   the previous good version
+//! <dir>/journal/2026-11.json  one file per month of journal entries (+ .bak)
+//! ```
+//! Nothing here touches the network or the terminal.
+
+pub mod codec;
+mod error;
+mod journal;
+mod journey;
+mod lock;
+mod open;
+mod paths;
+mod private;
+mod read;
+mod write;
+
+pub use error::StoreError;
+pub use journal::{JournalLoad, SetAside};
+pub use lock::LockHolder;
+pub use open::{Access, Store};
+pub use paths::default_data_dir;

@@ -1,0 +1,73 @@
+//! File and folder modes that keep the workbook private (folders 0700, files 0600), and the
+//! few calls that differ by platform.
+
+use std::fs::{self, File, Metadata, OpenOptions};
+use std::io;
+use std::path::Path;
+
+/// Mode of every folder we create.
+pub(super) const DIR_MODE: u32 = 0o700;
+/// Mode of every file we write.
+pub(super) const FILE_MODE: u32 = 0o600;
+
+/// Creates `path` (and missing parents) as private folders; an existing folder is fine.
+pub(super) fn make_dir(path: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, DIR_MODE);
+    builder.create(path)
+}
+
+/// Creates a new file, private from its first byte; fails if it exists.
+pub(super) fn create_new_file(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, FILE_MODE);
+    options.open(path)
+}
+
+/// Opens (creating if needed) a private file for reading and writing, keeping its contents.
+pub(super) fn open_rw(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, FILE_MODE);
+    options.open(path)
+}
+
+/// Sets `mode` on `path` when its current mode lets anyone else in.
+pub(super) fn tighten(path: &Path, meta: &Metadata, mode: u32) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if meta.permissions().mode() & 0o777 & !mode != 0 {
+            fs::set_permissions(path, fs::Permissions::from_mode(mode))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (path, meta, mode);
+    Ok(())
+}
+
+/// Sets the private file mode on `path`.
+pub(super) fn make_file_private(path: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(FILE_MODE))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Flushes a folder's entries (a rename inside it) to disk.
+pub(super) fn sync_dir(path: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    File::open(path)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}

@@ -1,0 +1,92 @@
+//! Reading a versioned file: bytes through the codec, then the schema check.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{JOURNAL_SCHEMA, JOURNEY_SCHEMA, JournalMonth, Journey};
+
+use super::StoreError;
+use super::codec;
+use super::paths::backup_of;
+use super::write::resolve_links;
+
+/// A stored document that carries a schema version.
+pub(super) trait Versioned: Serialize + DeserializeOwned {
+    /// The newest schema this build reads and writes.
+    const SUPPORTED: u32;
+    /// The schema this value was read with.
+    fn schema(&self) -> u32;
+}
+
+impl Versioned for Journey {
+    const SUPPORTED: u32 = JOURNEY_SCHEMA;
+    fn schema(&self) -> u32 {
+        self.schema
+    }
+}
+
+impl Versioned for JournalMonth {
+    const SUPPORTED: u32 = JOURNAL_SCHEMA;
+    fn schema(&self) -> u32 {
+        self.schema
+    }
+}
+
+/// Just the schema of a file that did not read as a whole, to tell "newer" from "damaged".
+#[derive(Deserialize)]
+struct SchemaProbe {
+    schema: u64,
+}
+
+/// The document in `file`; `None` when there is no file. Never writes.
+pub(super) fn read_versioned<T: Versioned>(file: &Path) -> Result<Option<T>, StoreError> {
+    let Some(bytes) = read_bytes(file)? else {
+        return Ok(None);
+    };
+    let newer = |found: u64| StoreError::NewerSchema {
+        file: file.to_path_buf(),
+        found,
+        supported: T::SUPPORTED,
+    };
+    match codec::decode::<T>(&bytes) {
+        Ok(value) if value.schema() > T::SUPPORTED => Err(newer(value.schema().into())),
+        Ok(value) => Ok(Some(value)),
+        Err(e) => match codec::decode::<SchemaProbe>(&bytes) {
+            Ok(probe) if probe.schema > u64::from(T::SUPPORTED) => Err(newer(probe.schema)),
+            _ => Err(StoreError::Corrupt {
+                file: file.to_path_buf(),
+                line: e.line,
+                column: e.column,
+                message: e.message,
+                backup: existing_backup(file),
+            }),
+        },
+    }
+}
+
+/// The file's bytes; `None` when it does not exist (or is a link to nothing yet).
+fn read_bytes(file: &Path) -> Result<Option<Vec<u8>>, StoreError> {
+    match fs::metadata(file) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::io("look at", file)(e)),
+        Ok(meta) if !meta.is_file() => {
+            return Err(StoreError::NotAFile {
+                file: file.to_path_buf(),
+            });
+        }
+        Ok(_) => {}
+    }
+    fs::read(file)
+        .map(Some)
+        .map_err(StoreError::io("read", file))
+}
+
+/// The `.bak` of `file` (beside the link's target), when there is one.
+fn existing_backup(file: &Path) -> Option<std::path::PathBuf> {
+    let bak = backup_of(&resolve_links(file).ok()?);
+    bak.is_file().then_some(bak)
+}

@@ -1,0 +1,378 @@
+//! The app: screens, the editor and overlays, keys turned into engine actions, saving after each.
+
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
+
+use crate::content::Guide;
+use crate::engine::{Action, Calendar, Now, Outcome, Workbook, apply};
+
+use super::editor::Editor;
+use super::effect::{EditRequest, EditTarget, Effect};
+use super::keymap::{self, Command, ScreenKind};
+use super::persist::Persist;
+use super::screens::{Screen, View};
+use super::theme::Theme;
+
+/// A window over the screen that takes the keys until it closes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    /// The keys of the current screen.
+    Help,
+    /// A yes/no question before an effect.
+    Confirm {
+        /// The question.
+        question: String,
+        /// What yes does.
+        then: Effect,
+    },
+    /// The editor has unsaved text and the user is leaving it.
+    Unsaved {
+        /// Quit after deciding.
+        then_quit: bool,
+    },
+    /// Something went wrong; the text stays on screen.
+    Error(String),
+}
+
+/// The clock the app reads: real time in the app, fixed time in tests.
+pub type Clock = Box<dyn Fn() -> DateTime<Utc>>;
+
+/// Everything the terminal front end holds.
+pub struct App {
+    /// The guide in use.
+    pub guide: Guide,
+    /// The user's workbook.
+    pub book: Workbook,
+    /// The screen shown.
+    pub screen: Screen,
+    back: Vec<Screen>,
+    /// An overlay taking the keys, if any.
+    pub overlay: Option<Overlay>,
+    /// The open text field, if any.
+    pub editor: Option<Editor>,
+    persist: Box<dyn Persist>,
+    clock: Clock,
+    calendar: Box<dyn Calendar>,
+    /// Colours in use.
+    pub theme: Theme,
+    /// A brief message for the footer.
+    pub notice: Option<String>,
+    /// True once the user has asked to quit.
+    pub quit: bool,
+}
+
+impl App {
+    /// An app over a loaded workbook, resuming where the user was.
+    pub fn new(
+        guide: Guide,
+        book: Workbook,
+        persist: Box<dyn Persist>,
+        clock: Clock,
+        calendar: Box<dyn Calendar>,
+        theme: Theme,
+    ) -> Self {
+        let mut app = Self {
+            guide,
+            book,
+            screen: Screen::placeholder(),
+            back: Vec::new(),
+            overlay: None,
+            editor: None,
+            persist,
+            clock,
+            calendar,
+            theme,
+            notice: None,
+            quit: false,
+        };
+        app.screen = Screen::resume(&app.view());
+        app.reopen_editor();
+        app
+    }
+
+    /// The read-only context screens render from.
+    pub fn view(&self) -> View<'_> {
+        View {
+            guide: &self.guide,
+            book: &self.book,
+            now: Now::new((self.clock)(), &*self.calendar),
+            theme: &self.theme,
+            naming: self.book.journey.naming(),
+        }
+    }
+
+    /// Lends the current screen mutably alongside a view of everything else.
+    fn with_screen<R>(&mut self, f: impl FnOnce(&mut Screen, &View) -> R) -> R {
+        let mut screen = std::mem::replace(&mut self.screen, Screen::placeholder());
+        let result = f(&mut screen, &self.view());
+        self.screen = screen;
+        result
+    }
+
+    /// The kind of the current screen, for key lookup and hints.
+    pub fn screen_kind(&self) -> ScreenKind {
+        self.screen.kind()
+    }
+
+    /// Handles one terminal event.
+    pub fn on_event(&mut self, event: Event) {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(key),
+            Event::Paste(text) => {
+                if let Some(editor) = &mut self.editor {
+                    editor.paste(&text, Instant::now());
+                }
+            }
+            Event::Mouse(mouse) if self.overlay.is_none() && self.editor.is_none() => {
+                match mouse.kind {
+                    MouseEventKind::ScrollUp => self.on_command(Command::Up),
+                    MouseEventKind::ScrollDown => self.on_command(Command::Down),
+                    MouseEventKind::Down(_) => {
+                        let effect = self.with_screen(|s, v| s.click(mouse.column, mouse.row, v));
+                        self.run(effect);
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Handles one key: the overlay or editor first, then the screen's bindings.
+    pub fn on_key(&mut self, key: KeyEvent) {
+        self.notice = None;
+        let ctrl_c =
+            key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl_c {
+            self.keep_draft(true);
+            self.quit = true;
+            return;
+        }
+        if let Some(overlay) = self.overlay.take() {
+            self.on_overlay_key(overlay, key);
+            return;
+        }
+        if self.editor.is_some() {
+            self.on_editor_key(key);
+            return;
+        }
+        if let Some(command) = keymap::lookup(self.screen_kind(), key) {
+            self.on_command(command);
+        }
+    }
+
+    fn on_editor_key(&mut self, key: KeyEvent) {
+        let Some(editor) = &mut self.editor else {
+            return;
+        };
+        let ctrl_s =
+            key.code == KeyCode::Char('s') && key.modifiers.contains(KeyModifiers::CONTROL);
+        let enter_saves = key.code == KeyCode::Enter && editor.request.target.single_line();
+        if ctrl_s || enter_saves {
+            self.save_editor();
+        } else if key.code == KeyCode::Esc {
+            if editor.changed() {
+                self.overlay = Some(Overlay::Unsaved { then_quit: false });
+            } else {
+                self.close_editor();
+            }
+        } else {
+            editor.input(key, Instant::now());
+        }
+    }
+
+    fn on_overlay_key(&mut self, overlay: Overlay, key: KeyEvent) {
+        match overlay {
+            Overlay::Help | Overlay::Error(_) => {}
+            Overlay::Confirm { question, then } => match key.code {
+                KeyCode::Char('y') | KeyCode::Char('Y') => self.run(then),
+                KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {}
+                _ => self.overlay = Some(Overlay::Confirm { question, then }),
+            },
+            Overlay::Unsaved { then_quit } => match key.code {
+                KeyCode::Char('s') | KeyCode::Char('S') => {
+                    self.save_editor();
+                    self.quit |= then_quit && self.editor.is_none();
+                }
+                KeyCode::Char('d') | KeyCode::Char('D') => {
+                    self.close_editor();
+                    self.quit |= then_quit;
+                }
+                KeyCode::Esc | KeyCode::Char('c') | KeyCode::Char('C') => {}
+                _ => self.overlay = Some(Overlay::Unsaved { then_quit }),
+            },
+        }
+    }
+
+    /// Carries out a command on the current screen.
+    pub fn on_command(&mut self, command: Command) {
+        let effect = match command {
+            Command::Help => {
+                self.overlay = Some(Overlay::Help);
+                return;
+            }
+            Command::Quit => {
+                self.quit = true;
+                return;
+            }
+            Command::Home => Effect::Replace(Screen::home(&self.view())),
+            Command::Journal => Effect::Go(Screen::journal(&self.view())),
+            Command::NoContact => Effect::Go(Screen::no_contact()),
+            Command::Checklists => Effect::Go(Screen::checklists()),
+            Command::Library => Effect::Go(Screen::library(None)),
+            Command::Export => Effect::Go(Screen::export()),
+            Command::Safety => Effect::Go(Screen::check(crate::engine::SAFETY_CHECK, &self.view())),
+            _ => self.with_screen(|s, v| s.on(command, v)),
+        };
+        self.run(effect);
+    }
+
+    /// Carries out what a screen asked for.
+    pub fn run(&mut self, effect: Effect) {
+        match effect {
+            Effect::None => {}
+            Effect::Apply(action) => self.apply(action),
+            Effect::Go(screen) => {
+                let previous = std::mem::replace(&mut self.screen, screen);
+                self.back.push(previous);
+                self.remember_place();
+            }
+            Effect::Replace(screen) => {
+                self.screen = screen;
+                self.back.clear();
+                self.remember_place();
+            }
+            Effect::Home => self.run(Effect::Replace(Screen::home(&self.view()))),
+            Effect::Back => {
+                if let Some(previous) = self.back.pop() {
+                    self.screen = previous;
+                    self.with_screen(|s, v| s.refresh(v));
+                } else if self.screen_kind() != ScreenKind::Home && self.book.journey.welcomed {
+                    self.screen = Screen::home(&self.view());
+                }
+                self.remember_place();
+            }
+            Effect::Edit(request) => self.open_editor(request),
+            Effect::Confirm { question, then } => {
+                self.overlay = Some(Overlay::Confirm {
+                    question,
+                    then: *then,
+                })
+            }
+            Effect::Notice(text) => self.notice = Some(text),
+            Effect::All(effects) => effects.into_iter().for_each(|e| self.run(e)),
+        }
+    }
+
+    /// Applies an engine action and queues a save of what changed; a refusal becomes a notice.
+    pub fn apply(&mut self, action: Action) {
+        let now = Now::new((self.clock)(), &*self.calendar);
+        match apply(&mut self.book, &self.guide, action, now) {
+            Ok(outcome) => {
+                if let Some(path) = &outcome.routed_to {
+                    let title = self
+                        .guide
+                        .path(path)
+                        .map_or(path.clone(), |p| p.title.clone());
+                    self.notice = Some(format!("Your path is now \"{title}\"."));
+                }
+                self.save(&outcome);
+            }
+            Err(error) => self.notice = Some(error.to_string()),
+        }
+        self.with_screen(|s, v| s.refresh(v));
+    }
+
+    fn save(&mut self, outcome: &Outcome) {
+        if outcome.journey_changed || !outcome.months_changed.is_empty() {
+            self.persist.save(&self.book, outcome);
+        }
+    }
+
+    /// Regular work between keys: keeps drafts and shows save errors.
+    pub fn tick(&mut self) {
+        self.keep_draft(false);
+        let errors = self.persist.take_errors();
+        if let Some(error) = errors.into_iter().last() {
+            self.overlay = Some(Overlay::Error(error));
+        }
+    }
+
+    /// Saves typed text as a draft when it is due, or now when `force`.
+    pub fn keep_draft(&mut self, force: bool) {
+        let Some(editor) = &mut self.editor else {
+            return;
+        };
+        if !editor.request.target.keeps_draft() {
+            return;
+        }
+        if let Some(text) = editor.draft_due(Instant::now(), force) {
+            let key = editor.request.target.key();
+            self.apply(Action::SaveDraft { key, text });
+        }
+    }
+
+    /// Waits for every queued save; called before the process exits.
+    pub fn flush(&mut self) -> Result<(), String> {
+        self.keep_draft(true);
+        self.remember_place();
+        self.persist.flush()
+    }
+
+    fn open_editor(&mut self, request: EditRequest) {
+        let key = request.target.key();
+        let draft = self.book.journey.drafts.get(&key).map(|d| d.text.clone());
+        self.editor = Some(Editor::open(request, draft.as_deref(), &self.theme));
+        self.remember_place();
+    }
+
+    fn reopen_editor(&mut self) {
+        let Some(key) = self.book.journey.place.editing.clone() else {
+            return;
+        };
+        let Some(target) = EditTarget::from_key(&key) else {
+            return;
+        };
+        let view = self.view();
+        if let Some(request) = self.screen.edit_request(&target, &view) {
+            self.open_editor(request);
+        }
+    }
+
+    fn save_editor(&mut self) {
+        let Some(editor) = self.editor.take() else {
+            return;
+        };
+        let text = editor.text();
+        let target = editor.request.target.clone();
+        let effect = self.with_screen(|s, v| s.on_saved_text(&target, text, v));
+        self.run(effect);
+        self.apply(Action::ClearDraft(target.key()));
+        self.remember_place();
+    }
+
+    fn close_editor(&mut self) {
+        if let Some(editor) = self.editor.take() {
+            self.apply(Action::ClearDraft(editor.request.target.key()));
+        }
+        self.remember_place();
+    }
+
+    /// Records the screen, selection and open field in the journey, so relaunching lands here.
+    pub fn remember_place(&mut self) {
+        let mut place = self.screen.place();
+        place.editing = self.editor.as_ref().map(|e| e.request.target.key());
+        if place != self.book.journey.place {
+            self.apply_quietly(Action::MoveTo(place));
+        }
+    }
+
+    fn apply_quietly(&mut self, action: Action) {
+        let now = Now::new((self.clock)(), &*self.calendar);
+        if let Ok(outcome) = apply(&mut self.book, &self.guide, action, now) {
+            self.save(&outcome);
+        }
+    }
+}

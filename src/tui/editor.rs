@@ -1,0 +1,127 @@
+//! The text editor overlay: a multi-line ratatui-textarea that keeps a draft while you type.
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::KeyEvent;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
+use ratatui_textarea::{TextArea, WrapMode};
+
+use super::effect::EditRequest;
+use super::theme::Theme;
+
+/// How long typed text may go unsaved before a draft is written.
+pub const DRAFT_EVERY: Duration = Duration::from_millis(500);
+
+/// An open text field.
+pub struct Editor {
+    /// What is being edited, and where it goes.
+    pub request: EditRequest,
+    area: TextArea<'static>,
+    unsaved_since: Option<Instant>,
+    /// True when the text came from a draft rather than the saved value.
+    pub restored: bool,
+}
+
+impl Editor {
+    /// Opens `request`, starting from `draft` when one was kept.
+    pub fn open(request: EditRequest, draft: Option<&str>, theme: &Theme) -> Self {
+        let restored = draft.is_some_and(|d| d != request.initial);
+        let start = draft.unwrap_or(&request.initial);
+        let mut area = TextArea::new(start.split('\n').map(str::to_string).collect());
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        area.set_style(theme.text);
+        area.set_cursor_line_style(ratatui::style::Style::new());
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        Self {
+            request,
+            area,
+            unsaved_since: None,
+            restored,
+        }
+    }
+
+    /// Passes a key to the text area.
+    pub fn input(&mut self, key: KeyEvent, now: Instant) {
+        if self.area.input(key) {
+            self.unsaved_since.get_or_insert(now);
+        }
+    }
+
+    /// Inserts pasted text.
+    pub fn paste(&mut self, text: &str, now: Instant) {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        if self.area.insert_str(text) {
+            self.unsaved_since.get_or_insert(now);
+        }
+    }
+
+    /// The text as typed.
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    /// True when the text differs from the saved value.
+    pub fn changed(&self) -> bool {
+        self.text() != self.request.initial
+    }
+
+    /// The text to keep as a draft, when typing has gone unsaved for long enough (or `force`).
+    pub fn draft_due(&mut self, now: Instant, force: bool) -> Option<String> {
+        let since = self.unsaved_since?;
+        if force || now.duration_since(since) >= DRAFT_EVERY {
+            self.unsaved_since = None;
+            return Some(self.text());
+        }
+        None
+    }
+
+    /// Draws the editor as a centred window over `area`.
+    pub fn render(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
+        let single = self.request.target.single_line();
+        let height = if single {
+            Constraint::Length(7)
+        } else {
+            Constraint::Percentage(80)
+        };
+        let window = area.centered(Constraint::Percentage(90), height);
+        Clear.render(window, buf);
+        let block = Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(theme.border)
+            .title(Line::styled(
+                format!(" {} ", self.request.title),
+                theme.title,
+            ));
+        let inner = block.inner(window);
+        block.render(window, buf);
+        let hint_height = self.request.hint.as_ref().map_or(0, |h| {
+            let lines = super::text::wrap(h, inner.width.max(1) as usize).len();
+            lines.min(3) as u16
+        });
+        let [hint, text, keys] = Layout::vertical([
+            Constraint::Length(hint_height),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        if let Some(h) = &self.request.hint {
+            Paragraph::new(h.as_str())
+                .style(theme.muted)
+                .wrap(Wrap { trim: true })
+                .render(hint, buf);
+        }
+        (&self.area).render(text, buf);
+        let keys_text = if single {
+            "Enter save · Esc cancel"
+        } else if self.restored {
+            "Ctrl-S save · Esc close · restored the text you were typing"
+        } else {
+            "Ctrl-S save · Enter new line · Esc close"
+        };
+        Line::styled(keys_text, theme.muted).render(keys, buf);
+    }
+}

@@ -1,0 +1,177 @@
+//! What a screen asks the app to do after a command: apply an engine action, move, edit, confirm.
+
+use crate::engine::{Action, BreakKind};
+
+use super::screens::Screen;
+
+/// A screen's answer to a command.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Nothing to do.
+    None,
+    /// Apply an engine action (and save what it changed).
+    Apply(Action),
+    /// Open another screen; Esc comes back.
+    Go(Screen),
+    /// Replace the current screen without keeping it for Esc.
+    Replace(Screen),
+    /// Go back one screen.
+    Back,
+    /// Go home, as the workbook now stands.
+    Home,
+    /// Open the text editor.
+    Edit(EditRequest),
+    /// Ask before doing something that cannot be undone.
+    Confirm {
+        /// The question.
+        question: String,
+        /// What happens on yes.
+        then: Box<Effect>,
+    },
+    /// Say something briefly in the footer.
+    Notice(String),
+    /// Several effects, in order.
+    All(Vec<Effect>),
+}
+
+/// A request to open the text editor on one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditRequest {
+    /// What is being written, shown as the editor's title.
+    pub title: String,
+    /// A line of help under the title (the prompt's hint).
+    pub hint: Option<String>,
+    /// The saved text to start from.
+    pub initial: String,
+    /// Where the text goes when saved.
+    pub target: EditTarget,
+}
+
+/// Where edited text goes. Its `key` names the draft kept while typing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditTarget {
+    /// The answer to a step's prompt.
+    Prompt {
+        /// The step id.
+        step: String,
+        /// The prompt id.
+        prompt: String,
+    },
+    /// A new journal entry, maybe tied to a step.
+    NewEntry {
+        /// The step id.
+        step: Option<String>,
+    },
+    /// An existing journal entry.
+    Entry {
+        /// The entry id.
+        id: String,
+    },
+    /// The ex's name on the welcome screen.
+    ExName,
+    /// What would have to be true to reconnect, written when no contact starts.
+    Commitment {
+        /// The target chosen.
+        target_days: u32,
+    },
+    /// The note of a no-contact break.
+    BreakNote {
+        /// What happened.
+        what: BreakKind,
+        /// Whether the count starts again.
+        resets: bool,
+    },
+    /// The journal's text filter.
+    JournalFilter,
+}
+
+impl EditTarget {
+    /// The draft key for this field: stable across runs, so a draft finds its field again.
+    pub fn key(&self) -> String {
+        match self {
+            EditTarget::Prompt { step, prompt } => format!("prompt:{step}:{prompt}"),
+            EditTarget::NewEntry { step: None } => "entry-new".to_string(),
+            EditTarget::NewEntry { step: Some(step) } => format!("entry-new:{step}"),
+            EditTarget::Entry { id } => format!("entry:{id}"),
+            EditTarget::ExName => "ex-name".to_string(),
+            EditTarget::Commitment { target_days } => format!("commitment:{target_days}"),
+            EditTarget::BreakNote { what, resets } => {
+                format!(
+                    "break:{}:{}",
+                    what.name(),
+                    if *resets { "reset" } else { "keep" }
+                )
+            }
+            EditTarget::JournalFilter => "journal-filter".to_string(),
+        }
+    }
+
+    /// The field a draft key names.
+    pub fn from_key(key: &str) -> Option<Self> {
+        let parts: Vec<&str> = key.split(':').collect();
+        Some(match parts.as_slice() {
+            ["prompt", step, prompt] => EditTarget::Prompt {
+                step: step.to_string(),
+                prompt: prompt.to_string(),
+            },
+            ["entry-new"] => EditTarget::NewEntry { step: None },
+            ["entry-new", step] => EditTarget::NewEntry {
+                step: Some(step.to_string()),
+            },
+            ["entry", id] => EditTarget::Entry { id: id.to_string() },
+            ["ex-name"] => EditTarget::ExName,
+            ["commitment", days] => EditTarget::Commitment {
+                target_days: days.parse().ok()?,
+            },
+            ["break", what, resets] => EditTarget::BreakNote {
+                what: BreakKind::from_name(what)?,
+                resets: *resets == "reset",
+            },
+            ["journal-filter"] => EditTarget::JournalFilter,
+            _ => return None,
+        })
+    }
+
+    /// True for one-line fields, where Enter saves instead of starting a new line.
+    pub fn single_line(&self) -> bool {
+        matches!(self, EditTarget::ExName | EditTarget::JournalFilter)
+    }
+
+    /// True when a draft of this field is worth keeping across runs.
+    pub fn keeps_draft(&self) -> bool {
+        !matches!(self, EditTarget::JournalFilter)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_target_finds_itself_from_its_key() {
+        let targets = [
+            EditTarget::Prompt {
+                step: "space".into(),
+                prompt: "why".into(),
+            },
+            EditTarget::NewEntry { step: None },
+            EditTarget::NewEntry {
+                step: Some("reflect".into()),
+            },
+            EditTarget::Entry {
+                id: "20261123T090000000Z-2".into(),
+            },
+            EditTarget::ExName,
+            EditTarget::Commitment { target_days: 21 },
+            EditTarget::BreakNote {
+                what: BreakKind::CheckedSocials,
+                resets: true,
+            },
+            EditTarget::JournalFilter,
+        ];
+        for target in targets {
+            assert_eq!(EditTarget::from_key(&target.key()), Some(target.clone()));
+        }
+        assert_eq!(EditTarget::from_key("nonsense"), None);
+    }
+}

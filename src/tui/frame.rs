@@ -1,0 +1,173 @@
+//! Drawing the whole app: header, the screen, the footer of key hints, and any overlay.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
+
+use super::app::{App, Overlay};
+use super::keymap;
+use super::text::truncate;
+
+/// Below this size the app asks for a larger window instead of drawing.
+pub const MIN_WIDTH: u16 = 40;
+/// Below this height the app asks for a larger window.
+pub const MIN_HEIGHT: u16 = 12;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            render_too_small(area, buf);
+            return;
+        }
+        let view = self.view();
+        let [header, body, footer] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let body = body.inner(ratatui::layout::Margin::new(1, 0));
+        render_header(self, &view, header, buf);
+        self.screen.render(&view, body, buf);
+        render_footer(self, footer, buf);
+        if let Some(editor) = &self.editor {
+            editor.render(&self.theme, area, buf);
+        }
+        if let Some(overlay) = &self.overlay {
+            render_overlay(self, overlay, area, buf);
+        }
+    }
+}
+
+fn render_too_small(area: Rect, buf: &mut Buffer) {
+    let text = "Please make the window larger (at least 40×12).";
+    let line = Line::raw(truncate(text, usize::from(area.width)));
+    line.render(
+        Rect {
+            height: area.height.min(1),
+            ..area
+        },
+        buf,
+    );
+}
+
+fn render_header(app: &App, view: &super::screens::View, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let title = app.screen.title(view);
+    let right = match &view.book.journey.no_contact {
+        Some(record) => {
+            let count = record.progress(view.now);
+            format!(
+                "no contact: day {} of {}",
+                count.current_days, count.target_days
+            )
+        }
+        None => String::new(),
+    };
+    let width = usize::from(area.width);
+    let left_width = width.saturating_sub(super::text::width(&right) + 3);
+    let left = truncate(&format!(" rekindle · {title}"), left_width);
+    let gap = width.saturating_sub(super::text::width(&left) + super::text::width(&right) + 1);
+    let line = Line::from(vec![
+        Span::styled(left, theme.title),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(right, theme.accent),
+    ]);
+    line.render(Rect { height: 1, ..area }, buf);
+    let rule = "─".repeat(width);
+    Line::styled(rule, theme.border).render(
+        Rect {
+            y: area.y + 1,
+            height: 1,
+            ..area
+        },
+        buf,
+    );
+}
+
+fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    if let Some(notice) = &app.notice {
+        Line::styled(
+            truncate(&format!(" {notice}"), usize::from(area.width)),
+            theme.accent,
+        )
+        .render(area, buf);
+        return;
+    }
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for hint in keymap::hints(app.screen_kind()) {
+        let piece = super::text::width(hint.label) + super::text::width(hint.description) + 3;
+        if used + piece > usize::from(area.width) {
+            break;
+        }
+        spans.push(Span::styled(hint.label, theme.key));
+        spans.push(Span::styled(
+            format!(" {}  ", hint.description),
+            theme.muted,
+        ));
+        used += piece;
+    }
+    Line::from(spans).render(area, buf);
+}
+
+fn render_overlay(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let (title, lines): (&str, Vec<Line>) = match overlay {
+        Overlay::Help => {
+            let mut lines: Vec<Line> = keymap::for_screen(app.screen_kind())
+                .into_iter()
+                .map(|b| {
+                    Line::from(vec![
+                        Span::styled(format!("{:>8}  ", b.label), theme.key),
+                        Span::raw(b.description),
+                    ])
+                })
+                .collect();
+            lines.push(Line::default());
+            lines.push(Line::styled(
+                "While writing: Ctrl-S saves, Esc closes. Any key closes this.",
+                theme.muted,
+            ));
+            ("Keys", lines)
+        }
+        Overlay::Confirm { question, .. } => (
+            "Are you sure?",
+            vec![
+                Line::raw(question.clone()),
+                Line::default(),
+                Line::styled("y yes · n no", theme.key),
+            ],
+        ),
+        Overlay::Unsaved { .. } => (
+            "Unsaved text",
+            vec![
+                Line::raw("You have written something that is not saved yet."),
+                Line::default(),
+                Line::styled("s save · d discard · Esc keep writing", theme.key),
+            ],
+        ),
+        Overlay::Error(error) => (
+            "Something went wrong",
+            vec![
+                Line::styled(error.clone(), theme.error),
+                Line::default(),
+                Line::styled("Your text is still here. Any key closes this.", theme.muted),
+            ],
+        ),
+    };
+    let height = (lines.len() as u16 + 4).min(area.height);
+    let window = area.centered(Constraint::Percentage(80), Constraint::Length(height));
+    Clear.render(window, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::bordered()
+                .border_type(BorderType::Rounded)
+                .border_style(theme.border)
+                .title(Line::styled(format!(" {title} "), theme.title)),
+        )
+        .render(window, buf);
+}

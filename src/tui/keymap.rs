@@ -1,0 +1,516 @@
+//! Commands that describe themselves: every key binding with its name and description. The footer
+//! hints and the `?` help are generated from this table, so what the screen promises is what the
+//! keys do.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Which keys apply: one screen's, or everywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScreenKind {
+    /// First run: welcome and naming.
+    Welcome,
+    /// A check (safety, move-on).
+    Check,
+    /// The path overview.
+    Home,
+    /// One step.
+    Step,
+    /// All checklists.
+    Checklists,
+    /// The journal.
+    Journal,
+    /// The no-contact countdown.
+    NoContact,
+    /// Library pages.
+    Library,
+    /// Export.
+    Export,
+}
+
+/// A user intent, before any screen interprets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Move up.
+    Up,
+    /// Move down.
+    Down,
+    /// Previous choice / column.
+    Left,
+    /// Next choice / column.
+    Right,
+    /// Page up.
+    PageUp,
+    /// Page down.
+    PageDown,
+    /// Select / open / confirm.
+    Enter,
+    /// Tick or untick.
+    Toggle,
+    /// Next field.
+    NextField,
+    /// Go back.
+    Back,
+    /// Quit.
+    Quit,
+    /// Show the keys.
+    Help,
+    /// Go home.
+    Home,
+    /// Open what is next.
+    Continue,
+    /// Open the journal.
+    Journal,
+    /// Open the no-contact screen.
+    NoContact,
+    /// Open the checklists.
+    Checklists,
+    /// Open the library.
+    Library,
+    /// Open export.
+    Export,
+    /// Write something new.
+    New,
+    /// Edit the selected thing.
+    Edit,
+    /// Delete the selected thing.
+    Delete,
+    /// Mark a step done (or not).
+    MarkDone,
+    /// Filter a list.
+    Filter,
+    /// Cycle a step filter.
+    StepFilter,
+    /// Start no contact.
+    Start,
+    /// Log a break in no contact.
+    LogBreak,
+    /// Change the target.
+    Target,
+    /// Answer yes.
+    Yes,
+    /// Answer no.
+    No,
+    /// Answer not sure.
+    Unsure,
+    /// Retake the safety check.
+    Safety,
+}
+
+/// One key binding: the key, where it works, and what it does, in words.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// The key as shown to the user.
+    pub label: &'static str,
+    /// The key code.
+    pub code: KeyCode,
+    /// Modifiers that must be held.
+    pub modifiers: KeyModifiers,
+    /// The command.
+    pub command: Command,
+    /// What it does, in a few words.
+    pub description: &'static str,
+    /// Screens it applies on; empty means every screen.
+    pub screens: &'static [ScreenKind],
+    /// Shown in the one-line footer (the rest are in `?`).
+    pub hint: bool,
+}
+
+use ScreenKind as S;
+
+const LISTS: &[ScreenKind] = &[
+    S::Home,
+    S::Step,
+    S::Checklists,
+    S::Journal,
+    S::NoContact,
+    S::Library,
+    S::Export,
+    S::Check,
+    S::Welcome,
+];
+const BROWSE: &[ScreenKind] = &[
+    S::Home,
+    S::Step,
+    S::Checklists,
+    S::Journal,
+    S::NoContact,
+    S::Library,
+    S::Export,
+];
+
+const fn key(
+    label: &'static str,
+    code: KeyCode,
+    command: Command,
+    description: &'static str,
+    screens: &'static [ScreenKind],
+    hint: bool,
+) -> Binding {
+    Binding {
+        label,
+        code,
+        modifiers: KeyModifiers::NONE,
+        command,
+        description,
+        screens,
+        hint,
+    }
+}
+
+/// Every binding. Order matters: the first match wins and hints are shown in this order.
+pub const BINDINGS: &[Binding] = &[
+    key("↑/k", KeyCode::Up, Command::Up, "move up", LISTS, false),
+    key(
+        "k",
+        KeyCode::Char('k'),
+        Command::Up,
+        "move up",
+        LISTS,
+        false,
+    ),
+    key(
+        "↓/j",
+        KeyCode::Down,
+        Command::Down,
+        "move down",
+        LISTS,
+        true,
+    ),
+    key(
+        "j",
+        KeyCode::Char('j'),
+        Command::Down,
+        "move down",
+        LISTS,
+        false,
+    ),
+    key(
+        "←",
+        KeyCode::Left,
+        Command::Left,
+        "previous choice",
+        &[S::Export, S::Welcome, S::NoContact, S::Checklists],
+        false,
+    ),
+    key(
+        "→",
+        KeyCode::Right,
+        Command::Right,
+        "next choice",
+        &[S::Export, S::Welcome, S::NoContact, S::Checklists],
+        false,
+    ),
+    key(
+        "PgUp",
+        KeyCode::PageUp,
+        Command::PageUp,
+        "scroll a page up",
+        LISTS,
+        false,
+    ),
+    key(
+        "PgDn",
+        KeyCode::PageDown,
+        Command::PageDown,
+        "scroll a page down",
+        LISTS,
+        false,
+    ),
+    key(
+        "Enter",
+        KeyCode::Enter,
+        Command::Enter,
+        "open / answer / choose",
+        LISTS,
+        true,
+    ),
+    key(
+        "Space",
+        KeyCode::Char(' '),
+        Command::Toggle,
+        "tick or untick",
+        &[S::Step, S::Checklists],
+        true,
+    ),
+    key(
+        "Tab",
+        KeyCode::Tab,
+        Command::NextField,
+        "next section",
+        &[S::Step, S::Welcome, S::Export, S::Checklists],
+        false,
+    ),
+    key(
+        "d",
+        KeyCode::Char('d'),
+        Command::MarkDone,
+        "mark the step done / not done",
+        &[S::Step],
+        true,
+    ),
+    key(
+        "y",
+        KeyCode::Char('y'),
+        Command::Yes,
+        "answer yes",
+        &[S::Check],
+        true,
+    ),
+    key(
+        "n",
+        KeyCode::Char('n'),
+        Command::No,
+        "answer no",
+        &[S::Check],
+        true,
+    ),
+    key(
+        "u",
+        KeyCode::Char('u'),
+        Command::Unsure,
+        "answer not sure",
+        &[S::Check],
+        true,
+    ),
+    key(
+        "c",
+        KeyCode::Char('c'),
+        Command::Continue,
+        "continue with what is next",
+        &[S::Home],
+        true,
+    ),
+    key(
+        "n",
+        KeyCode::Char('n'),
+        Command::New,
+        "new journal entry",
+        &[S::Journal, S::Home, S::Step],
+        true,
+    ),
+    key(
+        "e",
+        KeyCode::Char('e'),
+        Command::Edit,
+        "edit the selected entry",
+        &[S::Journal],
+        true,
+    ),
+    key(
+        "x",
+        KeyCode::Char('x'),
+        Command::Delete,
+        "delete the selected entry",
+        &[S::Journal],
+        false,
+    ),
+    key(
+        "/",
+        KeyCode::Char('/'),
+        Command::Filter,
+        "filter entries by text",
+        &[S::Journal],
+        true,
+    ),
+    key(
+        "s",
+        KeyCode::Char('s'),
+        Command::StepFilter,
+        "filter entries by step",
+        &[S::Journal],
+        false,
+    ),
+    key(
+        "s",
+        KeyCode::Char('s'),
+        Command::Start,
+        "start no contact",
+        &[S::NoContact],
+        true,
+    ),
+    key(
+        "b",
+        KeyCode::Char('b'),
+        Command::LogBreak,
+        "log a break",
+        &[S::NoContact],
+        true,
+    ),
+    key(
+        "t",
+        KeyCode::Char('t'),
+        Command::Target,
+        "change the target",
+        &[S::NoContact],
+        false,
+    ),
+    key(
+        "h",
+        KeyCode::Char('h'),
+        Command::Home,
+        "home",
+        BROWSE,
+        false,
+    ),
+    key(
+        "J",
+        KeyCode::Char('J'),
+        Command::Journal,
+        "journal",
+        BROWSE,
+        false,
+    ),
+    key(
+        "N",
+        KeyCode::Char('N'),
+        Command::NoContact,
+        "no contact",
+        BROWSE,
+        false,
+    ),
+    key(
+        "C",
+        KeyCode::Char('C'),
+        Command::Checklists,
+        "checklists",
+        BROWSE,
+        false,
+    ),
+    key(
+        "L",
+        KeyCode::Char('L'),
+        Command::Library,
+        "library",
+        BROWSE,
+        false,
+    ),
+    key(
+        "E",
+        KeyCode::Char('E'),
+        Command::Export,
+        "export",
+        BROWSE,
+        false,
+    ),
+    key(
+        "S",
+        KeyCode::Char('S'),
+        Command::Safety,
+        "take the safety check again",
+        BROWSE,
+        false,
+    ),
+    key("Esc", KeyCode::Esc, Command::Back, "back", &[], true),
+    key(
+        "?",
+        KeyCode::Char('?'),
+        Command::Help,
+        "keys for this screen",
+        &[],
+        true,
+    ),
+    key("q", KeyCode::Char('q'), Command::Quit, "quit", &[], true),
+    Binding {
+        label: "Ctrl-C",
+        code: KeyCode::Char('c'),
+        modifiers: KeyModifiers::CONTROL,
+        command: Command::Quit,
+        description: "quit, saving everything",
+        screens: &[],
+        hint: false,
+    },
+];
+
+impl Binding {
+    fn applies_to(&self, screen: ScreenKind) -> bool {
+        self.screens.is_empty() || self.screens.contains(&screen)
+    }
+
+    fn matches(&self, key: KeyEvent) -> bool {
+        let mods = key.modifiers - KeyModifiers::SHIFT;
+        self.code == key.code && mods == self.modifiers
+    }
+}
+
+/// The command a key means on `screen`, if any.
+pub fn lookup(screen: ScreenKind, key: KeyEvent) -> Option<Command> {
+    BINDINGS
+        .iter()
+        .find(|b| b.applies_to(screen) && b.matches(key))
+        .map(|b| b.command)
+}
+
+/// The bindings of `screen` for the help overlay: one row per distinct command and description
+/// (`k` beside `↑/k` is left out; Ctrl-C, which also saves, is listed).
+pub fn for_screen(screen: ScreenKind) -> Vec<&'static Binding> {
+    let mut shown: Vec<&'static Binding> = Vec::new();
+    for binding in BINDINGS.iter().filter(|b| b.applies_to(screen)) {
+        let repeat = shown
+            .iter()
+            .any(|s| s.command == binding.command && s.description == binding.description);
+        if !repeat {
+            shown.push(binding);
+        }
+    }
+    shown
+}
+
+/// The footer hints of `screen`.
+pub fn hints(screen: ScreenKind) -> Vec<&'static Binding> {
+    for_screen(screen).into_iter().filter(|b| b.hint).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn the_same_key_means_what_its_screen_says() {
+        assert_eq!(lookup(ScreenKind::Journal, press('n')), Some(Command::New));
+        assert_eq!(lookup(ScreenKind::Check, press('n')), Some(Command::No));
+        assert_eq!(
+            lookup(ScreenKind::NoContact, press('s')),
+            Some(Command::Start)
+        );
+        assert_eq!(
+            lookup(ScreenKind::Journal, press('s')),
+            Some(Command::StepFilter)
+        );
+    }
+
+    #[test]
+    fn shifted_letters_are_their_own_keys() {
+        let shift_j = KeyEvent::new(KeyCode::Char('J'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(ScreenKind::Home, shift_j), Some(Command::Journal));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(ScreenKind::Home, ctrl_c), Some(Command::Quit));
+        assert_eq!(
+            lookup(ScreenKind::Home, press('c')),
+            Some(Command::Continue)
+        );
+    }
+
+    #[test]
+    fn every_hint_is_a_binding_of_its_screen() {
+        for screen in [
+            ScreenKind::Home,
+            ScreenKind::Step,
+            ScreenKind::Journal,
+            ScreenKind::Check,
+        ] {
+            for hint in hints(screen) {
+                let key = KeyEvent::new(hint.code, hint.modifiers);
+                assert_eq!(
+                    lookup(screen, key),
+                    Some(hint.command),
+                    "{} on {screen:?}",
+                    hint.label
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! The ratatui front end: app state, screens, keys to actions, rendering, theme.
+
+pub mod app;
+pub mod doc;
+pub mod editor;
+pub mod effect;
+pub mod frame;
+pub mod keymap;
+pub mod persist;
+pub mod screens;
+pub mod text;
+pub mod theme;
+
+pub use app::App;

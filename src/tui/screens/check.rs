@@ -1,0 +1,180 @@
+//! A check (safety, move-on): one gentle yes / no / not-sure question at a time, then what the
+//! answers mean, before they are saved.
+
+use std::collections::BTreeMap;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use crate::content::Answer;
+use crate::engine::Action;
+use crate::tui::doc::Doc;
+use crate::tui::effect::Effect;
+use crate::tui::keymap::Command;
+
+use super::View;
+
+/// The check screen's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckScreen {
+    id: String,
+    answers: BTreeMap<String, Answer>,
+    question: usize,
+    first_run: bool,
+    scroll: std::cell::Cell<u16>,
+}
+
+impl CheckScreen {
+    /// Check `id`, starting from the answers last given; `first_run` leads home afterwards.
+    pub fn new(id: &str, view: &View, first_run: bool) -> Self {
+        let answers = view
+            .book
+            .journey
+            .checks
+            .get(id)
+            .map(|r| r.answers.clone())
+            .unwrap_or_default();
+        Self {
+            id: id.to_string(),
+            answers,
+            question: 0,
+            first_run,
+            scroll: Default::default(),
+        }
+    }
+
+    /// The header title.
+    pub fn title(&self, view: &View) -> String {
+        view.guide
+            .check(&self.id)
+            .map_or(self.id.clone(), |c| c.title.clone())
+    }
+
+    fn count(&self, view: &View) -> usize {
+        view.guide.check(&self.id).map_or(0, |c| c.questions.len())
+    }
+
+    /// Turns a command into an effect.
+    pub fn on(&mut self, command: Command, view: &View) -> Effect {
+        let Some(check) = view.guide.check(&self.id) else {
+            return Effect::Back;
+        };
+        let count = self.count(view);
+        let answer = match command {
+            Command::Yes => Some(Answer::Yes),
+            Command::No => Some(Answer::No),
+            Command::Unsure => Some(Answer::Unsure),
+            Command::Up => {
+                self.question = self.question.saturating_sub(1);
+                None
+            }
+            Command::Down => {
+                self.question = (self.question + 1).min(count);
+                None
+            }
+            Command::Enter if self.question >= count => return self.submit(check),
+            Command::Enter => {
+                self.question = (self.question + 1).min(count);
+                None
+            }
+            _ => None,
+        };
+        if let (Some(answer), Some(q)) = (answer, check.questions.get(self.question)) {
+            self.answers.insert(q.id.clone(), answer);
+            self.question += 1;
+        }
+        Effect::None
+    }
+
+    fn submit(&self, check: &crate::content::Check) -> Effect {
+        if let Some(index) = check
+            .questions
+            .iter()
+            .position(|q| !self.answers.contains_key(&q.id))
+        {
+            return Effect::Notice(format!("Question {} is not answered yet.", index + 1));
+        }
+        let save = Effect::Apply(Action::AnswerCheck {
+            check: self.id.clone(),
+            answers: self.answers.clone(),
+        });
+        let leave = if self.first_run {
+            Effect::Home
+        } else {
+            Effect::Back
+        };
+        Effect::All(vec![save, leave])
+    }
+
+    /// Draws the current question, or the summary once all are answered.
+    pub fn render(&self, view: &View, area: Rect, buf: &mut Buffer) {
+        let Some(check) = view.guide.check(&self.id) else {
+            return;
+        };
+        let theme = view.theme;
+        let mut doc = Doc::new(area.width);
+        doc.text(&view.prose(&check.intro), theme.muted, 0);
+        doc.blank();
+        let mut focus = None;
+        for (index, q) in check.questions.iter().enumerate() {
+            let answer = self.answers.get(&q.id);
+            let mark = match answer {
+                Some(Answer::Yes) => "yes",
+                Some(Answer::No) => "no",
+                Some(Answer::Unsure) => "not sure",
+                None => "…",
+            };
+            doc.start_item();
+            doc.text(
+                &format!("{}. {}  [{mark}]", index + 1, view.fill(&q.question)),
+                theme.text,
+                0,
+            );
+            if index == self.question {
+                if let Some(hint) = &q.hint {
+                    doc.text(&view.fill(hint), theme.muted, 3);
+                }
+                doc.text("y yes · n no · u not sure", theme.key, 3);
+                focus = Some(index);
+            }
+            doc.end_item(index == self.question, theme.selected);
+            doc.blank();
+        }
+        let all_answered = check
+            .questions
+            .iter()
+            .all(|q| self.answers.contains_key(&q.id));
+        if self.question >= check.questions.len() {
+            let concerns: Vec<_> = check
+                .questions
+                .iter()
+                .filter(|q| self.answers.get(&q.id).is_some_and(|a| q.is_concern(*a)))
+                .collect();
+            doc.start_item();
+            if !all_answered {
+                doc.text(
+                    "Some questions are not answered yet: ↑ to go back to them.",
+                    theme.accent,
+                    0,
+                );
+            } else if concerns.is_empty() {
+                doc.text(
+                    "Thank you. Nothing here stands in the way. Enter to save and go on.",
+                    theme.accent,
+                    0,
+                );
+            } else {
+                doc.text(&view.prose(&check.concern_note), theme.accent, 0);
+                for q in concerns {
+                    doc.text(&format!("• {}", view.fill(&q.reason)), theme.text, 2);
+                }
+                doc.blank();
+                doc.line(Line::styled("Enter to save your answers.", theme.accent));
+            }
+            doc.end_item(true, theme.text);
+            focus = Some(check.questions.len());
+        }
+        doc.render(focus, &self.scroll, area, buf);
+    }
+}

@@ -1,0 +1,271 @@
+//! Home: the path as a list of steps with their status, the no-contact count, the latest journal
+//! lines, and "continue" to what is next.
+
+use std::cell::Cell;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Widget};
+
+use crate::engine::{Action, Next, StepStatus, next_step, step_status};
+use crate::tui::effect::Effect;
+use crate::tui::keymap::Command;
+use crate::tui::text::truncate;
+
+use super::{Screen, View};
+
+/// The home screen's state.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HomeScreen {
+    /// The selected row: a step of the path, then the extra rows.
+    pub selected: usize,
+    list_area: Cell<Rect>,
+}
+
+/// A row of the home list.
+enum Row<'g> {
+    Step(&'g crate::content::Step),
+    SafetyCheck,
+    OtherPath(&'g crate::content::Path),
+}
+
+impl HomeScreen {
+    /// Home with the next step selected.
+    pub fn new(view: &View) -> Self {
+        let rows = Self::row_list(view);
+        let next = match next_step(view.guide, &view.book.journey, view.now) {
+            Next::Step(step) | Next::Waiting(step, _) => Some(step.id.clone()),
+            Next::PathDone => None,
+        };
+        let selected = rows
+            .iter()
+            .position(|r| matches!(r, Row::Step(s) if Some(&s.id) == next.as_ref()))
+            .unwrap_or(0);
+        Self {
+            selected,
+            list_area: Cell::default(),
+        }
+    }
+
+    /// Number of rows in the list.
+    pub fn rows(&self, view: &View) -> usize {
+        Self::row_list(view).len()
+    }
+
+    fn row_list<'g>(view: &View<'g>) -> Vec<Row<'g>> {
+        let journey = &view.book.journey;
+        let mut rows: Vec<Row> = match view.guide.path(&journey.path) {
+            Some(path) => view.guide.steps_of(path).map(Row::Step).collect(),
+            None => Vec::new(),
+        };
+        if !journey.checks.contains_key(crate::engine::SAFETY_CHECK)
+            && view.guide.check(crate::engine::SAFETY_CHECK).is_some()
+        {
+            rows.push(Row::SafetyCheck);
+        }
+        rows.extend(
+            view.guide
+                .paths
+                .iter()
+                .filter(|p| p.id != journey.path)
+                .map(Row::OtherPath),
+        );
+        rows
+    }
+
+    /// Turns a command into an effect.
+    pub fn on(&mut self, command: Command, view: &View) -> Effect {
+        let rows = Self::row_list(view);
+        match command {
+            Command::Up => self.selected = self.selected.saturating_sub(1),
+            Command::Down => self.selected = (self.selected + 1).min(rows.len().saturating_sub(1)),
+            Command::Enter => return self.open(rows.get(self.selected), view),
+            Command::Continue => {
+                return match next_step(view.guide, &view.book.journey, view.now) {
+                    Next::Step(step) => Effect::Go(Screen::step(&step.id)),
+                    Next::Waiting(step, reasons) => Effect::Notice(format!(
+                        "Next is \"{}\": it {}.",
+                        step.title,
+                        reasons.first().map(|r| r.describe()).unwrap_or_default()
+                    )),
+                    Next::PathDone => {
+                        Effect::Notice("Every step of this path is done.".to_string())
+                    }
+                };
+            }
+            Command::New => {
+                return Effect::Edit(
+                    super::request_for(
+                        &crate::tui::effect::EditTarget::NewEntry { step: None },
+                        view,
+                    )
+                    .expect("a new entry always has a request"),
+                );
+            }
+            Command::Back => {
+                return Effect::Notice("Press q to quit; everything is saved.".to_string());
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn open(&self, row: Option<&Row>, view: &View) -> Effect {
+        match row {
+            Some(Row::Step(step)) => Effect::Go(Screen::step(&step.id)),
+            Some(Row::SafetyCheck) => Effect::Go(Screen::check(crate::engine::SAFETY_CHECK, view)),
+            Some(Row::OtherPath(path)) => Effect::Confirm {
+                question: format!(
+                    "Switch to \"{}\"? Your answers, ticks and journal all stay.",
+                    path.title
+                ),
+                then: Box::new(Effect::Apply(Action::ChoosePath(path.id.clone()))),
+            },
+            None => Effect::None,
+        }
+    }
+
+    /// Selects the row under a click.
+    pub fn click(&mut self, _column: u16, row: u16, view: &View) -> Effect {
+        let area = self.list_area.get();
+        if row < area.y || row >= area.bottom() {
+            return Effect::None;
+        }
+        let mut line = area.y;
+        for (index, r) in Self::row_list(view).iter().enumerate() {
+            let height = self.row_lines(r, view, area.width).len() as u16;
+            if row < line + height {
+                self.selected = index;
+                return Effect::None;
+            }
+            line += height;
+        }
+        Effect::None
+    }
+
+    /// Draws the list beside the no-contact count and the journal.
+    pub fn render(&self, view: &View, area: Rect, buf: &mut Buffer) {
+        let wide = area.width >= 72;
+        let [list, side] = if wide {
+            Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2)])
+                .spacing(1)
+                .areas(area)
+        } else {
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(7)]).areas(area)
+        };
+        self.render_list(view, list, buf);
+        render_side(view, side, buf);
+    }
+
+    fn render_list(&self, view: &View, area: Rect, buf: &mut Buffer) {
+        let block = Block::new().borders(Borders::NONE);
+        let inner = block.inner(area);
+        self.list_area.set(inner);
+        let rows = Self::row_list(view);
+        let mut lines: Vec<Line> = Vec::new();
+        let mut selected_start = 0;
+        for (index, row) in rows.iter().enumerate() {
+            let mut row_lines = self.row_lines(row, view, inner.width);
+            if index == self.selected {
+                selected_start = lines.len();
+                row_lines[0] = std::mem::take(&mut row_lines[0]).patch_style(view.theme.selected);
+            }
+            lines.extend(row_lines);
+        }
+        let height = usize::from(inner.height);
+        let skip = (selected_start + 2).saturating_sub(height);
+        let visible: Vec<Line> = lines.into_iter().skip(skip).take(height).collect();
+        Paragraph::new(visible).render(inner, buf);
+    }
+
+    fn row_lines(&self, row: &Row, view: &View, width: u16) -> Vec<Line<'static>> {
+        let width = usize::from(width);
+        let theme = view.theme;
+        match row {
+            Row::Step(step) => {
+                let status = step_status(view.guide, &view.book.journey, step, view.now);
+                let (mark, style) = match &status {
+                    StepStatus::Done => ("✓", theme.done),
+                    StepStatus::InProgress => ("•", theme.accent),
+                    StepStatus::Available => ("○", theme.text),
+                    StepStatus::Locked(_) => ("·", theme.locked),
+                };
+                let title = truncate(&format!("{mark} {}", step.title), width);
+                let mut lines = vec![Line::styled(title, style)];
+                if let StepStatus::Locked(reasons) = &status
+                    && let Some(first) = reasons.first()
+                {
+                    let reason = truncate(&format!("    {}", view.fill(&first.describe())), width);
+                    lines.push(Line::styled(reason, theme.muted));
+                }
+                lines
+            }
+            Row::SafetyCheck => vec![Line::styled(
+                truncate("? Take the safety check (a few gentle questions)", width),
+                theme.accent,
+            )],
+            Row::OtherPath(path) => vec![Line::styled(
+                truncate(&format!("→ Switch to: {}", path.title), width),
+                theme.muted,
+            )],
+        }
+    }
+}
+
+fn render_side(view: &View, area: Rect, buf: &mut Buffer) {
+    let theme = view.theme;
+    let [count, gauge, journal] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(2),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    match &view.book.journey.no_contact {
+        Some(record) => {
+            let c = record.progress(view.now);
+            let text = format!("No contact: day {} of {}", c.current_days, c.target_days);
+            Line::styled(text, theme.accent).render(count, buf);
+            Gauge::default()
+                .gauge_style(theme.accent)
+                .ratio(c.ratio())
+                .label(format!("{} days to go", c.remaining_days))
+                .render(Rect { height: 1, ..gauge }, buf);
+        }
+        None => {
+            Paragraph::new(vec![
+                Line::styled("No contact has not started.", theme.muted),
+                Line::from(vec![
+                    Span::styled("N", theme.key),
+                    Span::styled(" to begin when you are ready", theme.muted),
+                ]),
+            ])
+            .render(count.union(gauge), buf);
+        }
+    }
+    let mut lines = vec![Line::styled("Journal", theme.title)];
+    let latest: Vec<_> = view
+        .book
+        .journal
+        .iter()
+        .rev()
+        .take(usize::from(journal.height.saturating_sub(1)))
+        .collect();
+    if latest.is_empty() {
+        lines.push(Line::styled("Nothing yet. Press n to write.", theme.muted));
+    }
+    for entry in latest {
+        let date = view
+            .now
+            .calendar
+            .date_of(entry.created)
+            .format("%-d %b")
+            .to_string();
+        let text = truncate(
+            &format!("{date}  {}", entry.first_line()),
+            usize::from(journal.width),
+        );
+        lines.push(Line::raw(text));
+    }
+    Paragraph::new(lines).render(journal, buf);
+}

@@ -1,0 +1,409 @@
+//! The screens: each holds its own selection, draws from the workbook, and turns commands into
+//! effects. None of them changes the workbook directly.
+
+mod check;
+mod checklists;
+mod export;
+mod home;
+mod journal;
+mod library;
+mod no_contact;
+mod step;
+mod welcome;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::content::{Guide, Naming};
+use crate::engine::{Action, Now, Place, ScreenId, Workbook};
+
+use super::effect::{EditRequest, EditTarget, Effect};
+use super::keymap::{Command, ScreenKind};
+use super::theme::Theme;
+
+pub use check::CheckScreen;
+pub use checklists::ChecklistsScreen;
+pub use export::ExportScreen;
+pub use home::HomeScreen;
+pub use journal::JournalScreen;
+pub use library::LibraryScreen;
+pub use no_contact::NoContactScreen;
+pub use step::StepScreen;
+pub use welcome::WelcomeScreen;
+
+/// What every screen may read while drawing or deciding.
+pub struct View<'a> {
+    /// The guide.
+    pub guide: &'a Guide,
+    /// The user's workbook.
+    pub book: &'a Workbook,
+    /// The moment, with the user's calendar.
+    pub now: Now<'a>,
+    /// Colours.
+    pub theme: &'a Theme,
+    /// How to name the ex.
+    pub naming: Naming,
+}
+
+impl View<'_> {
+    /// Pack text with the ex named as the user chose.
+    pub fn fill(&self, text: &str) -> String {
+        self.naming.fill(text)
+    }
+
+    /// Pack text with placeholders filled and hard line breaks joined into paragraphs.
+    pub fn prose(&self, text: &str) -> String {
+        super::text::unwrap_paragraphs(&self.fill(text))
+    }
+}
+
+/// The screen shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    /// First run.
+    Welcome(WelcomeScreen),
+    /// A check.
+    Check(CheckScreen),
+    /// The path overview.
+    Home(HomeScreen),
+    /// One step.
+    Step(StepScreen),
+    /// All checklists.
+    Checklists(ChecklistsScreen),
+    /// The journal.
+    Journal(JournalScreen),
+    /// No contact.
+    NoContact(NoContactScreen),
+    /// Library.
+    Library(LibraryScreen),
+    /// Export.
+    Export(ExportScreen),
+}
+
+impl Screen {
+    /// A stand-in while the real screen is borrowed.
+    pub fn placeholder() -> Self {
+        Screen::Home(HomeScreen::default())
+    }
+
+    /// Home, with the next step selected.
+    pub fn home(view: &View) -> Self {
+        Screen::Home(HomeScreen::new(view))
+    }
+
+    /// One step.
+    pub fn step(id: &str) -> Self {
+        Screen::Step(StepScreen::new(id))
+    }
+
+    /// The journal, newest first.
+    pub fn journal(view: &View) -> Self {
+        Screen::Journal(JournalScreen::new(view))
+    }
+
+    /// No contact.
+    pub fn no_contact() -> Self {
+        Screen::NoContact(NoContactScreen::default())
+    }
+
+    /// The checklists.
+    pub fn checklists() -> Self {
+        Screen::Checklists(ChecklistsScreen::default())
+    }
+
+    /// The library, at a page if given.
+    pub fn library(page: Option<&str>) -> Self {
+        Screen::Library(LibraryScreen::new(page))
+    }
+
+    /// Export.
+    pub fn export() -> Self {
+        Screen::Export(ExportScreen::default())
+    }
+
+    /// A check, starting from the answers last given.
+    pub fn check(id: &str, view: &View) -> Self {
+        Screen::Check(CheckScreen::new(id, view, false))
+    }
+
+    /// The screen the journey was left on (the welcome on a first run).
+    pub fn resume(view: &View) -> Self {
+        let journey = &view.book.journey;
+        if !journey.welcomed {
+            return Screen::Welcome(WelcomeScreen::new(view));
+        }
+        let place = &journey.place;
+        let mut screen = match place.screen {
+            ScreenId::Home => Screen::home(view),
+            ScreenId::Step => match place
+                .step
+                .as_deref()
+                .filter(|s| view.guide.step(s).is_some())
+            {
+                Some(step) => Screen::step(step),
+                None => Screen::home(view),
+            },
+            ScreenId::Checklists => Screen::checklists(),
+            ScreenId::Journal => Screen::journal(view),
+            ScreenId::NoContact => Screen::no_contact(),
+            ScreenId::Library => Screen::library(place.page.as_deref()),
+            ScreenId::Export => Screen::export(),
+        };
+        screen.restore(place, view);
+        screen
+    }
+
+    /// Which keys apply.
+    pub fn kind(&self) -> ScreenKind {
+        match self {
+            Screen::Welcome(_) => ScreenKind::Welcome,
+            Screen::Check(_) => ScreenKind::Check,
+            Screen::Home(_) => ScreenKind::Home,
+            Screen::Step(_) => ScreenKind::Step,
+            Screen::Checklists(_) => ScreenKind::Checklists,
+            Screen::Journal(_) => ScreenKind::Journal,
+            Screen::NoContact(_) => ScreenKind::NoContact,
+            Screen::Library(_) => ScreenKind::Library,
+            Screen::Export(_) => ScreenKind::Export,
+        }
+    }
+
+    /// The screen's name for the header.
+    pub fn title(&self, view: &View) -> String {
+        match self {
+            Screen::Welcome(_) => "Welcome".to_string(),
+            Screen::Check(s) => s.title(view),
+            Screen::Home(_) => view
+                .guide
+                .path(&view.book.journey.path)
+                .map_or("Home".to_string(), |p| p.title.clone()),
+            Screen::Step(s) => s.title(view),
+            Screen::Checklists(_) => "Checklists".to_string(),
+            Screen::Journal(_) => "Journal".to_string(),
+            Screen::NoContact(_) => "No contact".to_string(),
+            Screen::Library(_) => "Library".to_string(),
+            Screen::Export(_) => "Export".to_string(),
+        }
+    }
+
+    /// Draws the screen's body.
+    pub fn render(&self, view: &View, area: Rect, buf: &mut Buffer) {
+        match self {
+            Screen::Welcome(s) => s.render(view, area, buf),
+            Screen::Check(s) => s.render(view, area, buf),
+            Screen::Home(s) => s.render(view, area, buf),
+            Screen::Step(s) => s.render(view, area, buf),
+            Screen::Checklists(s) => s.render(view, area, buf),
+            Screen::Journal(s) => s.render(view, area, buf),
+            Screen::NoContact(s) => s.render(view, area, buf),
+            Screen::Library(s) => s.render(view, area, buf),
+            Screen::Export(s) => s.render(view, area, buf),
+        }
+    }
+
+    /// Turns a command into an effect.
+    pub fn on(&mut self, command: Command, view: &View) -> Effect {
+        let effect = match self {
+            Screen::Welcome(s) => s.on(command, view),
+            Screen::Check(s) => s.on(command, view),
+            Screen::Home(s) => s.on(command, view),
+            Screen::Step(s) => s.on(command, view),
+            Screen::Checklists(s) => s.on(command, view),
+            Screen::Journal(s) => s.on(command, view),
+            Screen::NoContact(s) => s.on(command, view),
+            Screen::Library(s) => s.on(command, view),
+            Screen::Export(s) => s.on(command, view),
+        };
+        match (command, effect) {
+            (Command::Back, Effect::None) => Effect::Back,
+            (_, effect) => effect,
+        }
+    }
+
+    /// A mouse click at a terminal cell: select what is there (lists only).
+    pub fn click(&mut self, column: u16, row: u16, view: &View) -> Effect {
+        match self {
+            Screen::Home(s) => s.click(column, row, view),
+            Screen::Journal(s) => s.click(column, row, view),
+            _ => Effect::None,
+        }
+    }
+
+    /// Text saved from the editor: what it becomes.
+    pub fn on_saved_text(&mut self, target: &EditTarget, text: String, view: &View) -> Effect {
+        match (self, target) {
+            (Screen::Welcome(s), EditTarget::ExName) => s.set_name(text),
+            (Screen::Journal(s), EditTarget::JournalFilter) => s.set_filter(text, view),
+            _ => saved_text_effect(target, text),
+        }
+    }
+
+    /// The editor request for a field, rebuilt from its target (to reopen a field after a restart).
+    pub fn edit_request(&self, target: &EditTarget, view: &View) -> Option<EditRequest> {
+        request_for(target, view)
+    }
+
+    /// Brings the screen's view up to date after the workbook changed.
+    pub fn refresh(&mut self, view: &View) {
+        if let Screen::Journal(s) = self {
+            s.refresh(view);
+        }
+    }
+
+    /// Where the user is on this screen, to save.
+    pub fn place(&self) -> Place {
+        let (screen, selected, scroll) = match self {
+            Screen::Welcome(_) | Screen::Check(_) | Screen::Home(_) => {
+                let selected = if let Screen::Home(s) = self {
+                    s.selected
+                } else {
+                    0
+                };
+                (ScreenId::Home, selected, 0)
+            }
+            Screen::Step(s) => (ScreenId::Step, s.focus, s.scroll.get()),
+            Screen::Checklists(s) => (ScreenId::Checklists, s.selected, 0),
+            Screen::Journal(s) => (ScreenId::Journal, s.selected, 0),
+            Screen::NoContact(_) => (ScreenId::NoContact, 0, 0),
+            Screen::Library(s) => (ScreenId::Library, s.selected, s.scroll.get()),
+            Screen::Export(_) => (ScreenId::Export, 0, 0),
+        };
+        Place {
+            screen,
+            step: match self {
+                Screen::Step(s) => Some(s.id.clone()),
+                _ => None,
+            },
+            page: match self {
+                Screen::Library(s) => s.page.clone(),
+                _ => None,
+            },
+            scroll,
+            selected,
+            editing: None,
+        }
+    }
+
+    fn restore(&mut self, place: &Place, view: &View) {
+        match self {
+            Screen::Home(s) => s.selected = place.selected.min(s.rows(view).saturating_sub(1)),
+            Screen::Step(s) => {
+                s.focus = place.selected;
+                s.scroll.set(place.scroll);
+            }
+            Screen::Checklists(s) => s.selected = place.selected,
+            Screen::Journal(s) => s.selected = place.selected,
+            Screen::Library(s) => {
+                s.selected = place.selected;
+                s.scroll.set(place.scroll);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// What saved text becomes, for fields whose screen needs nothing special.
+pub fn saved_text_effect(target: &EditTarget, text: String) -> Effect {
+    match target.clone() {
+        EditTarget::Prompt { step, prompt } => {
+            Effect::Apply(Action::AnswerPrompt { step, prompt, text })
+        }
+        EditTarget::NewEntry { .. } if text.trim().is_empty() => {
+            Effect::Notice("Nothing written, so nothing was saved.".to_string())
+        }
+        EditTarget::NewEntry { step } => Effect::All(vec![
+            Effect::Apply(Action::AddEntry {
+                text,
+                step,
+                mood: None,
+                tags: Vec::new(),
+            }),
+            Effect::Notice("Saved to your journal.".to_string()),
+        ]),
+        EditTarget::Entry { id } => Effect::Apply(Action::EditEntry { id, text }),
+        EditTarget::Commitment { target_days } => Effect::Apply(Action::StartNoContact {
+            target_days,
+            commitment: Some(text),
+        }),
+        EditTarget::BreakNote { what, resets } => Effect::All(vec![
+            Effect::Apply(Action::LogBreak {
+                what,
+                note: text,
+                resets,
+            }),
+            Effect::Notice("Logged. Your history is kept; be gentle with yourself.".to_string()),
+        ]),
+        EditTarget::ExName | EditTarget::JournalFilter => Effect::None,
+    }
+}
+
+/// The editor request for a field, with its title, hint and saved text.
+pub fn request_for(target: &EditTarget, view: &View) -> Option<EditRequest> {
+    let (title, hint, initial) = match target {
+        EditTarget::Prompt { step, prompt } => {
+            let def = view
+                .guide
+                .step(step)?
+                .prompts
+                .iter()
+                .find(|p| &p.id == prompt)?;
+            let saved = view
+                .book
+                .journey
+                .step(step)
+                .answers
+                .get(prompt)
+                .map(|a| a.text.clone());
+            (
+                view.fill(&def.question),
+                def.hint.as_ref().map(|h| view.fill(h)),
+                saved.unwrap_or_default(),
+            )
+        }
+        EditTarget::NewEntry { step } => {
+            let title = match step.as_ref().and_then(|s| view.guide.step(s)) {
+                Some(step) => format!("New journal entry · {}", step.title),
+                None => "New journal entry".to_string(),
+            };
+            (
+                title,
+                Some("Only you will read this.".to_string()),
+                String::new(),
+            )
+        }
+        EditTarget::Entry { id } => {
+            let entry = view.book.journal.get(id)?;
+            ("Edit journal entry".to_string(), None, entry.text.clone())
+        }
+        EditTarget::ExName => (
+            "Their name (optional)".to_string(),
+            Some("Leave it empty and the guide will say \"your ex\".".to_string()),
+            view.book
+                .journey
+                .settings
+                .ex_name
+                .clone()
+                .unwrap_or_default(),
+        ),
+        EditTarget::Commitment { .. } => (
+            "Before you begin: what would have to be true to reconnect?".to_string(),
+            Some(
+                "Write it for the person you will be when the count ends. You can leave it empty."
+                    .to_string(),
+            ),
+            String::new(),
+        ),
+        EditTarget::BreakNote { .. } => (
+            "What happened, and how did it feel?".to_string(),
+            Some("A few words are enough. This is a note for you, not a judgement.".to_string()),
+            String::new(),
+        ),
+        EditTarget::JournalFilter => ("Show entries containing".to_string(), None, String::new()),
+    };
+    Some(EditRequest {
+        title,
+        hint,
+        initial,
+        target: target.clone(),
+    })
+}

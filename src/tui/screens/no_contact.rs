@@ -1,0 +1,221 @@
+//! No contact: a large day count, a gauge to the target, the target date, logging a break, the
+//! history of breaks, and changing the target.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Gauge, Paragraph, Widget, Wrap};
+
+use crate::engine::{Action, BreakKind, DEFAULT_TARGET_DAYS, MAX_TARGET_DAYS, MIN_TARGET_DAYS};
+use crate::tui::effect::{EditTarget, Effect};
+use crate::tui::keymap::Command;
+
+use super::{View, request_for};
+
+/// The no-contact screen's state: the target being chosen and the break being logged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoContactScreen {
+    target: u32,
+    logging: Option<BreakForm>,
+}
+
+/// Choosing what a break was before writing its note.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct BreakForm {
+    kind: usize,
+    resets: bool,
+}
+
+impl Default for NoContactScreen {
+    fn default() -> Self {
+        Self {
+            target: DEFAULT_TARGET_DAYS,
+            logging: None,
+        }
+    }
+}
+
+impl NoContactScreen {
+    /// Turns a command into an effect.
+    pub fn on(&mut self, command: Command, view: &View) -> Effect {
+        let running = view.book.journey.no_contact.as_ref();
+        if let Some(form) = &mut self.logging {
+            match command {
+                Command::Left | Command::Up => {
+                    form.kind = (form.kind + BreakKind::ALL.len() - 1) % BreakKind::ALL.len()
+                }
+                Command::Right | Command::Down => {
+                    form.kind = (form.kind + 1) % BreakKind::ALL.len()
+                }
+                Command::Target | Command::NextField => form.resets = !form.resets,
+                Command::Enter => {
+                    let target = EditTarget::BreakNote {
+                        what: BreakKind::ALL[form.kind].0,
+                        resets: form.resets,
+                    };
+                    self.logging = None;
+                    return request_for(&target, view).map_or(Effect::None, Effect::Edit);
+                }
+                Command::Back => self.logging = None,
+                _ => {}
+            }
+            return Effect::None;
+        }
+        match (command, running) {
+            (Command::Left, _) => self.target = (self.target - 1).max(MIN_TARGET_DAYS),
+            (Command::Right, _) => self.target = (self.target + 1).min(MAX_TARGET_DAYS),
+            (Command::Start, None) | (Command::Enter, None) => {
+                let target = EditTarget::Commitment {
+                    target_days: self.target,
+                };
+                return request_for(&target, view).map_or(Effect::None, Effect::Edit);
+            }
+            (Command::Start, Some(_)) => {
+                return Effect::Notice("No contact is already running.".to_string());
+            }
+            (Command::LogBreak, Some(_)) => {
+                self.logging = Some(BreakForm {
+                    kind: 0,
+                    resets: false,
+                })
+            }
+            (Command::LogBreak, None) => {
+                return Effect::Notice("Start no contact first (s).".to_string());
+            }
+            (Command::Target, Some(record)) => {
+                let next = if record.target_days >= MAX_TARGET_DAYS {
+                    MIN_TARGET_DAYS
+                } else {
+                    record.target_days + 7
+                };
+                return Effect::Apply(Action::SetTarget(next.min(MAX_TARGET_DAYS)));
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    /// Draws the count, or the way to start it.
+    pub fn render(&self, view: &View, area: Rect, buf: &mut Buffer) {
+        let theme = view.theme;
+        let Some(record) = &view.book.journey.no_contact else {
+            let text = vec![
+                Line::styled("No contact has not started.", theme.title),
+                Line::default(),
+                Line::styled(
+                    "A stretch of no messages, calls or checking their profiles gives you room to",
+                    theme.text,
+                ),
+                Line::styled(
+                    "heal and think clearly. It is for you, not a tactic.",
+                    theme.text,
+                ),
+                Line::default(),
+                Line::styled(
+                    format!(
+                        "Target: ‹ {} days ›  (← → to change, {MIN_TARGET_DAYS} to {MAX_TARGET_DAYS})",
+                        self.target
+                    ),
+                    theme.accent,
+                ),
+                Line::default(),
+                Line::styled("s or Enter to begin today.", theme.key),
+            ];
+            Paragraph::new(text)
+                .wrap(Wrap { trim: false })
+                .render(area, buf);
+            return;
+        };
+        let count = record.progress(view.now);
+        let [big, gauge, facts, history] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Length(2),
+            Constraint::Length(4),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        let day_word = if count.current_days == 1 {
+            "day"
+        } else {
+            "days"
+        };
+        Line::styled(
+            format!("{} {day_word} of no contact", count.current_days),
+            theme.title,
+        )
+        .render(big, buf);
+        Gauge::default()
+            .gauge_style(theme.accent)
+            .ratio(count.ratio())
+            .label(format!(
+                "{} of {} days",
+                count.current_days.min(count.target_days),
+                count.target_days
+            ))
+            .render(Rect { height: 1, ..gauge }, buf);
+        let target_line = if count.reached {
+            "You reached your target. Take a moment: how do you feel about reaching out, or not?"
+                .to_string()
+        } else {
+            format!(
+                "Target date: {} ({} days to go)",
+                count.target_date.format("%a %-d %b %Y"),
+                count.remaining_days
+            )
+        };
+        let facts_lines = vec![
+            Line::styled(target_line, theme.text),
+            Line::styled(
+                format!(
+                    "Longest run {} days · {} days since you began · {} breaks logged",
+                    count.longest_days, count.total_days, count.breaks
+                ),
+                theme.muted,
+            ),
+        ];
+        Paragraph::new(facts_lines)
+            .wrap(Wrap { trim: true })
+            .render(facts, buf);
+        let mut lines = Vec::new();
+        if let Some(form) = &self.logging {
+            lines.push(Line::styled("Log a break", theme.title));
+            lines.push(Line::styled(
+                format!("What happened: ‹ {} ›  (← →)", BreakKind::ALL[form.kind].1),
+                theme.accent,
+            ));
+            let resets = if form.resets {
+                "yes, start the count again"
+            } else {
+                "no, keep the count"
+            };
+            lines.push(Line::styled(
+                format!("Start again from today: {resets}  (t)"),
+                theme.accent,
+            ));
+            lines.push(Line::styled(
+                "Enter to write a note · Esc to cancel",
+                theme.key,
+            ));
+        } else {
+            lines.push(Line::styled("History", theme.title));
+            if record.breaks.is_empty() {
+                lines.push(Line::styled(
+                    "No breaks logged. If one happens, b logs it without judgement.",
+                    theme.muted,
+                ));
+            }
+            for brk in record.breaks.iter().rev() {
+                let date = view.now.calendar.date_of(brk.at).format("%-d %b");
+                let reset = if brk.resets { " (count restarted)" } else { "" };
+                lines.push(Line::raw(format!(
+                    "{date}  {}{reset}  {}",
+                    brk.what.name(),
+                    brk.note.lines().next().unwrap_or("")
+                )));
+            }
+        }
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .render(history, buf);
+    }
+}

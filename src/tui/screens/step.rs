@@ -1,0 +1,328 @@
+//! One step: its text, the prompts with saved answers, its checklists to tick, its actions, and
+//! "mark done".
+
+use std::cell::Cell;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::content::{ChecklistEntries, StepAction};
+use crate::engine::{Action, StepStatus, step_status};
+use crate::tui::doc::Doc;
+use crate::tui::effect::{EditTarget, Effect};
+use crate::tui::keymap::Command;
+
+use super::{Screen, View, request_for};
+
+/// The step screen's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepScreen {
+    /// The step id.
+    pub id: String,
+    /// The focused item (prompt, checklist item, link or action).
+    pub focus: usize,
+    /// The scroll offset, kept between frames.
+    pub scroll: Cell<u16>,
+}
+
+/// Something on the step that Enter or Space acts on.
+#[derive(Debug, Clone, PartialEq)]
+enum Focus {
+    Prompt(String),
+    Item { checklist: String, item: String },
+    Page(String),
+    Action(StepAction),
+    Done,
+}
+
+impl StepScreen {
+    /// The screen for step `id`.
+    pub fn new(id: &str) -> Self {
+        Self {
+            id: id.to_string(),
+            focus: 0,
+            scroll: Cell::new(0),
+        }
+    }
+
+    /// The header title.
+    pub fn title(&self, view: &View) -> String {
+        view.guide
+            .step(&self.id)
+            .map_or(self.id.clone(), |s| s.title.clone())
+    }
+
+    fn focusables(&self, view: &View) -> Vec<Focus> {
+        let Some(step) = view.guide.step(&self.id) else {
+            return Vec::new();
+        };
+        let mut items: Vec<Focus> = step
+            .prompts
+            .iter()
+            .map(|p| Focus::Prompt(p.id.clone()))
+            .collect();
+        for list in step
+            .checklists
+            .iter()
+            .filter_map(|id| view.guide.checklist(id))
+        {
+            if let ChecklistEntries::Items(entries) = &list.entries {
+                items.extend(entries.iter().map(|i| Focus::Item {
+                    checklist: list.id.clone(),
+                    item: i.id.clone(),
+                }));
+            }
+        }
+        items.extend(step.pages.iter().map(|p| Focus::Page(p.clone())));
+        items.extend(
+            step.actions
+                .iter()
+                .filter(|a| supported(**a))
+                .map(|a| Focus::Action(*a)),
+        );
+        items.push(Focus::Done);
+        items
+    }
+
+    /// Turns a command into an effect.
+    pub fn on(&mut self, command: Command, view: &View) -> Effect {
+        let items = self.focusables(view);
+        let last = items.len().saturating_sub(1);
+        match command {
+            Command::Up => self.focus = self.focus.saturating_sub(1),
+            Command::Down => self.focus = (self.focus + 1).min(last),
+            Command::PageUp => self.focus = self.focus.saturating_sub(5),
+            Command::PageDown => self.focus = (self.focus + 5).min(last),
+            Command::NextField => self.focus = next_group(&items, self.focus),
+            Command::Enter | Command::Toggle => {
+                return match items.get(self.focus) {
+                    Some(focus) => self.act(focus, command, view),
+                    None => Effect::None,
+                };
+            }
+            Command::MarkDone => return self.toggle_done(view),
+            Command::New => {
+                let target = EditTarget::NewEntry {
+                    step: Some(self.id.clone()),
+                };
+                return request_for(&target, view).map_or(Effect::None, Effect::Edit);
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn act(&self, focus: &Focus, command: Command, view: &View) -> Effect {
+        match (focus, command) {
+            (Focus::Item { checklist, item }, _) => Effect::Apply(Action::ToggleItem {
+                checklist: checklist.clone(),
+                item: item.clone(),
+            }),
+            (_, Command::Toggle) => Effect::None,
+            (Focus::Prompt(prompt), _) => {
+                if let Some(reason) = self.locked_reason(view) {
+                    return Effect::Notice(reason);
+                }
+                let target = EditTarget::Prompt {
+                    step: self.id.clone(),
+                    prompt: prompt.clone(),
+                };
+                request_for(&target, view).map_or(Effect::None, Effect::Edit)
+            }
+            (Focus::Page(page), _) => Effect::Go(Screen::library(Some(page))),
+            (Focus::Action(action), _) => self.action(*action, view),
+            (Focus::Done, _) => self.toggle_done(view),
+        }
+    }
+
+    fn action(&self, action: StepAction, view: &View) -> Effect {
+        match action {
+            StepAction::StartNoContact | StepAction::LogBreak => Effect::Go(Screen::no_contact()),
+            StepAction::Journal => {
+                let target = EditTarget::NewEntry {
+                    step: Some(self.id.clone()),
+                };
+                request_for(&target, view).map_or(Effect::None, Effect::Edit)
+            }
+            StepAction::RetakeSafety => {
+                Effect::Go(Screen::check(crate::engine::SAFETY_CHECK, view))
+            }
+            StepAction::SwitchToHeal => Effect::Confirm {
+                question: "Switch to the heal path? Your answers, ticks and journal all stay."
+                    .to_string(),
+                then: Box::new(Effect::Apply(Action::ChoosePath("heal".to_string()))),
+            },
+            _ => Effect::None,
+        }
+    }
+
+    fn toggle_done(&self, view: &View) -> Effect {
+        if view.book.journey.step(&self.id).done.is_some() {
+            Effect::Apply(Action::Reopen(self.id.clone()))
+        } else {
+            Effect::Apply(Action::MarkDone(self.id.clone()))
+        }
+    }
+
+    fn locked_reason(&self, view: &View) -> Option<String> {
+        let step = view.guide.step(&self.id)?;
+        match step_status(view.guide, &view.book.journey, step, view.now) {
+            StepStatus::Locked(reasons) => Some(format!(
+                "This step {}.",
+                reasons
+                    .iter()
+                    .map(|r| r.describe())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )),
+            _ => None,
+        }
+    }
+
+    /// Draws the step as a scrolling document.
+    pub fn render(&self, view: &View, area: Rect, buf: &mut Buffer) {
+        let Some(step) = view.guide.step(&self.id) else {
+            return;
+        };
+        let theme = view.theme;
+        let items = self.focusables(view);
+        let focus = self.focus.min(items.len().saturating_sub(1));
+        let mut doc = Doc::new(area.width);
+        let status = step_status(view.guide, &view.book.journey, step, view.now);
+        doc.text(&view.fill(&step.summary), theme.accent, 0);
+        if let StepStatus::Locked(reasons) = &status {
+            for reason in reasons {
+                doc.text(
+                    &format!("Not open yet: this step {}.", view.fill(&reason.describe())),
+                    theme.locked,
+                    0,
+                );
+            }
+        }
+        doc.blank();
+        doc.text(&view.prose(&step.body), theme.text, 0);
+        let mut index = 0;
+        let section = |doc: &mut Doc, title: &str| {
+            doc.blank();
+            doc.line(Line::styled(title.to_string(), theme.title));
+        };
+        section(&mut doc, "Reflect");
+        for prompt in &step.prompts {
+            doc.start_item();
+            doc.text(&format!("› {}", view.fill(&prompt.question)), theme.text, 0);
+            match view.book.journey.step(&self.id).answers.get(&prompt.id) {
+                Some(answer) => doc.text(&answer.text, theme.accent, 4),
+                None => doc.text("(not answered yet: Enter to write)", theme.muted, 4),
+            }
+            doc.end_item(index == focus, theme.selected);
+            index += 1;
+        }
+        for list in step
+            .checklists
+            .iter()
+            .filter_map(|id| view.guide.checklist(id))
+        {
+            section(&mut doc, &list.title);
+            doc.text(&view.prose(&list.intro), theme.muted, 0);
+            if let Some(caution) = &list.caution {
+                doc.text(
+                    &format!("Remember: {}", view.prose(caution)),
+                    theme.accent,
+                    0,
+                );
+            }
+            match &list.entries {
+                ChecklistEntries::Items(entries) => {
+                    for item in entries {
+                        let ticked = view.book.journey.is_ticked(&list.id, &item.id);
+                        doc.start_item();
+                        let mark = if ticked { "[x]" } else { "[ ]" };
+                        let style = if ticked { theme.done } else { theme.text };
+                        doc.text(&format!("{mark} {}", view.fill(&item.text)), style, 0);
+                        doc.end_item(index == focus, theme.selected);
+                        index += 1;
+                    }
+                }
+                ChecklistEntries::Pairs(pairs) => {
+                    for pair in pairs {
+                        doc.text(
+                            &format!(
+                                "+ {}   − {}",
+                                view.fill(&pair.helps),
+                                view.fill(&pair.hurts)
+                            ),
+                            theme.text,
+                            0,
+                        );
+                    }
+                }
+            }
+        }
+        if !step.pages.is_empty() || !step.actions.is_empty() {
+            section(&mut doc, "Go further");
+        }
+        for page in step.pages.iter().filter_map(|p| view.guide.page(p)) {
+            doc.start_item();
+            doc.line(Line::from(vec![
+                Span::raw("→ Read: "),
+                Span::raw(page.title.clone()),
+            ]));
+            doc.end_item(index == focus, theme.selected);
+            index += 1;
+        }
+        for action in step.actions.iter().filter(|a| supported(**a)) {
+            doc.start_item();
+            doc.line(Line::raw(format!("→ {}", action_label(*action))));
+            doc.end_item(index == focus, theme.selected);
+            index += 1;
+        }
+        doc.blank();
+        doc.start_item();
+        let done_label = if matches!(status, StepStatus::Done) {
+            "✓ Done (Enter to mark not done)"
+        } else {
+            "Mark this step done"
+        };
+        doc.line(Line::styled(done_label, theme.done));
+        doc.end_item(index == focus, theme.selected);
+        doc.render(Some(focus), &self.scroll, area, buf);
+    }
+}
+
+/// Actions this screen can carry out today.
+fn supported(action: StepAction) -> bool {
+    matches!(
+        action,
+        StepAction::StartNoContact
+            | StepAction::LogBreak
+            | StepAction::Journal
+            | StepAction::RetakeSafety
+            | StepAction::SwitchToHeal
+    )
+}
+
+fn action_label(action: StepAction) -> &'static str {
+    match action {
+        StepAction::StartNoContact => "Start or see the no-contact count",
+        StepAction::LogBreak => "Log a break in no contact",
+        StepAction::Journal => "Write in your journal about this step",
+        StepAction::RetakeSafety => "Take the safety check again",
+        StepAction::SwitchToHeal => "Switch to the heal path",
+        _ => "",
+    }
+}
+
+/// The first item of the next kind after `focus` (Tab jumps between prompts, items, links).
+fn next_group(items: &[Focus], focus: usize) -> usize {
+    let kind = |f: &Focus| std::mem::discriminant(f);
+    let Some(current) = items.get(focus) else {
+        return 0;
+    };
+    items
+        .iter()
+        .enumerate()
+        .skip(focus + 1)
+        .find(|(_, f)| kind(f) != kind(current))
+        .map_or(0, |(i, _)| i)
+}

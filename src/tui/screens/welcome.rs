@@ -1,0 +1,123 @@
+//! First run: what this is, that everything stays here, and how to name the ex. The safety check
+//! follows.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use crate::content::PronounSet;
+use crate::engine::Action;
+use crate::tui::doc::Doc;
+use crate::tui::effect::{EditTarget, Effect};
+use crate::tui::keymap::Command;
+
+use super::{CheckScreen, Screen, View, request_for};
+
+const PRONOUNS: [(PronounSet, &str); 3] = [
+    (PronounSet::They, "they / them"),
+    (PronounSet::She, "she / her"),
+    (PronounSet::He, "he / him"),
+];
+
+/// The welcome screen's state: the name and pronouns chosen so far.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WelcomeScreen {
+    name: Option<String>,
+    pronouns: usize,
+    focus: usize,
+    scroll: std::cell::Cell<u16>,
+}
+
+impl WelcomeScreen {
+    /// The welcome, starting from any settings already saved.
+    pub fn new(view: &View) -> Self {
+        let settings = &view.book.journey.settings;
+        Self {
+            name: settings.ex_name.clone(),
+            pronouns: PRONOUNS
+                .iter()
+                .position(|(p, _)| *p == settings.pronouns)
+                .unwrap_or(0),
+            focus: 0,
+            scroll: Default::default(),
+        }
+    }
+
+    /// Takes the name typed in the editor.
+    pub fn set_name(&mut self, text: String) -> Effect {
+        let name = text.trim().to_string();
+        self.name = (!name.is_empty()).then_some(name);
+        self.focus = 1;
+        Effect::None
+    }
+
+    /// Turns a command into an effect.
+    pub fn on(&mut self, command: Command, view: &View) -> Effect {
+        match command {
+            Command::Up => self.focus = self.focus.saturating_sub(1),
+            Command::Down | Command::NextField => self.focus = (self.focus + 1).min(2),
+            Command::Left if self.focus == 1 => self.pronouns = (self.pronouns + 2) % 3,
+            Command::Right if self.focus == 1 => self.pronouns = (self.pronouns + 1) % 3,
+            Command::Enter => match self.focus {
+                0 => {
+                    return request_for(&EditTarget::ExName, view)
+                        .map_or(Effect::None, Effect::Edit);
+                }
+                1 => self.pronouns = (self.pronouns + 1) % 3,
+                _ => {
+                    return Effect::All(vec![
+                        Effect::Apply(Action::Welcome {
+                            ex_name: self.name.clone(),
+                            pronouns: PRONOUNS[self.pronouns].0.clone(),
+                        }),
+                        Effect::Replace(Screen::Check(CheckScreen::new(
+                            crate::engine::SAFETY_CHECK,
+                            view,
+                            true,
+                        ))),
+                    ]);
+                }
+            },
+            Command::Back => {
+                return Effect::Notice("Press q to quit; nothing is lost.".to_string());
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    /// Draws the welcome text and the two choices.
+    pub fn render(&self, view: &View, area: Rect, buf: &mut Buffer) {
+        let theme = view.theme;
+        let mut doc = Doc::new(area.width);
+        doc.line(Line::styled(view.guide.title.clone(), theme.title));
+        doc.blank();
+        doc.text(&view.prose(&view.guide.welcome), theme.text, 0);
+        doc.blank();
+        doc.text(
+            "The guide can use their name and pronouns. Both are optional.",
+            theme.muted,
+            0,
+        );
+        doc.blank();
+        let name = self
+            .name
+            .clone()
+            .unwrap_or_else(|| "(none: the guide says \"your ex\")".to_string());
+        doc.start_item();
+        doc.text(&format!("Their name: {name}"), theme.text, 2);
+        doc.end_item(self.focus == 0, theme.selected);
+        doc.start_item();
+        doc.text(
+            &format!("Pronouns: ‹ {} ›", PRONOUNS[self.pronouns].1),
+            theme.text,
+            2,
+        );
+        doc.end_item(self.focus == 1, theme.selected);
+        doc.blank();
+        doc.start_item();
+        doc.text("Continue to a few gentle safety questions", theme.accent, 2);
+        doc.end_item(self.focus == 2, theme.selected);
+        doc.render(Some(self.focus), &self.scroll, area, buf);
+    }
+}
