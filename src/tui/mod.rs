@@ -4,10 +4,14 @@ pub mod app;
 pub mod doc;
 pub mod editor;
 pub mod effect;
+pub mod events;
 pub mod frame;
 pub mod keymap;
 pub mod persist;
+pub mod run;
+pub mod saver;
 pub mod screens;
+pub mod terminal;
 pub mod text;
 pub mod theme;
 

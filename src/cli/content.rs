@@ -1,0 +1,68 @@
+//! `rekindle content check [DIR]`.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Subcommand;
+
+use super::{Cli, CliError};
+
+/// `rekindle content ...`
+#[derive(Debug, Subcommand)]
+pub enum ContentCommand {
+    /// Check a pack (default: the one in use) and list every problem with its file, line and column.
+    Check {
+        /// The pack folder to check.
+        dir: Option<PathBuf>,
+    },
+}
+
+/// Runs a content command.
+pub fn run(cli: &Cli, command: &ContentCommand) -> Result<ExitCode, CliError> {
+    let ContentCommand::Check { dir } = command;
+    let dir = dir.as_ref().or(cli.content.as_ref());
+    let origin = dir.map_or("the built-in guide".to_string(), |d| {
+        d.display().to_string()
+    });
+    match super::session::load_guide(dir) {
+        Ok(guide) => {
+            let s = guide.summary();
+            let mut out = std::io::stdout().lock();
+            writeln!(
+                out,
+                "{origin}: {} v{} is fine\n  {} paths, {} steps, {} prompts, {} checklists ({} items), {} checks, {} pages",
+                guide.title,
+                guide.version,
+                s.paths,
+                s.steps,
+                s.prompts,
+                s.checklists,
+                s.checklist_items,
+                s.checks,
+                s.pages
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(problems) => {
+            let mut err = std::io::stderr().lock();
+            for problem in problems.iter() {
+                let file = dir.map_or(problem.file.clone(), |d| {
+                    d.join(&problem.file).display().to_string()
+                });
+                writeln!(
+                    err,
+                    "{file}:{}:{}: {}",
+                    problem.line, problem.column, problem.message
+                )?;
+            }
+            let n = problems.len();
+            writeln!(
+                err,
+                "{origin}: {n} problem{}",
+                if n == 1 { "" } else { "s" }
+            )?;
+            Ok(ExitCode::from(1))
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! `rekindle export` and `rekindle import FILE`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::{Local, NaiveDate, Utc};
+use clap::Args;
+
+use crate::export::{ExportFilter, Format, export, import as import_bytes, merge};
+use crate::store::Access;
+
+use super::session::save_months;
+use super::{Cli, CliError, Session};
+
+/// `rekindle export` options.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// md, json, txt or html.
+    #[arg(long, short, default_value = "md", value_parser = parse_format)]
+    pub format: Format,
+    /// Only entries on or after this local date (YYYY-MM-DD).
+    #[arg(long)]
+    pub since: Option<NaiveDate>,
+    /// Only entries on or before this local date (YYYY-MM-DD).
+    #[arg(long)]
+    pub until: Option<NaiveDate>,
+    /// Only entries (and answers) of this step.
+    #[arg(long)]
+    pub step: Option<String>,
+    /// Write to this file instead of stdout.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::from_name(name)
+        .ok_or_else(|| format!("unknown format `{name}`; use md, json, txt or html"))
+}
+
+/// Writes the export to stdout or `-o FILE`.
+pub fn run(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
+    let session = Session::open(cli, Access::ReadOnly)?;
+    for warning in session.warnings() {
+        eprintln!("{warning}");
+    }
+    if let (Some(since), Some(until)) = (args.since, args.until)
+        && since > until
+    {
+        return Err(CliError::Other(format!(
+            "--since {since} is after --until {until}"
+        )));
+    }
+    if let Some(step) = &args.step
+        && session.guide.step(step).is_none()
+    {
+        return Err(CliError::Other(format!(
+            "there is no step `{step}` in this guide"
+        )));
+    }
+    let filter = ExportFilter {
+        since: args.since,
+        until: args.until,
+        step: args.step.clone(),
+    };
+    let text = export(
+        args.format,
+        &session.book.journal,
+        Some(&session.book.journey),
+        &session.guide,
+        &filter,
+        &Local,
+        Utc::now(),
+    );
+    match &args.output {
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+        Some(path) => {
+            write_private(path, text.as_bytes())
+                .map_err(|e| CliError::Other(format!("cannot write {}: {e}", path.display())))?;
+            eprintln!("Exported to {}", path.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `bytes` to `path` readable only by the user.
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Imports a file into the journal and prints a summary.
+pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode, CliError> {
+    let bytes = std::fs::read(file)
+        .map_err(|e| CliError::Other(format!("cannot read {}: {e}", file.display())))?;
+    let imported = import_bytes(&bytes, &Local)
+        .map_err(|e| CliError::Other(format!("{}: {e}", file.display())))?;
+    let format = imported.format;
+    let mut months: Vec<_> = imported.entries.iter().map(|e| e.month()).collect();
+    months.sort();
+    months.dedup();
+    let mut session = Session::open(cli, Access::ReadWrite)?;
+    let summary = merge(&mut session.book.journal, imported);
+    if summary.added > 0 {
+        save_months(&session.store, &session.book.journal, &months)?;
+    }
+    writeln!(
+        std::io::stdout().lock(),
+        "Imported {} entr{} from {format} ({} already there, skipped)",
+        summary.added,
+        if summary.added == 1 { "y" } else { "ies" },
+        summary.skipped_duplicates
+    )?;
+    Ok(ExitCode::SUCCESS)
+}

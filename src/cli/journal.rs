@@ -1,0 +1,86 @@
+//! `rekindle journal add|list`.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use chrono::Local;
+use clap::Subcommand;
+
+use crate::engine::Action;
+use crate::store::Access;
+
+use super::{Cli, CliError, Session};
+
+/// `rekindle journal ...`
+#[derive(Debug, Subcommand)]
+pub enum JournalCommand {
+    /// Write an entry: the text as arguments, or from stdin when there is none (or `-`).
+    Add {
+        /// The entry's text.
+        text: Vec<String>,
+        /// Tie the entry to a step (its id, e.g. `reflect`).
+        #[arg(long)]
+        step: Option<String>,
+        /// Your mood, from 1 (low) to 5 (good).
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+        mood: Option<u8>,
+        /// A tag; repeat for more.
+        #[arg(long = "tag")]
+        tags: Vec<String>,
+    },
+    /// List entries, oldest first: local date and time, step, first line.
+    List,
+}
+
+/// Runs a journal command.
+pub fn run(cli: &Cli, command: &JournalCommand) -> Result<ExitCode, CliError> {
+    match command {
+        JournalCommand::Add {
+            text,
+            step,
+            mood,
+            tags,
+        } => {
+            let text = if text.is_empty() || text == &["-"] {
+                let mut input = String::new();
+                std::io::stdin().read_to_string(&mut input)?;
+                input.trim_end_matches('\n').to_string()
+            } else {
+                text.join(" ")
+            };
+            let mut session = Session::open(cli, Access::ReadWrite)?;
+            let outcome = session.apply(Action::AddEntry {
+                text,
+                step: step.clone(),
+                mood: *mood,
+                tags: tags.clone(),
+            })?;
+            let id = outcome.entry_id.unwrap_or_default();
+            writeln!(std::io::stdout().lock(), "{id}")?;
+            Ok(ExitCode::SUCCESS)
+        }
+        JournalCommand::List => {
+            let session = Session::open(cli, Access::ReadOnly)?;
+            for warning in session.warnings() {
+                eprintln!("{warning}");
+            }
+            let mut out = std::io::stdout().lock();
+            for entry in session.book.journal.iter() {
+                let when = entry.created.with_timezone(&Local).format("%Y-%m-%d %H:%M");
+                let step = entry
+                    .step
+                    .as_ref()
+                    .map(|s| {
+                        session
+                            .guide
+                            .step(s)
+                            .map_or(s.clone(), |st| st.title.clone())
+                    })
+                    .map(|t| format!("[{t}] "))
+                    .unwrap_or_default();
+                writeln!(out, "{when}  {step}{}", entry.first_line())?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! `rekindle status`: where you are, what is next, the no-contact count and the journal.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use chrono::{Local, Utc};
+use serde_json::json;
+
+use crate::engine::{Next, Now, StepStatus, next_step, step_status};
+use crate::store::Access;
+
+use super::{Cli, CliError, Session};
+
+/// Prints the status as text or JSON.
+pub fn run(cli: &Cli, as_json: bool) -> Result<ExitCode, CliError> {
+    let session = Session::open(cli, Access::ReadOnly)?;
+    for warning in session.warnings() {
+        eprintln!("{warning}");
+    }
+    let now = Now::new(Utc::now(), &Local);
+    let report = Report::build(&session, now);
+    let mut out = std::io::stdout().lock();
+    if as_json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&report.json()).unwrap_or_default()
+        )?;
+    } else {
+        write!(out, "{}", report.text())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The facts `status` shows.
+struct Report {
+    path_id: String,
+    path_title: String,
+    steps_done: usize,
+    steps_total: usize,
+    next: Option<(String, String, Option<String>)>,
+    no_contact: Option<crate::engine::Countdown>,
+    entries: usize,
+    last_entry: Option<String>,
+}
+
+impl Report {
+    fn build(session: &Session, now: Now<'_>) -> Self {
+        let guide = &session.guide;
+        let journey = &session.book.journey;
+        let path = guide.path(&journey.path);
+        let steps: Vec<_> = path
+            .map(|p| guide.steps_of(p).collect())
+            .unwrap_or_default();
+        let steps_done = steps
+            .iter()
+            .filter(|s| step_status(guide, journey, s, now) == StepStatus::Done)
+            .count();
+        let next = match next_step(guide, journey, now) {
+            Next::Step(step) => Some((step.id.clone(), step.title.clone(), None)),
+            Next::Waiting(step, reasons) => Some((
+                step.id.clone(),
+                step.title.clone(),
+                Some(
+                    reasons
+                        .iter()
+                        .map(|r| r.describe())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+            )),
+            Next::PathDone => None,
+        };
+        Self {
+            path_id: journey.path.clone(),
+            path_title: path.map_or(journey.path.clone(), |p| p.title.clone()),
+            steps_done,
+            steps_total: steps.len(),
+            next,
+            no_contact: journey.no_contact.as_ref().map(|n| n.progress(now)),
+            entries: session.book.journal.len(),
+            last_entry: session.book.journal.iter().next_back().map(|e| {
+                e.created
+                    .with_timezone(&Local)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string()
+            }),
+        }
+    }
+
+    fn text(&self) -> String {
+        let mut text = format!(
+            "Path: {} ({} of {} steps done)\n",
+            self.path_title, self.steps_done, self.steps_total
+        );
+        text += &match &self.next {
+            Some((_, title, None)) => format!("Next: {title}\n"),
+            Some((_, title, Some(reason))) => format!("Next: {title} ({reason})\n"),
+            None => "Next: every step of this path is done\n".to_string(),
+        };
+        text += &match &self.no_contact {
+            Some(c) if c.reached => format!(
+                "No contact: day {} of {}, target reached\n",
+                c.current_days, c.target_days
+            ),
+            Some(c) => format!(
+                "No contact: day {} of {} ({} to go, on {})\n",
+                c.current_days,
+                c.target_days,
+                c.remaining_days,
+                c.target_date.format("%a %-d %b")
+            ),
+            None => "No contact: not started\n".to_string(),
+        };
+        text += &match &self.last_entry {
+            Some(last) => format!("Journal: {} entries, the last on {last}\n", self.entries),
+            None => "Journal: no entries yet\n".to_string(),
+        };
+        text
+    }
+
+    fn json(&self) -> serde_json::Value {
+        json!({
+            "path": { "id": self.path_id, "title": self.path_title, "done": self.steps_done, "steps": self.steps_total },
+            "next": self.next.as_ref().map(|(id, title, reason)| json!({ "step": id, "title": title, "locked": reason })),
+            "no_contact": self.no_contact.map(|c| json!({
+                "day": c.current_days,
+                "target": c.target_days,
+                "remaining": c.remaining_days,
+                "target_date": c.target_date.to_string(),
+                "longest": c.longest_days,
+                "total": c.total_days,
+                "breaks": c.breaks,
+            })),
+            "journal": { "entries": self.entries, "last": self.last_entry },
+        })
+    }
+}

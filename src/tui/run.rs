@@ -1,0 +1,92 @@
+//! `rekindle` with no command: open the workbook in the terminal and run until quit.
+
+use std::process::ExitCode;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use chrono::{Local, Utc};
+
+use crate::cli::{Cli, CliError, Session, no_color};
+use crate::engine::Theme as ThemeChoice;
+use crate::store::{Access, StoreError};
+
+use super::app::{App, Overlay};
+use super::events::Events;
+use super::saver::StoreSaver;
+use super::terminal::{TerminalGuard, stop_signal};
+use super::theme::Theme;
+
+/// How often the loop wakes without input (drafts, the countdown, save errors).
+const TICK: Duration = Duration::from_millis(250);
+
+/// Opens the workbook where the user left off; returns when they quit.
+pub fn open_workbook(cli: &Cli) -> Result<ExitCode, CliError> {
+    let session = Session::open(cli, Access::ReadWrite).map_err(explain_lock)?;
+    let theme = if no_color(cli) || session.book.journey.settings.theme == ThemeChoice::Plain {
+        Theme::PLAIN
+    } else {
+        Theme::CALM
+    };
+    let warnings = session.warnings();
+    let saver = StoreSaver::spawn(session.store);
+    let mut app = App::new(
+        session.guide,
+        session.book,
+        Box::new(saver),
+        Box::new(Utc::now),
+        Box::new(Local),
+        theme,
+    );
+    if !warnings.is_empty() {
+        app.overlay = Some(Overlay::Error(warnings.join("\n")));
+    }
+    let stop = stop_signal()?;
+    let result = {
+        let mut guard = TerminalGuard::take()?;
+        event_loop(&mut app, &mut guard, &stop)
+    };
+    let saved = app.flush();
+    drop(app);
+    result?;
+    saved.map_err(CliError::Other)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn event_loop(
+    app: &mut App,
+    guard: &mut TerminalGuard,
+    stop: &std::sync::atomic::AtomicBool,
+) -> Result<(), CliError> {
+    let events = Events::start()?;
+    let stopped = || stop.load(Ordering::Relaxed);
+    while !app.quit && !stopped() {
+        guard
+            .terminal
+            .draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        if let Some(event) = events.next(TICK)? {
+            app.on_event(event);
+            while !app.quit && !stopped() {
+                match events.ready()? {
+                    Some(event) => app.on_event(event),
+                    None => break,
+                }
+            }
+        }
+        app.tick();
+    }
+    Ok(())
+}
+
+fn explain_lock(error: CliError) -> CliError {
+    match error {
+        CliError::Store(StoreError::Locked { dir, holder }) => {
+            let who = holder.map_or("another rekindle".to_string(), |h| format!("rekindle {h}"));
+            CliError::Other(format!(
+                "the workbook in {} is already open ({who}). Close it there first; \
+                 `rekindle status` and `rekindle journal list` work alongside it.",
+                dir.display()
+            ))
+        }
+        other => other,
+    }
+}
