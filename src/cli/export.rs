@@ -8,7 +8,7 @@ use chrono::{Local, NaiveDate, Utc};
 use clap::Args;
 
 use crate::export::{ExportFilter, Format, export, import as import_bytes, merge};
-use crate::store::Access;
+use crate::store::{Access, write_private_file};
 
 use super::session::save_months;
 use super::{Cli, CliError, Session};
@@ -75,25 +75,12 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
     match &args.output {
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
         Some(path) => {
-            write_private(path, text.as_bytes())
+            write_private_file(path, text.as_bytes())
                 .map_err(|e| CliError::Other(format!("cannot write {}: {e}", path.display())))?;
             eprintln!("Exported to {}", path.display());
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Writes `bytes` to `path` readable only by the user.
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
 }
 
 /// Imports a file into the journal and prints a summary.

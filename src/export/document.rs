@@ -1,9 +1,9 @@
 //! What every readable export shows, gathered once: entries and answers with their times already
 //! in local time and their step titles and questions already looked up.
 
-use std::fmt::Display;
+use crate::engine::Calendar;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::content::{Guide, Naming};
 use crate::engine::{Journal, Journey, StepProgress};
@@ -79,18 +79,14 @@ pub(super) struct AnswerView<'a> {
 
 impl<'a> Document<'a> {
     /// Gathers what the filter admits, with times in `tz`.
-    pub fn build<Tz>(
+    pub fn build(
         journal: &'a Journal,
         journey: Option<&'a Journey>,
         guide: &'a Guide,
         filter: &ExportFilter,
-        tz: &Tz,
+        tz: &dyn Calendar,
         now: DateTime<Utc>,
-    ) -> Self
-    where
-        Tz: TimeZone,
-        Tz::Offset: Display,
-    {
+    ) -> Self {
         let entries = journal
             .iter()
             .filter(|e| filter.admits_entry(e, tz))
@@ -113,12 +109,8 @@ impl<'a> Document<'a> {
 }
 
 /// `at` in the user's zone, as every readable export writes it.
-fn local<Tz>(at: DateTime<Utc>, tz: &Tz) -> String
-where
-    Tz: TimeZone,
-    Tz::Offset: Display,
-{
-    at.with_timezone(tz).format(WHEN).to_string()
+fn local(at: DateTime<Utc>, tz: &dyn Calendar) -> String {
+    tz.local(at).format(WHEN).to_string()
 }
 
 /// The step's title, or its id when the guide no longer has it.
@@ -127,16 +119,12 @@ fn step_title<'a>(guide: &'a Guide, id: &'a str) -> &'a str {
 }
 
 /// Every non-empty answer the filter admits: guide steps in order, then steps the guide has lost.
-fn answers<'a, Tz>(
+fn answers<'a>(
     journey: &'a Journey,
     guide: &'a Guide,
     filter: &ExportFilter,
-    tz: &Tz,
-) -> Vec<StepAnswers<'a>>
-where
-    Tz: TimeZone,
-    Tz::Offset: Display,
-{
+    tz: &dyn Calendar,
+) -> Vec<StepAnswers<'a>> {
     let naming = journey.naming();
     let known = guide.steps.iter().map(|s| s.id.as_str());
     let lost = journey
@@ -157,18 +145,14 @@ where
 }
 
 /// One step's answers, in prompt order; answers to prompts the guide has lost come last.
-fn step_answers<'a, Tz>(
+fn step_answers<'a>(
     step_id: &str,
     progress: &'a StepProgress,
     guide: &Guide,
     naming: &Naming,
     filter: &ExportFilter,
-    tz: &Tz,
-) -> Vec<AnswerView<'a>>
-where
-    Tz: TimeZone,
-    Tz::Offset: Display,
-{
+    tz: &dyn Calendar,
+) -> Vec<AnswerView<'a>> {
     let prompts = guide.step(step_id).map_or(&[][..], |s| &s.prompts[..]);
     let question = |prompt_id: &str| {
         prompts

@@ -1,6 +1,7 @@
 //! Which entries and answers an export includes.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use crate::engine::Calendar;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::engine::JournalEntry;
 
@@ -24,8 +25,8 @@ impl ExportFilter {
     }
 
     /// True when the local date of `at` lies within `since..=until`.
-    pub fn admits_time<Tz: TimeZone>(&self, at: DateTime<Utc>, tz: &Tz) -> bool {
-        self.admits_date(at.with_timezone(tz).date_naive())
+    pub fn admits_time(&self, at: DateTime<Utc>, tz: &dyn Calendar) -> bool {
+        self.admits_date(tz.date_of(at))
     }
 
     /// True when `date` lies within `since..=until`.
@@ -41,7 +42,7 @@ impl ExportFilter {
     }
 
     /// True when the entry falls within the dates and belongs to the filtered step.
-    pub fn admits_entry<Tz: TimeZone>(&self, entry: &JournalEntry, tz: &Tz) -> bool {
+    pub fn admits_entry(&self, entry: &JournalEntry, tz: &dyn Calendar) -> bool {
         self.admits_step(entry.step.as_deref()) && self.admits_time(entry.created, tz)
     }
 }

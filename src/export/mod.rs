@@ -18,9 +18,9 @@ mod text;
 mod tui_journal;
 mod wrap;
 
-use std::fmt::Display;
+use crate::engine::Calendar;
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::content::Guide;
 use crate::engine::{Journal, Journey};
@@ -38,19 +38,15 @@ pub use merge::{ImportSummary, merge};
 /// HTML also carry the answers to reflection prompts when a `journey` is given (only the filtered
 /// step's answers when the filter names a step, only answers changed within the dates when it
 /// names dates). JSON carries entries only, in the form [`import`] reads back exactly.
-pub fn export<Tz>(
+pub fn export(
     format: Format,
     journal: &Journal,
     journey: Option<&Journey>,
     guide: &Guide,
     filter: &ExportFilter,
-    tz: &Tz,
+    tz: &dyn Calendar,
     now: DateTime<Utc>,
-) -> String
-where
-    Tz: TimeZone,
-    Tz::Offset: Display,
-{
+) -> String {
     if format == Format::Json {
         let entries = journal.iter().filter(|e| filter.admits_entry(e, tz));
         return json::write(entries, now);

@@ -26,3 +26,4 @@ pub use journal::{JournalLoad, SetAside};
 pub use lock::LockHolder;
 pub use open::{Access, Store};
 pub use paths::default_data_dir;
+pub use private::write_private_file;

@@ -71,3 +71,17 @@ pub(super) fn sync_dir(path: &Path) -> io::Result<()> {
     let _ = path;
     Ok(())
 }
+
+/// Writes `bytes` to a file outside the data folder (an export), readable only by the user.
+pub fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(FILE_MODE)
+        .open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}

@@ -1,5 +1,6 @@
 //! The app: screens, the editor and overlays, keys turned into engine actions, saving after each.
 
+use std::path::PathBuf;
 use std::time::Instant;
 
 use chrono::{DateTime, Utc};
@@ -61,6 +62,8 @@ pub struct App {
     pub notice: Option<String>,
     /// True once the user has asked to quit.
     pub quit: bool,
+    /// Where the export screen writes files.
+    pub export_dir: PathBuf,
 }
 
 impl App {
@@ -86,6 +89,7 @@ impl App {
             theme,
             notice: None,
             quit: false,
+            export_dir: std::env::temp_dir(),
         };
         app.screen = Screen::resume(&app.view());
         app.reopen_editor();
@@ -262,6 +266,7 @@ impl App {
                 })
             }
             Effect::Notice(text) => self.notice = Some(text),
+            Effect::Export { format, filter } => self.export(format, &filter),
             Effect::All(effects) => effects.into_iter().for_each(|e| self.run(e)),
         }
     }
@@ -358,6 +363,43 @@ impl App {
             self.apply(Action::ClearDraft(editor.request.target.key()));
         }
         self.remember_place();
+    }
+
+    /// Writes an export into the export folder under a name not yet taken, and says where.
+    fn export(&mut self, format: crate::export::Format, filter: &crate::export::ExportFilter) {
+        let now = (self.clock)();
+        let text = crate::export::export(
+            format,
+            &self.book.journal,
+            Some(&self.book.journey),
+            &self.guide,
+            filter,
+            &*self.calendar,
+            now,
+        );
+        let stem = format!("rekindle-journal-{}", self.calendar.date_of(now));
+        let path = (1..)
+            .map(|n| match n {
+                1 => self.export_dir.join(format!("{stem}.{}", format.name())),
+                n => self
+                    .export_dir
+                    .join(format!("{stem}-{n}.{}", format.name())),
+            })
+            .find(|p| !p.exists())
+            .unwrap_or_default();
+        let message = match crate::store::write_private_file(&path, text.as_bytes()) {
+            Ok(()) => format!("Saved to {}", path.display()),
+            Err(e) => {
+                self.overlay = Some(Overlay::Error(format!(
+                    "Could not write {}: {e}",
+                    path.display()
+                )));
+                format!("Nothing was written: {e}")
+            }
+        };
+        if let Screen::Export(screen) = &mut self.screen {
+            screen.message = Some(message);
+        }
     }
 
     /// Records the screen, selection and open field in the journey, so relaunching lands here.

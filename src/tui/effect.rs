@@ -28,6 +28,13 @@ pub enum Effect {
         /// What happens on yes.
         then: Box<Effect>,
     },
+    /// Write an export file and say where it went.
+    Export {
+        /// The format.
+        format: crate::export::Format,
+        /// Which entries.
+        filter: crate::export::ExportFilter,
+    },
     /// Say something briefly in the footer.
     Notice(String),
     /// Several effects, in order.

@@ -37,6 +37,7 @@ pub fn open_workbook(cli: &Cli) -> Result<ExitCode, CliError> {
         Box::new(Local),
         theme,
     );
+    app.export_dir = export_dir();
     if !warnings.is_empty() {
         app.overlay = Some(Overlay::Error(warnings.join("\n")));
     }
@@ -75,6 +76,16 @@ fn event_loop(
         app.tick();
     }
     Ok(())
+}
+
+/// Where exports from the workbook go: the user's documents folder, else home, else here.
+fn export_dir() -> std::path::PathBuf {
+    let dirs = directories::UserDirs::new();
+    dirs.as_ref()
+        .and_then(|d| d.document_dir().map(|p| p.to_path_buf()))
+        .filter(|p| p.is_dir())
+        .or_else(|| dirs.as_ref().map(|d| d.home_dir().to_path_buf()))
+        .unwrap_or_else(|| std::path::PathBuf::from("."))
 }
 
 fn explain_lock(error: CliError) -> CliError {

@@ -1,39 +1,119 @@
 //! Export: choose a format and a range, write the file, and show where it went.
 
+use chrono::Days;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::export::{ExportFilter, Format};
+use crate::tui::doc::Doc;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Command;
 
 use super::View;
 
+const FORMATS: [(Format, &str); 4] = [
+    (Format::Markdown, "Markdown (.md), to read or keep"),
+    (Format::Html, "Web page (.html), to print"),
+    (Format::Text, "Plain text (.txt)"),
+    (Format::Json, "JSON (.json), to move to another computer"),
+];
+
+const RANGES: [(Option<u64>, &str); 4] = [
+    (None, "everything"),
+    (Some(7), "the last 7 days"),
+    (Some(30), "the last 30 days"),
+    (Some(90), "the last 90 days"),
+];
+
 /// The export screen's state.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ExportScreen {
-    /// The last message (where the file went, or what failed).
+    format: usize,
+    range: usize,
+    focus: usize,
+    scroll: std::cell::Cell<u16>,
+    /// Where the last file went, or what failed.
     pub message: Option<String>,
 }
 
 impl ExportScreen {
     /// Turns a command into an effect.
-    pub fn on(&mut self, _command: Command, _view: &View) -> Effect {
+    pub fn on(&mut self, command: Command, view: &View) -> Effect {
+        let step = |value: &mut usize, len: usize, forward: bool| {
+            *value = if forward {
+                (*value + 1) % len
+            } else {
+                (*value + len - 1) % len
+            };
+        };
+        match command {
+            Command::Up => self.focus = self.focus.saturating_sub(1),
+            Command::Down | Command::NextField => self.focus = (self.focus + 1).min(2),
+            Command::Left | Command::Right => {
+                let forward = command == Command::Right;
+                match self.focus {
+                    0 => step(&mut self.format, FORMATS.len(), forward),
+                    1 => step(&mut self.range, RANGES.len(), forward),
+                    _ => {}
+                }
+            }
+            Command::Enter => match self.focus {
+                0 => step(&mut self.format, FORMATS.len(), true),
+                1 => step(&mut self.range, RANGES.len(), true),
+                _ => {
+                    let since = RANGES[self.range]
+                        .0
+                        .and_then(|days| view.now.today().checked_sub_days(Days::new(days - 1)));
+                    return Effect::Export {
+                        format: FORMATS[self.format].0,
+                        filter: ExportFilter {
+                            since,
+                            until: None,
+                            step: None,
+                        },
+                    };
+                }
+            },
+            _ => {}
+        }
         Effect::None
     }
 
-    /// Draws the export choices.
+    /// Draws the choices and the result of the last export.
     pub fn render(&self, view: &View, area: Rect, buf: &mut Buffer) {
-        let lines = vec![
-            Line::styled("Export your journal", view.theme.title),
-            Line::styled(
-                "From the command line: rekindle export --format md -o journal.md",
-                view.theme.muted,
-            ),
-        ];
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .render(area, buf);
+        let theme = view.theme;
+        let mut doc = Doc::new(area.width);
+        doc.text(
+            "Write your journal and your answers to a file you can read, print or keep. \
+             The file is readable only by you.",
+            theme.muted,
+            0,
+        );
+        doc.blank();
+        doc.start_item();
+        doc.text(
+            &format!("Format: ‹ {} ›", FORMATS[self.format].1),
+            theme.text,
+            2,
+        );
+        doc.end_item(self.focus == 0, theme.selected);
+        doc.start_item();
+        doc.text(
+            &format!("Entries from: ‹ {} ›", RANGES[self.range].1),
+            theme.text,
+            2,
+        );
+        doc.end_item(self.focus == 1, theme.selected);
+        doc.blank();
+        doc.start_item();
+        doc.text("Write the file", theme.accent, 2);
+        doc.end_item(self.focus == 2, theme.selected);
+        if let Some(message) = &self.message {
+            doc.blank();
+            doc.line(Line::styled("Done", theme.title));
+            doc.text(message, theme.text, 0);
+        }
+        doc.render(Some(self.focus), &self.scroll, area, buf);
     }
 }

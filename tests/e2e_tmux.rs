@@ -1,0 +1,207 @@
+//! The whole walk with the real binary in tmux: first run through the safety check, an answer with
+//! emoji over two lines, a ticked item, no contact started, a journal entry, quit, relaunch, find
+//! everything where it was, and export it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+/// A tmux server of our own, with the workbook running in one window.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn new(name: &str) -> Self {
+        let available = Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        assert!(
+            available,
+            "tmux is needed for this test: apt-get install -y tmux"
+        );
+        Self {
+            socket: format!("rekindle-e2e-{name}-{}", std::process::id()),
+        }
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    fn start(&self, data: &Path) {
+        let command = format!(
+            "env -u NO_COLOR REKINDLE_DATA_DIR='{}' '{}'; echo EXITED=$?; sleep 30",
+            data.display(),
+            binary().display()
+        );
+        self.tmux(&["new-session", "-d", "-x", "100", "-y", "30", &command]);
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.tmux(&["send-keys", key]);
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn text(&self, text: &str) {
+        self.tmux(&["send-keys", "-l", text]);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p"])
+    }
+
+    fn wait_for(&self, wanted: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(wanted) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "never saw {wanted:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+fn binary() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("rekindle")
+}
+
+#[test]
+fn the_whole_walk_survives_quit_and_relaunch() {
+    let data = TempDir::new().unwrap();
+    let tmux = Tmux::new("walk");
+    tmux.start(data.path());
+
+    tmux.wait_for("Their name:");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Their name (optional)");
+    tmux.text("Sam");
+    tmux.keys(&["Enter", "Down", "Right", "Down", "Enter"]);
+    tmux.wait_for("Is Sam seeing someone new?");
+    tmux.keys(&["n", "n", "n"]);
+    tmux.wait_for("Nothing here stands in the way");
+    tmux.keys(&["Enter"]);
+    let home = tmux.wait_for("Give it space");
+    assert!(home.contains("opens when"), "locked steps say why:\n{home}");
+
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Reflect");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Ctrl-S save");
+    tmux.text("I miss the mornings 💛");
+    tmux.keys(&["Enter"]);
+    tmux.text("but not the silences.");
+    tmux.keys(&["C-s"]);
+    let step = tmux.wait_for("but not the silences.");
+    assert!(step.contains("I miss the mornings 💛"), "{step}");
+
+    tmux.keys(&["Tab", "Space"]);
+    tmux.wait_for("[x]");
+
+    tmux.keys(&["N"]);
+    tmux.wait_for("No contact has not started");
+    tmux.keys(&["s"]);
+    tmux.wait_for("what would have to be true");
+    tmux.text("They would want it too.");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("0 days of no contact");
+
+    tmux.keys(&["J"]);
+    tmux.wait_for("Your journal is empty");
+    tmux.keys(&["n"]);
+    tmux.wait_for("New journal entry");
+    tmux.text("First entry 🌱 a long day");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("1 of 1 entries");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXITED=0");
+    tmux.tmux(&["kill-server"]);
+
+    let tmux = Tmux::new("again");
+    tmux.start(data.path());
+    let journal = tmux.wait_for("First entry 🌱 a long day");
+    assert!(
+        journal.contains("Journal"),
+        "relaunch lands on the journal:\n{journal}"
+    );
+    tmux.keys(&["h"]);
+    let home = tmux.wait_for("No contact: day 0 of 21");
+    assert!(
+        home.contains("✓") || home.contains("•"),
+        "the begun step shows progress:\n{home}"
+    );
+    tmux.keys(&["Enter"]);
+    let step = tmux.wait_for("Reflect");
+    assert!(
+        step.contains("I miss the mornings"),
+        "the answer is still there:\n{step}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXITED=0");
+
+    let output = Command::new(binary())
+        .args(["--data-dir"])
+        .arg(data.path())
+        .args(["export", "--format", "md"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    assert!(markdown.contains("First entry 🌱 a long day"), "{markdown}");
+    assert!(markdown.contains("but not the silences."), "{markdown}");
+    let journey = std::fs::read_to_string(data.path().join("journey.json")).unwrap();
+    assert!(
+        journey.contains("\"ticks\": {\n    \"mistakes\""),
+        "the tick was saved:\n{journey}"
+    );
+}
+
+#[test]
+fn a_closed_window_keeps_the_text_being_typed() {
+    let data = TempDir::new().unwrap();
+    let tmux = Tmux::new("hangup");
+    tmux.start(data.path());
+    tmux.wait_for("Their name:");
+    tmux.keys(&["Down", "Down", "Enter", "n", "n", "n", "Enter"]);
+    tmux.wait_for("Give it space");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Reflect");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Ctrl-S save");
+    tmux.text("half a sentence when the window closed");
+    tmux.wait_for("half a sentence when the window closed");
+    std::thread::sleep(Duration::from_millis(700));
+    tmux.tmux(&["kill-server"]);
+    std::thread::sleep(Duration::from_millis(800));
+
+    let tmux = Tmux::new("hangup-again");
+    tmux.start(data.path());
+    let screen = tmux.wait_for("half a sentence when the window closed");
+    assert!(
+        screen.contains("restored the text you were typing"),
+        "{screen}"
+    );
+}
