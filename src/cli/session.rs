@@ -6,7 +6,9 @@ use chrono::Local;
 use thiserror::Error;
 
 use crate::content::{self, Guide, Problems};
-use crate::engine::{Action, EngineError, Journal, Journey, Now, Outcome, Workbook, apply};
+use crate::engine::{
+    Action, EngineError, Journal, Journey, MonthKey, Now, Outcome, Workbook, apply,
+};
 use crate::store::{Access, SetAside, Store, StoreError, default_data_dir};
 
 use super::Cli;
@@ -54,23 +56,51 @@ pub struct Session {
 impl Session {
     /// Opens the data folder and loads the workbook; `access` says whether this command writes.
     pub fn open(cli: &Cli, access: Access) -> Result<Self, CliError> {
+        let mut session = Self::open_newest(cli, access)?.0;
+        let loaded = session.store.load_journal()?;
+        session.book.journal = loaded.journal;
+        session.set_aside = loaded.set_aside;
+        Ok(session)
+    }
+
+    /// Like `open`, but reads only the newest journal month; returns the older months to load
+    /// behind the first frame.
+    pub fn open_newest(cli: &Cli, access: Access) -> Result<(Self, Vec<MonthKey>), CliError> {
         let guide = load_guide(cli.content.as_ref()).map_err(CliError::Guide)?;
-        let dir = data_dir(cli)?;
-        let store = Store::open(&dir, access)?;
+        Self::open_in(guide, &data_dir(cli)?, access)
+    }
+
+    /// `open_newest` for a given guide and data folder.
+    pub fn open_in(
+        guide: Guide,
+        dir: &Path,
+        access: Access,
+    ) -> Result<(Self, Vec<MonthKey>), CliError> {
+        let store = Store::open(dir, access)?;
         let journey = match store.load_journey()? {
             Some(journey) => journey,
             None => Journey::new(&guide, chrono::Utc::now()),
         };
-        let loaded = store.load_journal()?;
-        Ok(Self {
+        let mut older = store.journal_months()?;
+        let newest = older.pop();
+        let mut journal = Journal::default();
+        let mut set_aside = Vec::new();
+        if let Some(key) = newest {
+            match store.load_month(key) {
+                Ok(month) => journal.extend(month.map(|m| m.entries).unwrap_or_default()),
+                Err(error) => set_aside.push(SetAside {
+                    file: store.month_file(key),
+                    error,
+                }),
+            }
+        }
+        let session = Self {
             guide,
             store,
-            book: Workbook {
-                journey,
-                journal: loaded.journal,
-            },
-            set_aside: loaded.set_aside,
-        })
+            book: Workbook { journey, journal },
+            set_aside,
+        };
+        Ok((session, older))
     }
 
     /// Applies an action at the current time and saves what it changed.

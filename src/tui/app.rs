@@ -12,6 +12,7 @@ use crate::engine::{Action, Calendar, Now, Outcome, Workbook, apply};
 use super::editor::Editor;
 use super::effect::{EditRequest, EditTarget, Effect};
 use super::keymap::{self, Command, ScreenKind};
+use super::loader::{JournalLoader, Loaded};
 use super::persist::Persist;
 use super::screens::{Screen, View};
 use super::theme::Theme;
@@ -64,6 +65,10 @@ pub struct App {
     pub quit: bool,
     /// Where the export screen writes files.
     pub export_dir: PathBuf,
+    /// Older journal months still loading behind the first frame.
+    pub loader: JournalLoader,
+    /// Months that could not be read, named for the user.
+    pub set_aside: Vec<String>,
 }
 
 impl App {
@@ -90,6 +95,8 @@ impl App {
             notice: None,
             quit: false,
             export_dir: std::env::temp_dir(),
+            loader: JournalLoader::done(),
+            set_aside: Vec::new(),
         };
         app.screen = Screen::resume(&app.view());
         app.reopen_editor();
@@ -291,13 +298,44 @@ impl App {
     }
 
     fn save(&mut self, outcome: &Outcome) {
+        if outcome
+            .months_changed
+            .iter()
+            .any(|m| self.loader.pending.contains(m))
+        {
+            // A month still loading must be whole before it is written, or its older entries
+            // would be lost.
+            let loaded = self.loader.wait_for(&outcome.months_changed);
+            self.take_loaded(loaded);
+        }
         if outcome.journey_changed || !outcome.months_changed.is_empty() {
             self.persist.save(&self.book, outcome);
         }
     }
 
-    /// Regular work between keys: keeps drafts and shows save errors.
+    /// Adds months the loader brought to the journal, and notes those set aside.
+    fn take_loaded(&mut self, loaded: Vec<Loaded>) {
+        if loaded.is_empty() {
+            return;
+        }
+        for month in loaded {
+            match month {
+                Loaded::Month(_, entries) => self.book.journal.extend(entries),
+                Loaded::SetAside(_, why) => {
+                    self.overlay = Some(Overlay::Error(format!(
+                        "A journal month could not be read and is set aside (nothing in it was changed): {why}"
+                    )));
+                    self.set_aside.push(why);
+                }
+            }
+        }
+        self.with_screen(|s, v| s.refresh(v));
+    }
+
+    /// Regular work between keys: takes in loaded months, keeps drafts, shows save errors.
     pub fn tick(&mut self) {
+        let loaded = self.loader.arrived();
+        self.take_loaded(loaded);
         self.keep_draft(false);
         let errors = self.persist.take_errors();
         if let Some(error) = errors.into_iter().last() {

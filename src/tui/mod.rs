@@ -7,6 +7,7 @@ pub mod effect;
 pub mod events;
 pub mod frame;
 pub mod keymap;
+pub mod loader;
 pub mod persist;
 pub mod run;
 pub mod saver;

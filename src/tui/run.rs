@@ -12,6 +12,7 @@ use crate::store::{Access, StoreError};
 
 use super::app::{App, Overlay};
 use super::events::Events;
+use super::loader::JournalLoader;
 use super::saver::StoreSaver;
 use super::terminal::{TerminalGuard, stop_signal};
 use super::theme::Theme;
@@ -21,7 +22,8 @@ const TICK: Duration = Duration::from_millis(250);
 
 /// Opens the workbook where the user left off; returns when they quit.
 pub fn open_workbook(cli: &Cli) -> Result<ExitCode, CliError> {
-    let session = Session::open(cli, Access::ReadWrite).map_err(explain_lock)?;
+    let (session, older) = Session::open_newest(cli, Access::ReadWrite).map_err(explain_lock)?;
+    let loader = JournalLoader::spawn(session.store.dir().to_path_buf(), older);
     let theme = if no_color(cli) || session.book.journey.settings.theme == ThemeChoice::Plain {
         Theme::PLAIN
     } else {
@@ -38,6 +40,7 @@ pub fn open_workbook(cli: &Cli) -> Result<ExitCode, CliError> {
         theme,
     );
     app.export_dir = export_dir();
+    app.loader = loader;
     if !warnings.is_empty() {
         app.overlay = Some(Overlay::Error(warnings.join("\n")));
     }

@@ -1,0 +1,103 @@
+//! Older journal months loaded behind the first frame: the newest month is read before the
+//! workbook opens, the rest arrive on a thread.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+
+use crate::engine::{JournalEntry, MonthKey};
+use crate::store::{Access, Store};
+
+/// One month read by the loader.
+pub enum Loaded {
+    /// A month's entries.
+    Month(MonthKey, Vec<JournalEntry>),
+    /// A month that could not be read and is set aside; the sentence says which and why.
+    SetAside(MonthKey, String),
+}
+
+/// The months still on their way.
+pub struct JournalLoader {
+    inbox: Receiver<Loaded>,
+    /// Months not yet received.
+    pub pending: BTreeSet<MonthKey>,
+}
+
+impl JournalLoader {
+    /// Reads `months` of the data folder at `dir`, newest first, on a thread of its own.
+    pub fn spawn(dir: PathBuf, months: Vec<MonthKey>) -> Self {
+        let (send, inbox) = channel();
+        let pending = months.iter().copied().collect();
+        std::thread::Builder::new()
+            .name("rekindle-journal".to_string())
+            .spawn(move || {
+                let store = match Store::open(&dir, Access::ReadOnly) {
+                    Ok(store) => store,
+                    Err(e) => {
+                        for key in months {
+                            let _ = send.send(Loaded::SetAside(key, e.to_string()));
+                        }
+                        return;
+                    }
+                };
+                for key in months.into_iter().rev() {
+                    let loaded = match store.load_month(key) {
+                        Ok(month) => {
+                            Loaded::Month(key, month.map(|m| m.entries).unwrap_or_default())
+                        }
+                        Err(e) => Loaded::SetAside(key, e.to_string()),
+                    };
+                    if send.send(loaded).is_err() {
+                        return;
+                    }
+                }
+            })
+            .ok();
+        Self { inbox, pending }
+    }
+
+    /// A loader with nothing to load.
+    pub fn done() -> Self {
+        Self {
+            inbox: channel().1,
+            pending: BTreeSet::new(),
+        }
+    }
+
+    /// Months that have arrived since last asked, without waiting.
+    pub fn arrived(&mut self) -> Vec<Loaded> {
+        let loaded: Vec<Loaded> = self.inbox.try_iter().collect();
+        self.note(&loaded);
+        loaded
+    }
+
+    /// Waits until none of `months` is pending, returning everything that arrived meanwhile.
+    pub fn wait_for(&mut self, months: &[MonthKey]) -> Vec<Loaded> {
+        let mut loaded = Vec::new();
+        while months.iter().any(|m| self.pending.contains(m)) {
+            match self.inbox.recv() {
+                Ok(month) => {
+                    self.note(std::slice::from_ref(&month));
+                    loaded.push(month);
+                }
+                Err(_) => {
+                    self.pending.clear();
+                    break;
+                }
+            }
+        }
+        loaded
+    }
+
+    fn note(&mut self, loaded: &[Loaded]) {
+        for month in loaded {
+            let (Loaded::Month(key, _) | Loaded::SetAside(key, _)) = month;
+            self.pending.remove(key);
+        }
+    }
+
+    /// True while months are still on their way.
+    pub fn is_loading(&self) -> bool {
+        !self.pending.is_empty()
+    }
+}

@@ -1,0 +1,99 @@
+//! Older journal months load behind the first frame, and a save into a month still loading waits
+//! for it, so no older entry is ever lost.
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use rekindle::cli::Session;
+use rekindle::content::default_guide;
+use rekindle::engine::{Action, Journal, JournalEntry, Journey, MonthKey};
+use rekindle::store::{Access, Store};
+use rekindle::tui::App;
+use rekindle::tui::loader::JournalLoader;
+use rekindle::tui::persist::MemoryPersist;
+use rekindle::tui::theme::Theme;
+
+fn entry(id: &str, at: &str) -> JournalEntry {
+    JournalEntry {
+        id: id.to_string(),
+        created: at.parse().unwrap(),
+        edited: None,
+        text: format!("entry {id}"),
+        step: None,
+        mood: None,
+        tags: vec![],
+    }
+}
+
+fn data_with_three_months() -> tempfile::TempDir {
+    let dir = tempfile::TempDir::new().unwrap();
+    let store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    let journal = Journal::from_entries([
+        entry("a", "2026-09-03T10:00:00Z"),
+        entry("b", "2026-10-03T10:00:00Z"),
+        entry("c", "2026-10-20T10:00:00Z"),
+        entry("d", "2026-11-03T10:00:00Z"),
+    ]);
+    for month in journal.months() {
+        store.save_month(&journal.month_file(month)).unwrap();
+    }
+    store
+        .save_journey(&Journey::new(&default_guide().unwrap(), Utc::now()))
+        .unwrap();
+    dir
+}
+
+fn app_at(dir: &std::path::Path, now: DateTime<Utc>) -> App {
+    let (session, older) =
+        Session::open_in(default_guide().unwrap(), dir, Access::ReadOnly).unwrap();
+    assert_eq!(
+        session.book.journal.len(),
+        1,
+        "only the newest month is read before the first frame"
+    );
+    let mut app = App::new(
+        session.guide,
+        session.book,
+        Box::new(MemoryPersist::default()),
+        Box::new(move || now),
+        Box::new(Utc),
+        Theme::CALM,
+    );
+    app.loader = JournalLoader::spawn(dir.to_path_buf(), older);
+    app
+}
+
+#[test]
+fn older_months_arrive_behind_the_first_frame() {
+    let dir = data_with_three_months();
+    let mut app = app_at(dir.path(), "2026-11-23T10:00:00Z".parse().unwrap());
+    let start = Instant::now();
+    while app.book.journal.len() < 4 {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "older months never arrived"
+        );
+        app.tick();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(!app.loader.is_loading());
+}
+
+#[test]
+fn writing_into_a_month_still_loading_waits_for_it() {
+    let dir = data_with_three_months();
+    // The clock jumped back into October, a month that is still loading.
+    let mut app = app_at(dir.path(), "2026-10-25T10:00:00Z".parse().unwrap());
+    app.apply(Action::AddEntry {
+        text: "written in October".into(),
+        step: None,
+        mood: None,
+        tags: vec![],
+    });
+    let october = app.book.journal.month_file(MonthKey {
+        year: 2026,
+        month: 10,
+    });
+    let texts: Vec<&str> = october.entries.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(texts, ["entry b", "entry c", "written in October"]);
+}
