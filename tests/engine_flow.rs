@@ -287,7 +287,8 @@ fn breaks_keep_history_and_reset_only_when_the_user_chooses() {
         &guide,
         Action::LogBreak {
             what: BreakKind::CheckedSocials,
-            note: "late night".into(),
+            trigger: "late night".into(),
+            felt: Some(2),
             resets: false,
         },
         day5,
@@ -304,7 +305,8 @@ fn breaks_keep_history_and_reset_only_when_the_user_chooses() {
         &guide,
         Action::LogBreak {
             what: BreakKind::Messaged,
-            note: "sent a long text".into(),
+            trigger: "sent a long text".into(),
+            felt: None,
             resets: true,
         },
         day8,
@@ -318,7 +320,7 @@ fn breaks_keep_history_and_reset_only_when_the_user_chooses() {
     assert_eq!(count.breaks, 2);
     assert_eq!(count.milestone, Some(3));
     let record = book.journey.no_contact.as_ref().unwrap();
-    assert_eq!(record.breaks[0].note, "late night", "history stays");
+    assert_eq!(record.breaks[0].trigger, "late night", "history stays");
     assert_eq!(record.commitment.as_deref(), Some("They apologise first"));
 }
 

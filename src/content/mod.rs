@@ -7,12 +7,14 @@ pub mod placeholder;
 mod problem;
 mod raw;
 mod source;
+mod tools;
 mod validate;
 
 pub use model::*;
 pub use placeholder::{Naming, PronounSet};
 pub use problem::{Problem, Problems, line_column};
 pub use source::{PackSource, SourceFile};
+pub use tools::*;
 pub use validate::load;
 
 /// The default pack, built into the binary.

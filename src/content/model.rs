@@ -35,6 +35,8 @@ pub struct Guide {
     pub checks: Vec<Check>,
     /// The library pages.
     pub pages: Vec<Page>,
+    /// The words of the workbook's own tools.
+    pub tools: super::tools::Tools,
 }
 
 impl Guide {

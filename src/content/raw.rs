@@ -156,3 +156,55 @@ pub struct RawSection {
     pub heading: Text,
     pub body: Text,
 }
+
+/// `tools.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTools {
+    pub urge_pause: RawUrgePause,
+    pub review: RawReview,
+    pub mood: RawMood,
+    pub contact_log: RawContactLog,
+}
+
+/// `[urge_pause]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawUrgePause {
+    pub title: Text,
+    pub intro: Text,
+    pub never_sent: Text,
+    pub reasons_heading: Text,
+    pub reasons_from: Vec<Text>,
+    pub questions: Spanned<Vec<Text>>,
+    pub done: Text,
+}
+
+/// `[review]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReview {
+    pub title: Text,
+    pub intro: Text,
+    pub go_on: Text,
+    pub extend: Text,
+    pub heal: Text,
+}
+
+/// `[mood]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMood {
+    pub question: Text,
+    pub labels: Spanned<Vec<Text>>,
+}
+
+/// `[contact_log]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawContactLog {
+    pub intro: Text,
+    pub over_contact: Text,
+    pub mistake: Text,
+    pub over_contact_after: Spanned<i64>,
+}

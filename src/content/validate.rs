@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 
 use super::model::*;
+use super::tools::*;
 use super::placeholder;
 use super::problem::{Problem, Problems};
 use super::raw::*;
@@ -68,6 +69,7 @@ enum Kind {
     Checklist,
     Check,
     Page,
+    Tools,
 }
 
 impl Kind {
@@ -78,6 +80,7 @@ impl Kind {
             Kind::Checklist => "checklist",
             Kind::Check => "check",
             Kind::Page => "page",
+            Kind::Tools => "tools",
         }
     }
 }
@@ -94,6 +97,7 @@ struct Reference<'a> {
 #[derive(Default)]
 struct Parts<'a> {
     guide: Option<(Ctx<'a>, RawGuide)>,
+    tools: Option<(Ctx<'a>, RawTools)>,
     checks: Vec<(Ctx<'a>, RawCheck)>,
     steps: Vec<(Ctx<'a>, RawStep)>,
     checklists: Vec<(Ctx<'a>, RawChecklist)>,
@@ -114,6 +118,7 @@ impl<'a> Validator<'a> {
         let folder = ctx.file.rsplit_once('/').map(|(dir, _)| dir);
         match (ctx.file, folder) {
             ("guide.toml", _) => parts.guide = self.parse(ctx, Kind::Path).map(|g| (ctx, g)),
+            ("tools.toml", _) => parts.tools = self.parse(ctx, Kind::Tools).map(|t| (ctx, t)),
             ("checks.toml", _) => {
                 if let Some(file) = self.parse::<RawChecksFile>(ctx, Kind::Check) {
                     parts
@@ -139,7 +144,7 @@ impl<'a> Validator<'a> {
             _ => self.problems.push(Problem::in_file(
                 ctx.file,
                 "this file is not part of a pack; move it into steps/, checklists/ or pages/, \
-                 or rename it to guide.toml or checks.toml",
+                 or rename it to guide.toml, checks.toml or tools.toml",
             )),
         }
     }
@@ -171,10 +176,31 @@ impl<'a> Validator<'a> {
             .map(|(c, k)| self.check_def(*c, k))
             .collect();
         let pages = parts.pages.iter().map(|(c, p)| self.page(*c, p)).collect();
-        let guide = match &parts.guide {
-            Some((ctx, raw)) => Some(self.guide(*ctx, raw, steps, checklists, checks, pages)),
-            None if self.unparsed.contains(&Kind::Path) => None,
+        let tools = match &parts.tools {
+            Some((ctx, raw)) => Some(self.tools(*ctx, raw)),
+            None if self.unparsed.contains(&Kind::Tools) => None,
             None => {
+                self.problems.push(Problem::in_file(
+                    "tools.toml",
+                    "the pack has no tools.toml; add the words of the urge pause, review, mood and contact log",
+                ));
+                None
+            }
+        };
+        let guide = match (&parts.guide, tools) {
+            (Some((ctx, raw)), tools) => {
+                let guide = Guide {
+                    steps,
+                    checklists,
+                    checks,
+                    pages,
+                    ..self.guide(*ctx, raw)
+                };
+                // Without tools the guide is still checked, so every problem is listed at once.
+                tools.map(|tools| Guide { tools, ..guide })
+            }
+            (None, _) if self.unparsed.contains(&Kind::Path) => None,
+            (None, _) => {
                 self.problems.push(Problem::in_file(
                     "guide.toml",
                     "the pack has no guide.toml; add one with the pack's id, title and paths",
@@ -183,6 +209,9 @@ impl<'a> Validator<'a> {
             }
         };
         self.resolve_references();
+        if let (Some(guide), Some((ctx, raw))) = (&guide, &parts.tools) {
+            self.check_mistake_item(*ctx, &raw.contact_log.mistake, guide);
+        }
         if let Some((ctx, raw)) = &parts.guide
             && !self.unparsed.contains(&Kind::Step)
         {
@@ -191,15 +220,9 @@ impl<'a> Validator<'a> {
         guide
     }
 
-    fn guide(
-        &mut self,
-        ctx: Ctx<'a>,
-        raw: &RawGuide,
-        steps: Vec<Step>,
-        checklists: Vec<Checklist>,
-        checks: Vec<Check>,
-        pages: Vec<Page>,
-    ) -> Guide {
+    /// The guide's own fields and paths; steps, lists, checks, pages and tools are added by the
+    /// caller.
+    fn guide(&mut self, ctx: Ctx<'a>, raw: &RawGuide) -> Guide {
         let paths: Vec<Path> = raw.paths.iter().map(|p| self.path(ctx, p)).collect();
         if paths.is_empty() {
             self.problems.push(Problem::in_file(
@@ -220,10 +243,85 @@ impl<'a> Validator<'a> {
             move_on_page: raw.move_on_page.get_ref().clone(),
             no_contact_page: raw.no_contact_page.get_ref().clone(),
             paths,
-            steps,
-            checklists,
-            checks,
-            pages,
+            steps: Vec::new(),
+            checklists: Vec::new(),
+            checks: Vec::new(),
+            pages: Vec::new(),
+            tools: Tools::default(),
+        }
+    }
+
+    fn tools(&mut self, ctx: Ctx<'a>, raw: &RawTools) -> Tools {
+        let pause = &raw.urge_pause;
+        for step in &pause.reasons_from {
+            self.refer(Kind::Step, ctx, step, "the urge pause");
+        }
+        self.not_empty(ctx, &pause.questions, "the urge pause has no questions; add one or more");
+        let labels = &raw.mood.labels;
+        if labels.get_ref().len() != 5 {
+            self.problems.push(Loc::of(ctx, labels).problem(format!(
+                "mood needs exactly five labels, for moods 1 to 5; it has {}",
+                labels.get_ref().len()
+            )));
+        }
+        let log = &raw.contact_log;
+        let after = *log.over_contact_after.get_ref();
+        if !(2..=20).contains(&after) {
+            self.problems.push(
+                Loc::of(ctx, &log.over_contact_after)
+                    .problem("over_contact_after must be a whole number from 2 to 20, like 3"),
+            );
+        }
+        let (checklist, item) = log.mistake.get_ref().split_once('/').unwrap_or_default();
+        if checklist.is_empty() || item.is_empty() {
+            self.problems.push(Loc::of(ctx, &log.mistake).problem(
+                "mistake must name a checklist item as \"checklist/item\", like \"mistakes/constant-contact\"",
+            ));
+        } else {
+            let spanned = Spanned::new(log.mistake.span(), checklist.to_string());
+            self.refer(Kind::Checklist, ctx, &spanned, "the contact log");
+        }
+        Tools {
+            urge_pause: UrgePauseText {
+                title: self.text(ctx, &pause.title, "title"),
+                intro: self.text(ctx, &pause.intro, "intro"),
+                never_sent: self.text(ctx, &pause.never_sent, "never_sent"),
+                reasons_heading: self.text(ctx, &pause.reasons_heading, "reasons_heading"),
+                reasons_from: strings(&pause.reasons_from),
+                questions: pause.questions.get_ref().iter().map(|q| self.text(ctx, q, "question")).collect(),
+                done: self.text(ctx, &pause.done, "done"),
+            },
+            review: ReviewText {
+                title: self.text(ctx, &raw.review.title, "title"),
+                intro: self.text(ctx, &raw.review.intro, "intro"),
+                go_on: self.text(ctx, &raw.review.go_on, "go_on"),
+                extend: self.text(ctx, &raw.review.extend, "extend"),
+                heal: self.text(ctx, &raw.review.heal, "heal"),
+            },
+            mood: MoodText {
+                question: self.text(ctx, &raw.mood.question, "question"),
+                labels: labels.get_ref().iter().map(|l| self.text(ctx, l, "label")).collect(),
+            },
+            contact_log: ContactLogText {
+                intro: self.text(ctx, &log.intro, "intro"),
+                over_contact: self.text(ctx, &log.over_contact, "over_contact"),
+                mistake_checklist: checklist.to_string(),
+                mistake_item: item.to_string(),
+                over_contact_after: u32::try_from(after).unwrap_or(3),
+            },
+        }
+    }
+
+    /// The contact log's mistake names an item that its checklist really has.
+    fn check_mistake_item(&mut self, ctx: Ctx<'a>, raw: &Text, guide: &Guide) {
+        let Some((list_id, item)) = raw.get_ref().split_once('/') else { return };
+        if let Some(list) = guide.checklist(list_id)
+            && !list.entry_ids().contains(&item)
+        {
+            self.problems.push(Loc::of(ctx, raw).problem(format!(
+                "checklist `{list_id}` has no item `{item}`; known items: {}",
+                list.entry_ids().join(", ")
+            )));
         }
     }
 

@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use crate::content::{Answer, PronounSet};
 
 use super::journey::{Place, Theme};
-use super::no_contact::BreakKind;
+use super::contact_log::ContactBy;
+use super::no_contact::{BreakKind, ReviewChoice};
+use super::urge::UrgeOutcome;
 
 /// One change to the workbook.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,10 +72,41 @@ pub enum Action {
     LogBreak {
         /// What happened.
         what: BreakKind,
-        /// The user's note.
-        note: String,
+        /// What set it off.
+        trigger: String,
+        /// How it felt, 1 to 5.
+        felt: Option<u8>,
         /// Start the count again from now.
         resets: bool,
+    },
+    /// Choose what comes after reaching the no-contact target.
+    Review(ReviewChoice),
+    /// Begin an urge pause.
+    StartUrgePause {
+        /// Cooldown minutes (1 to 60).
+        minutes: u32,
+    },
+    /// Keep the message written during the open urge pause.
+    UrgeDraft(String),
+    /// End the open urge pause.
+    EndUrgePause(UrgeOutcome),
+    /// Record a mood check-in.
+    CheckMood {
+        /// 1 to 5.
+        mood: u8,
+        /// An optional word.
+        word: Option<String>,
+    },
+    /// Log a contact in the contact steps.
+    LogContact {
+        /// Who reached out.
+        by: ContactBy,
+        /// For the user's own messages: whether the ex replied.
+        replied: bool,
+        /// How it went.
+        went: String,
+        /// How it felt, 1 to 5.
+        felt: Option<u8>,
     },
     /// Keep text being typed in a field.
     SaveDraft {

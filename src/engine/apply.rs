@@ -7,7 +7,11 @@ use crate::content::Guide;
 use super::action::Action;
 use super::journal::{Journal, JournalEntry, MonthKey};
 use super::journey::{CheckRecord, Draft, Journey, PromptAnswer};
-use super::no_contact::{MAX_TARGET_DAYS, MIN_TARGET_DAYS, NoContact};
+use super::contact_log::{Contact, ContactBy};
+use super::mood::MoodCheck;
+use super::no_contact::{MAX_EXTENDED_DAYS, MAX_TARGET_DAYS, MIN_TARGET_DAYS, NoContact, Review, ReviewChoice};
+use super::status::SAFETY_CHECK;
+use super::urge::UrgePause;
 use super::status::{StepStatus, step_status};
 use super::time::Now;
 
@@ -97,6 +101,18 @@ pub enum EngineError {
     /// No contact has not begun.
     #[error("no contact has not been started")]
     NoContactNotStarted,
+    /// A review before the target is reached.
+    #[error("the review opens when the no-contact target is reached")]
+    TargetNotReached,
+    /// An extension that is zero or goes past the longest target.
+    #[error("extend by 1 to {MAX_EXTENDED_DAYS} days in all, not {0} more")]
+    ExtendOutOfRange(u32),
+    /// A pause shorter than a minute or longer than an hour.
+    #[error("a pause lasts from 1 to 60 minutes, not {0}")]
+    PauseLength(u32),
+    /// No urge pause is open.
+    #[error("there is no urge pause going on")]
+    NoUrgePause,
     /// No contact is already running.
     #[error("no contact is already running; change its target or log a break instead")]
     NoContactAlreadyStarted,
@@ -245,16 +261,61 @@ pub fn apply(
                 .ok_or(EngineError::NoContactNotStarted)?;
             record.target_days = days;
         }
-        Action::LogBreak { what, note, resets } => {
-            let record = journey
-                .no_contact
-                .as_mut()
-                .ok_or(EngineError::NoContactNotStarted)?;
+        Action::LogBreak {
+            what,
+            trigger,
+            felt,
+            resets,
+        } => {
+            check_mood(felt)?;
+            let record = journey.no_contact.as_mut().ok_or(EngineError::NoContactNotStarted)?;
             record.breaks.push(super::no_contact::Break {
                 at: now.at,
                 what,
-                note,
+                trigger,
+                felt,
                 resets,
+            });
+        }
+        Action::Review(choice) => review(journey, guide, choice, now, &mut outcome)?,
+        Action::StartUrgePause { minutes } => {
+            if !(1..=60).contains(&minutes) {
+                return Err(EngineError::PauseLength(minutes));
+            }
+            if journey.open_urge().is_none() {
+                journey.urges.push(UrgePause::new(now.at, minutes));
+            }
+        }
+        Action::UrgeDraft(text) => {
+            let pause = open_urge(journey)?;
+            pause.draft = text;
+        }
+        Action::EndUrgePause(how) => {
+            let pause = open_urge(journey)?;
+            pause.ended = Some((now.at, how));
+        }
+        Action::CheckMood { mood, word } => {
+            check_mood(Some(mood))?;
+            let word = word.map(|w| w.trim().to_string()).filter(|w| !w.is_empty());
+            journey.moods.push(MoodCheck {
+                at: now.at,
+                mood,
+                word,
+            });
+        }
+        Action::LogContact {
+            by,
+            replied,
+            went,
+            felt,
+        } => {
+            check_mood(felt)?;
+            journey.contacts.push(Contact {
+                at: now.at,
+                by,
+                replied: by == ContactBy::Them || replied,
+                went,
+                felt,
             });
         }
         Action::SaveDraft { key, text } => {
@@ -332,6 +393,63 @@ fn open_step(guide: &Guide, journey: &Journey, id: &str, now: Now<'_>) -> Result
     }
 }
 
+fn check_mood(mood: Option<u8>) -> Result<(), EngineError> {
+    match mood {
+        Some(mood) if !(1..=5).contains(&mood) => Err(EngineError::MoodOutOfRange(mood)),
+        _ => Ok(()),
+    }
+}
+
+fn open_urge(journey: &mut Journey) -> Result<&mut UrgePause, EngineError> {
+    journey
+        .urges
+        .last_mut()
+        .filter(|u| u.is_open())
+        .ok_or(EngineError::NoUrgePause)
+}
+
+/// Records the choice made at the review; extending grows the target, healing changes the path.
+fn review(
+    journey: &mut Journey,
+    guide: &Guide,
+    choice: ReviewChoice,
+    now: Now<'_>,
+    outcome: &mut Outcome,
+) -> Result<(), EngineError> {
+    let record = journey.no_contact.as_mut().ok_or(EngineError::NoContactNotStarted)?;
+    if !record.progress(now).reached {
+        return Err(EngineError::TargetNotReached);
+    }
+    let reached = record.target_days;
+    match choice {
+        ReviewChoice::Extend(days) => {
+            let target = reached.saturating_add(days);
+            if days == 0 || target > MAX_EXTENDED_DAYS {
+                return Err(EngineError::ExtendOutOfRange(days));
+            }
+            record.target_days = target;
+        }
+        ReviewChoice::Heal => {
+            let heal = guide
+                .check(SAFETY_CHECK)
+                .map(|c| c.route.clone())
+                .ok_or_else(|| EngineError::UnknownPath("heal".to_string()))?;
+            if journey.path != heal {
+                outcome.routed_to = Some(heal.clone());
+                journey.path = heal;
+            }
+        }
+        ReviewChoice::GoOn => {}
+    }
+    let record = journey.no_contact.as_mut().ok_or(EngineError::NoContactNotStarted)?;
+    record.reviews.push(Review {
+        at: now.at,
+        target_days: reached,
+        choice,
+    });
+    Ok(())
+}
+
 fn check_target(days: u32) -> Result<(), EngineError> {
     if (MIN_TARGET_DAYS..=MAX_TARGET_DAYS).contains(&days) {
         Ok(())
@@ -356,9 +474,7 @@ fn new_entry(
     if text.trim().is_empty() {
         return Err(EngineError::EmptyEntry);
     }
-    if let Some(mood) = mood.filter(|m| !(1..=5).contains(m)) {
-        return Err(EngineError::MoodOutOfRange(mood));
-    }
+    check_mood(mood)?;
     if let Some(step) = step.as_ref().filter(|s| guide.step(s).is_none()) {
         return Err(EngineError::UnknownStep(step.clone()));
     }

@@ -7,7 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::{Answer, Guide, Naming, PronounSet};
 
+use super::contact_log::Contact;
+use super::mood::MoodCheck;
 use super::no_contact::NoContact;
+use super::urge::UrgePause;
 
 /// The schema version written into `journey.json`; a newer one is never downgraded.
 pub const JOURNEY_SCHEMA: u32 = 1;
@@ -43,6 +46,15 @@ pub struct Journey {
     /// The no-contact record, once started.
     #[serde(default)]
     pub no_contact: Option<NoContact>,
+    /// Urge pauses, oldest first.
+    #[serde(default)]
+    pub urges: Vec<UrgePause>,
+    /// Mood check-ins, oldest first.
+    #[serde(default)]
+    pub moods: Vec<MoodCheck>,
+    /// Contacts logged in the contact steps, oldest first.
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
     /// Text being typed, per field key, so nothing is lost to a quit or a crash.
     #[serde(default)]
     pub drafts: BTreeMap<String, Draft>,
@@ -73,6 +85,9 @@ impl Journey {
             ticks: BTreeMap::new(),
             checks: BTreeMap::new(),
             no_contact: None,
+            urges: Vec::new(),
+            moods: Vec::new(),
+            contacts: Vec::new(),
             drafts: BTreeMap::new(),
             settings: Settings::default(),
         }
@@ -89,6 +104,11 @@ impl Journey {
     /// The progress of a step (an untouched step has the default).
     pub fn step(&self, id: &str) -> StepProgress {
         self.steps.get(id).cloned().unwrap_or_default()
+    }
+
+    /// The urge pause not yet ended, if any.
+    pub fn open_urge(&self) -> Option<&UrgePause> {
+        self.urges.last().filter(|u| u.is_open())
     }
 
     /// True when `item` of `checklist` is ticked.
@@ -142,6 +162,10 @@ pub enum ScreenId {
     Checklists,
     /// The journal.
     Journal,
+    /// The urge pause.
+    Urge,
+    /// The no-contact review.
+    Review,
     /// The no-contact countdown.
     NoContact,
     /// Library pages.

@@ -11,6 +11,8 @@ pub const MIN_TARGET_DAYS: u32 = 14;
 pub const MAX_TARGET_DAYS: u32 = 28;
 /// The target when the user does not choose one.
 pub const DEFAULT_TARGET_DAYS: u32 = 21;
+/// The longest a target can grow by extending at reviews, in days.
+pub const MAX_EXTENDED_DAYS: u32 = 90;
 /// Day counts worth a quiet word.
 pub const MILESTONES: [u32; 6] = [1, 3, 7, 14, 21, 28];
 
@@ -27,6 +29,32 @@ pub struct NoContact {
     /// What would have to be true to reconnect, written when it began.
     #[serde(default)]
     pub commitment: Option<String>,
+    /// The choices made at each review, oldest first.
+    #[serde(default)]
+    pub reviews: Vec<Review>,
+}
+
+/// A choice made when the target was reached.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// The target that had been reached.
+    pub target_days: u32,
+    /// What the user chose.
+    pub choice: ReviewChoice,
+}
+
+/// What to do once the no-contact target is reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewChoice {
+    /// Go on to reaching out.
+    GoOn,
+    /// Take more time: the target grows by this many days.
+    Extend(u32),
+    /// Take the heal path.
+    Heal,
 }
 
 /// A moment no contact was broken.
@@ -36,9 +64,12 @@ pub struct Break {
     pub at: DateTime<Utc>,
     /// What happened.
     pub what: BreakKind,
-    /// The user's note.
+    /// What set it off, in the user's words.
+    #[serde(default, alias = "note")]
+    pub trigger: String,
+    /// How it felt, 1 (very low) to 5.
     #[serde(default)]
-    pub note: String,
+    pub felt: Option<u8>,
     /// Whether the user chose to start the count again from here.
     pub resets: bool,
 }
@@ -91,7 +122,13 @@ impl NoContact {
             target_days,
             breaks: Vec::new(),
             commitment,
+            reviews: Vec::new(),
         }
+    }
+
+    /// True when the target is reached and no choice has been made for this target yet.
+    pub fn review_due(&self, now: Now<'_>) -> bool {
+        self.progress(now).reached && !self.reviews.iter().any(|r| r.target_days == self.target_days)
     }
 
     /// When the current run began: the start, or the last break that reset the count.

@@ -148,6 +148,7 @@ impl Screen {
             ScreenId::NoContact => Screen::no_contact(),
             ScreenId::Library => Screen::library(place.page.as_deref()),
             ScreenId::Export => Screen::export(),
+            ScreenId::Urge | ScreenId::Review => Screen::home(view),
         };
         screen.restore(place, view);
         screen
@@ -328,7 +329,8 @@ pub fn saved_text_effect(target: &EditTarget, text: String) -> Effect {
         EditTarget::BreakNote { what, resets } => Effect::All(vec![
             Effect::Apply(Action::LogBreak {
                 what,
-                note: text,
+                trigger: text,
+                felt: None,
                 resets,
             }),
             Effect::Notice("Logged. Your history is kept; be gentle with yourself.".to_string()),

@@ -210,7 +210,7 @@ impl NoContactScreen {
                 lines.push(Line::raw(format!(
                     "{date}  {}{reset}  {}",
                     brk.what.name(),
-                    brk.note.lines().next().unwrap_or("")
+                    brk.trigger.lines().next().unwrap_or("")
                 )));
             }
         }

@@ -1,0 +1,80 @@
+//! The words of the workbook's own tools: the urge pause, the no-contact review, mood check-ins
+//! and the contact log (`tools.toml`).
+
+/// Everything `tools.toml` holds.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Tools {
+    /// The pause before acting on an urge to reach out.
+    pub urge_pause: UrgePauseText,
+    /// The review when the no-contact target is reached.
+    pub review: ReviewText,
+    /// Mood check-ins.
+    pub mood: MoodText,
+    /// The contact log.
+    pub contact_log: ContactLogText,
+}
+
+/// Words of the urge pause.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct UrgePauseText {
+    /// Title.
+    pub title: String,
+    /// Why a pause helps.
+    pub intro: String,
+    /// That nothing written here is sent.
+    pub never_sent: String,
+    /// Heading above the user's own reasons.
+    pub reasons_heading: String,
+    /// Steps whose answers are shown as the user's reasons.
+    pub reasons_from: Vec<String>,
+    /// A few gentle questions.
+    pub questions: Vec<String>,
+    /// Shown when the pause ends.
+    pub done: String,
+}
+
+/// Words of the no-contact review.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ReviewText {
+    /// Title.
+    pub title: String,
+    /// Above the pre-commitment.
+    pub intro: String,
+    /// What reaching out means.
+    pub go_on: String,
+    /// What taking more time means.
+    pub extend: String,
+    /// What the heal path means.
+    pub heal: String,
+}
+
+/// Words of mood check-ins.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MoodText {
+    /// The question.
+    pub question: String,
+    /// Labels for moods 1 to 5.
+    pub labels: Vec<String>,
+}
+
+impl MoodText {
+    /// The label of a mood from 1 to 5.
+    pub fn label(&self, mood: u8) -> &str {
+        self.labels.get(usize::from(mood).wrapping_sub(1)).map_or("", String::as_str)
+    }
+}
+
+/// Words of the contact log.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ContactLogText {
+    /// What the log is for.
+    pub intro: String,
+    /// The gentle note after several unanswered messages.
+    pub over_contact: String,
+    /// The checklist id of the mistake quoted beside the note.
+    pub mistake_checklist: String,
+    /// The item id of that mistake.
+    pub mistake_item: String,
+    /// How many unanswered messages in a row bring the note.
+    pub over_contact_after: u32,
+}
