@@ -60,7 +60,9 @@ pub struct MoodText {
 impl MoodText {
     /// The label of a mood from 1 to 5.
     pub fn label(&self, mood: u8) -> &str {
-        self.labels.get(usize::from(mood).wrapping_sub(1)).map_or("", String::as_str)
+        self.labels
+            .get(usize::from(mood).wrapping_sub(1))
+            .map_or("", String::as_str)
     }
 }
 

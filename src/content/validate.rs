@@ -8,11 +8,11 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 
 use super::model::*;
-use super::tools::*;
 use super::placeholder;
 use super::problem::{Problem, Problems};
 use super::raw::*;
 use super::source::PackSource;
+use super::tools::*;
 
 /// The largest `no_contact_days` a gate may ask for.
 const MAX_GATE_DAYS: i64 = 365;
@@ -256,7 +256,11 @@ impl<'a> Validator<'a> {
         for step in &pause.reasons_from {
             self.refer(Kind::Step, ctx, step, "the urge pause");
         }
-        self.not_empty(ctx, &pause.questions, "the urge pause has no questions; add one or more");
+        self.not_empty(
+            ctx,
+            &pause.questions,
+            "the urge pause has no questions; add one or more",
+        );
         let labels = &raw.mood.labels;
         if labels.get_ref().len() != 5 {
             self.problems.push(Loc::of(ctx, labels).problem(format!(
@@ -288,7 +292,12 @@ impl<'a> Validator<'a> {
                 never_sent: self.text(ctx, &pause.never_sent, "never_sent"),
                 reasons_heading: self.text(ctx, &pause.reasons_heading, "reasons_heading"),
                 reasons_from: strings(&pause.reasons_from),
-                questions: pause.questions.get_ref().iter().map(|q| self.text(ctx, q, "question")).collect(),
+                questions: pause
+                    .questions
+                    .get_ref()
+                    .iter()
+                    .map(|q| self.text(ctx, q, "question"))
+                    .collect(),
                 done: self.text(ctx, &pause.done, "done"),
             },
             review: ReviewText {
@@ -300,7 +309,11 @@ impl<'a> Validator<'a> {
             },
             mood: MoodText {
                 question: self.text(ctx, &raw.mood.question, "question"),
-                labels: labels.get_ref().iter().map(|l| self.text(ctx, l, "label")).collect(),
+                labels: labels
+                    .get_ref()
+                    .iter()
+                    .map(|l| self.text(ctx, l, "label"))
+                    .collect(),
             },
             contact_log: ContactLogText {
                 intro: self.text(ctx, &log.intro, "intro"),
@@ -314,7 +327,9 @@ impl<'a> Validator<'a> {
 
     /// The contact log's mistake names an item that its checklist really has.
     fn check_mistake_item(&mut self, ctx: Ctx<'a>, raw: &Text, guide: &Guide) {
-        let Some((list_id, item)) = raw.get_ref().split_once('/') else { return };
+        let Some((list_id, item)) = raw.get_ref().split_once('/') else {
+            return;
+        };
         if let Some(list) = guide.checklist(list_id)
             && !list.entry_ids().contains(&item)
         {

@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use crate::content::{Answer, PronounSet};
 
-use super::journey::{Place, Theme};
 use super::contact_log::ContactBy;
+use super::journey::{Place, Theme};
 use super::no_contact::{BreakKind, ReviewChoice};
 use super::urge::UrgeOutcome;
 

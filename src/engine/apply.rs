@@ -5,15 +5,17 @@ use thiserror::Error;
 use crate::content::Guide;
 
 use super::action::Action;
+use super::contact_log::{Contact, ContactBy};
 use super::journal::{Journal, JournalEntry, MonthKey};
 use super::journey::{CheckRecord, Draft, Journey, PromptAnswer};
-use super::contact_log::{Contact, ContactBy};
 use super::mood::MoodCheck;
-use super::no_contact::{MAX_EXTENDED_DAYS, MAX_TARGET_DAYS, MIN_TARGET_DAYS, NoContact, Review, ReviewChoice};
+use super::no_contact::{
+    MAX_EXTENDED_DAYS, MAX_TARGET_DAYS, MIN_TARGET_DAYS, NoContact, Review, ReviewChoice,
+};
 use super::status::SAFETY_CHECK;
-use super::urge::UrgePause;
 use super::status::{StepStatus, step_status};
 use super::time::Now;
+use super::urge::UrgePause;
 
 /// Everything the user has: progress and journal.
 #[derive(Debug, Clone, PartialEq)]
@@ -268,7 +270,10 @@ pub fn apply(
             resets,
         } => {
             check_mood(felt)?;
-            let record = journey.no_contact.as_mut().ok_or(EngineError::NoContactNotStarted)?;
+            let record = journey
+                .no_contact
+                .as_mut()
+                .ok_or(EngineError::NoContactNotStarted)?;
             record.breaks.push(super::no_contact::Break {
                 at: now.at,
                 what,
@@ -416,7 +421,10 @@ fn review(
     now: Now<'_>,
     outcome: &mut Outcome,
 ) -> Result<(), EngineError> {
-    let record = journey.no_contact.as_mut().ok_or(EngineError::NoContactNotStarted)?;
+    let record = journey
+        .no_contact
+        .as_mut()
+        .ok_or(EngineError::NoContactNotStarted)?;
     if !record.progress(now).reached {
         return Err(EngineError::TargetNotReached);
     }
@@ -441,7 +449,10 @@ fn review(
         }
         ReviewChoice::GoOn => {}
     }
-    let record = journey.no_contact.as_mut().ok_or(EngineError::NoContactNotStarted)?;
+    let record = journey
+        .no_contact
+        .as_mut()
+        .ok_or(EngineError::NoContactNotStarted)?;
     record.reviews.push(Review {
         at: now.at,
         target_days: reached,

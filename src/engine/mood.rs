@@ -50,7 +50,11 @@ pub fn daily_moods(checks: &[MoodCheck], now: Now<'_>, days: u32) -> Vec<Option<
         .rev()
         .map(|back| {
             let day = today.checked_sub_days(Days::new(u64::from(back)));
-            average(checks.iter().filter(|c| Some(now.calendar.date_of(c.at)) == day))
+            average(
+                checks
+                    .iter()
+                    .filter(|c| Some(now.calendar.date_of(c.at)) == day),
+            )
         })
         .collect()
 }
@@ -59,8 +63,12 @@ pub fn daily_moods(checks: &[MoodCheck], now: Now<'_>, days: u32) -> Vec<Option<
 pub fn trend(checks: &[MoodCheck], now: Now<'_>) -> Trend {
     let today = now.today();
     let within = |from: u64, to: u64| {
-        let newest = today.checked_sub_days(Days::new(from)).unwrap_or(NaiveDate::MIN);
-        let oldest = today.checked_sub_days(Days::new(to)).unwrap_or(NaiveDate::MIN);
+        let newest = today
+            .checked_sub_days(Days::new(from))
+            .unwrap_or(NaiveDate::MIN);
+        let oldest = today
+            .checked_sub_days(Days::new(to))
+            .unwrap_or(NaiveDate::MIN);
         average(checks.iter().filter(move |c| {
             let day = now.calendar.date_of(c.at);
             day > oldest && day <= newest

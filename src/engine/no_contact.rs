@@ -128,7 +128,11 @@ impl NoContact {
 
     /// True when the target is reached and no choice has been made for this target yet.
     pub fn review_due(&self, now: Now<'_>) -> bool {
-        self.progress(now).reached && !self.reviews.iter().any(|r| r.target_days == self.target_days)
+        self.progress(now).reached
+            && !self
+                .reviews
+                .iter()
+                .any(|r| r.target_days == self.target_days)
     }
 
     /// When the current run began: the start, or the last break that reset the count.

@@ -44,7 +44,10 @@ impl UrgeOutcome {
 
     /// The words for this outcome.
     pub fn label(self) -> &'static str {
-        Self::ALL.iter().find(|(o, _)| *o == self).map_or("", |(_, l)| l)
+        Self::ALL
+            .iter()
+            .find(|(o, _)| *o == self)
+            .map_or("", |(_, l)| l)
     }
 }
 
