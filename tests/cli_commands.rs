@@ -329,7 +329,6 @@ fn export_to_a_file_is_private_and_says_where_it_went() {
 }
 
 #[test]
-#[ignore = "bug: write_private_file keeps an existing file's looser mode (src/store/private.rs)"]
 fn export_over_an_existing_readable_file_makes_it_private() {
     let sb = Sandbox::new();
     sb.add("secret");

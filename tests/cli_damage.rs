@@ -266,7 +266,6 @@ fn strange_files_in_the_journal_folder_are_set_aside_with_a_reason() {
 }
 
 #[test]
-#[ignore = "bug: import saves the months before a damaged one, then fails (src/cli/export.rs)"]
 fn an_import_refused_for_one_month_imports_nothing() {
     let sb = Sandbox::new();
     let feb = sb.export_file(

@@ -9,9 +9,8 @@ mod cli_support;
 
 use std::collections::{BTreeSet, HashMap};
 use std::io::Read;
-use std::os::unix::fs::MetadataExt;
 use std::os::unix::process::ExitStatusExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
@@ -95,20 +94,6 @@ fn temps_of(sb: &Sandbox, pid: u32) -> Vec<PathBuf> {
         .into_iter()
         .filter(|p| p.file_name().unwrap().to_string_lossy().contains(&mark))
         .collect()
-}
-
-/// True when `temp` is a `.tmp-<name>.bak-…` file sharing its inode with `<name>.bak`.
-fn is_a_backup_link(temp: &Path) -> bool {
-    let name = temp.file_name().unwrap().to_string_lossy().into_owned();
-    let Some(rest) = name.strip_prefix(".tmp-") else {
-        return false;
-    };
-    let Some(at) = rest.find(".bak-") else {
-        return false;
-    };
-    let bak = temp.with_file_name(&rest[..at + 4]);
-    let inode = |p: &Path| std::fs::metadata(p).map(|m| m.ino()).ok();
-    inode(temp).is_some() && inode(temp) == inode(&bak)
 }
 
 /// When to kill a run.
@@ -256,30 +241,12 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_entry() {
 
     // One more successful command cleans the stale temp files.
     let last = sb.add("after the storm");
-    let mut closing = 1;
     let left = temps(&sb.data());
-    let known_bug_hit = !left.is_empty();
-    if known_bug_hit {
-        // KNOWN BUG (src/store/write.rs, keep_backup): a kill between keeping the backup and
-        // the rename leaves `<month>.json.bak` a hard link to `<month>.json`; the next save's
-        // rename of its backup temp onto that same inode is a no-op that leaves the temp behind
-        // (see `a_kill_between_backup_and_rename_leaves_no_temp_after_the_next_save`). Only
-        // that leftover is tolerated, and the command after cleans it. Remove this once fixed.
-        for temp in &left {
-            assert!(
-                is_a_backup_link(temp),
-                "stale temp remains: {}",
-                temp.display()
-            );
-        }
-        sb.add("after the storm, once more");
-        closing += 1;
-        assert!(
-            temps(&sb.data()).is_empty(),
-            "stale temps remain: {:?}",
-            temps(&sb.data())
-        );
-    }
+    assert!(
+        left.is_empty(),
+        "stale temps remain after a successful command: {left:?}"
+    );
+    let closing = 1;
 
     // `journal list` succeeds with nothing set aside, and lists every acknowledged entry.
     let list = sb.list();
@@ -316,13 +283,8 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_entry() {
          ({raced_the_kill} finished between try_wait and the kill), {killed} killed, \
          {mid_write} of them mid-write (they left a temp file of their own); \
          {saved_unacknowledged} killed runs (of these and {extra} extra) had saved their entry \
-         before dying; {leftovers} temp file(s) {} for the last command to clean{}; {:?} in all",
+         before dying; {leftovers} temp file(s) {} for the last command to clean; {:?} in all",
         if planted { "planted" } else { "left by kills" },
-        if known_bug_hit {
-            " (known bug hit: a .bak temp survived it)"
-        } else {
-            ""
-        },
         started.elapsed(),
     );
     assert!(
@@ -336,8 +298,6 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_entry() {
 /// The state a kill between `keep_backup` and the rename leaves (the month file and its `.bak`
 /// are one inode), built by hand: the next save must still leave no temp file behind.
 #[test]
-#[ignore = "bug: keep_backup's rename onto a hard link of the same inode is a no-op \
-            (src/store/write.rs)"]
 fn a_kill_between_backup_and_rename_leaves_no_temp_after_the_next_save() {
     let sb = Sandbox::new();
     sb.add("one");

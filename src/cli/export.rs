@@ -94,6 +94,23 @@ pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode, CliError> {
     months.sort();
     months.dedup();
     let mut session = Session::open(cli, Access::ReadWrite)?;
+    let set_aside: Vec<String> = session
+        .set_aside
+        .iter()
+        .filter(|s| {
+            months
+                .iter()
+                .any(|m| s.file == session.store.month_file(*m))
+        })
+        .map(|s| s.file.display().to_string())
+        .collect();
+    if !set_aside.is_empty() {
+        return Err(CliError::Other(format!(
+            "nothing was imported: {} could not be read, and the import has entries for it. \
+             Restore or move it first.",
+            set_aside.join(", ")
+        )));
+    }
     let summary = merge(&mut session.book.journal, imported);
     if summary.added > 0 {
         save_months(&session.store, &session.book.journal, &months)?;

@@ -41,6 +41,8 @@ pub fn run(cli: &Cli, command: &JournalCommand) -> Result<ExitCode, CliError> {
             mood,
             tags,
         } => {
+            // Open first, so text typed on stdin is never read into a command that cannot save.
+            let mut session = Session::open(cli, Access::ReadWrite)?;
             let text = if text.is_empty() || text == &["-"] {
                 let mut input = String::new();
                 std::io::stdin().read_to_string(&mut input)?;
@@ -48,13 +50,19 @@ pub fn run(cli: &Cli, command: &JournalCommand) -> Result<ExitCode, CliError> {
             } else {
                 text.join(" ")
             };
-            let mut session = Session::open(cli, Access::ReadWrite)?;
-            let outcome = session.apply(Action::AddEntry {
-                text,
-                step: step.clone(),
-                mood: *mood,
-                tags: tags.clone(),
-            })?;
+            let outcome = session
+                .apply(Action::AddEntry {
+                    text: text.clone(),
+                    step: step.clone(),
+                    mood: *mood,
+                    tags: tags.clone(),
+                })
+                .map_err(|e| match e {
+                    CliError::Store(_) if !text.trim().is_empty() => CliError::Other(format!(
+                        "{e}\nYour entry was not saved; here it is so nothing is lost:\n{text}"
+                    )),
+                    e => e,
+                })?;
             let id = outcome.entry_id.unwrap_or_default();
             writeln!(std::io::stdout().lock(), "{id}")?;
             Ok(ExitCode::SUCCESS)

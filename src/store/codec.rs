@@ -106,8 +106,8 @@ fn explain(text: &str, e: &serde_json::Error) -> DecodeError {
         _ => what.to_string(),
     };
     DecodeError {
-        line: e.line(),
-        column: e.column(),
+        line: e.line().max(1),
+        column: e.column().max(1),
         message,
     }
 }

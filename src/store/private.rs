@@ -75,13 +75,15 @@ pub(super) fn sync_dir(path: &Path) -> io::Result<()> {
 /// Writes `bytes` to a file outside the data folder (an export), readable only by the user.
 pub fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create(true)
         .truncate(true)
         .mode(FILE_MODE)
         .open(path)?;
+    // The mode above applies only to a new file; an existing one is made private too.
+    file.set_permissions(std::fs::Permissions::from_mode(FILE_MODE))?;
     file.write_all(bytes)?;
     file.sync_all()
 }

@@ -99,9 +99,9 @@ fn keep_backup(target: &Path) -> Result<(), StoreError> {
         .or_else(|_| fs::copy(target, &temp).map(drop))
         .and_then(|()| private::make_file_private(&temp))
         .and_then(|()| fs::rename(&temp, &bak));
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
+    // rename(2) does nothing when both names are already the same file (a crash can leave the
+    // file and its .bak hard-linked), so the temp name may still be there either way.
+    let _ = fs::remove_file(&temp);
     result.map_err(StoreError::io("keep a backup of", target))
 }
 
