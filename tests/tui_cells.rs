@@ -186,11 +186,8 @@ fn a_locked_step_says_why_in_a_tall_window() {
 }
 
 #[test]
-#[ignore = "src bug: a step opens scrolled to its first prompt and cannot scroll above it, so at \
-            80x24 the summary and the lock reasons are never visible"]
 fn a_locked_step_says_why_at_80x24() {
-    let mut rig = scenario("step_locked_reach_out", Theme::CALM);
-    rig.press("<up><pgup><up>");
+    let rig = scenario("step_locked_reach_out", Theme::CALM);
     let terminal = rig.draw(80, 24);
     let buf = terminal.backend().buffer();
     assert!(

@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use chrono::{Local, NaiveDate, Utc};
 use clap::Args;
 
-use crate::export::{ExportFilter, Format, export, import as import_bytes, merge};
+use crate::export::{
+    ExportFilter, Format, export, export_for_counsellor, import as import_bytes, merge,
+};
 use crate::store::{Access, write_private_file};
 
 use super::session::save_months;
@@ -31,6 +33,17 @@ pub struct ExportArgs {
     /// Write to this file instead of stdout.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Pages to share with a counsellor (md or html): entries, answers, moods and slips.
+    #[arg(long)]
+    pub for_counsellor: bool,
+    /// With --for-counsellor: only these entries (ids as `journal add` prints them).
+    #[arg(
+        long,
+        value_name = "ID,ID...",
+        value_delimiter = ',',
+        requires = "for_counsellor"
+    )]
+    pub entries: Option<Vec<String>>,
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {
@@ -63,15 +76,35 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
         until: args.until,
         step: args.step.clone(),
     };
-    let text = export(
-        args.format,
-        &session.book.journal,
-        Some(&session.book.journey),
-        &session.guide,
-        &filter,
-        &Local,
-        Utc::now(),
-    );
+    let text = if args.for_counsellor {
+        let ids: Option<Vec<String>> = args.entries.as_ref().map(|ids| {
+            ids.iter()
+                .map(|id| id.trim().to_string())
+                .filter(|id| !id.is_empty())
+                .collect()
+        });
+        export_for_counsellor(
+            args.format,
+            &session.book.journal,
+            &session.book.journey,
+            &session.guide,
+            ids.as_deref(),
+            &filter,
+            &Local,
+            Utc::now(),
+        )
+        .map_err(|e| CliError::Other(e.to_string()))?
+    } else {
+        export(
+            args.format,
+            &session.book.journal,
+            Some(&session.book.journey),
+            &session.guide,
+            &filter,
+            &Local,
+            Utc::now(),
+        )
+    };
     match &args.output {
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
         Some(path) => {

@@ -39,6 +39,9 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Print one short line for a shell prompt: mood trend, no-contact day, next step.
+        #[arg(long, conflicts_with = "json")]
+        short: bool,
     },
     /// Write in or read your journal.
     #[command(subcommand)]
@@ -59,7 +62,7 @@ pub enum Command {
 pub fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         None => crate::tui::run::open_workbook(&cli),
-        Some(Command::Status { json }) => status::run(&cli, *json),
+        Some(Command::Status { json, short }) => status::run(&cli, *json, *short),
         Some(Command::Journal(command)) => journal::run(&cli, command),
         Some(Command::Export(args)) => export::run(&cli, args),
         Some(Command::Import { file }) => export::import(&cli, file),

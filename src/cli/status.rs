@@ -1,4 +1,5 @@
-//! `rekindle status`: where you are, what is next, the no-contact count and the journal.
+//! `rekindle status`: where you are, what is next, the no-contact count, mood and the journal;
+//! `--short` puts the gist on one line for a shell prompt.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -6,13 +7,13 @@ use std::process::ExitCode;
 use chrono::{Local, Utc};
 use serde_json::json;
 
-use crate::engine::{Next, Now, StepStatus, next_step, step_status};
+use crate::engine::{Next, Now, StepStatus, Trend, UrgeOutcome, next_step, step_status, trend};
 use crate::store::Access;
 
 use super::{Cli, CliError, Session};
 
-/// Prints the status as text or JSON.
-pub fn run(cli: &Cli, as_json: bool) -> Result<ExitCode, CliError> {
+/// Prints the status as text, JSON, or (`short`) one line for a shell prompt.
+pub fn run(cli: &Cli, as_json: bool, short: bool) -> Result<ExitCode, CliError> {
     let session = Session::open(cli, Access::ReadOnly)?;
     for warning in session.warnings() {
         eprintln!("{warning}");
@@ -26,6 +27,8 @@ pub fn run(cli: &Cli, as_json: bool) -> Result<ExitCode, CliError> {
             "{}",
             serde_json::to_string_pretty(&report.json()).unwrap_or_default()
         )?;
+    } else if short {
+        writeln!(out, "{}", report.short())?;
     } else {
         write!(out, "{}", report.text())?;
     }
@@ -42,6 +45,21 @@ struct Report {
     no_contact: Option<crate::engine::Countdown>,
     entries: usize,
     last_entry: Option<String>,
+    trend: Trend,
+    moods: usize,
+    last_mood: Option<serde_json::Value>,
+    slips: usize,
+    urges: Urges,
+}
+
+/// How many urge pauses there were, and how they ended.
+#[derive(Default)]
+struct Urges {
+    count: usize,
+    open: usize,
+    waited: usize,
+    wrote_it_here: usize,
+    contacted_them: usize,
 }
 
 impl Report {
@@ -85,7 +103,48 @@ impl Report {
                     .format("%Y-%m-%d %H:%M")
                     .to_string()
             }),
+            trend: trend(&journey.moods, now),
+            moods: journey.moods.len(),
+            last_mood: journey.moods.last().map(|m| {
+                json!({
+                    "mood": m.mood,
+                    "word": m.word,
+                    "at": m.at.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string(),
+                })
+            }),
+            slips: journey.no_contact.as_ref().map_or(0, |n| n.breaks.len()),
+            urges: journey.urges.iter().fold(Urges::default(), |mut u, pause| {
+                u.count += 1;
+                match pause.ended.map(|(_, outcome)| outcome) {
+                    None => u.open += 1,
+                    Some(UrgeOutcome::Waited) => u.waited += 1,
+                    Some(UrgeOutcome::WroteItHere) => u.wrote_it_here += 1,
+                    Some(UrgeOutcome::ContactedThem) => u.contacted_them += 1,
+                }
+                u
+            }),
         }
+    }
+
+    /// One line for a shell prompt, such as `mood steady · no contact day 5/21 · next: Give it
+    /// space`; the mood and no-contact parts are left out when there is nothing to say.
+    fn short(&self) -> String {
+        let mut parts = Vec::new();
+        if self.trend != Trend::Unknown {
+            parts.push(format!("mood {}", self.trend.word()));
+        }
+        if let Some(c) = &self.no_contact {
+            parts.push(format!(
+                "no contact day {}/{}",
+                c.current_days, c.target_days
+            ));
+        }
+        parts.push(match &self.next {
+            Some((_, title, None)) => format!("next: {title}"),
+            Some((_, title, Some(_))) => format!("next: {title} (locked)"),
+            None => "path done".to_string(),
+        });
+        parts.join(" · ")
     }
 
     fn text(&self) -> String {
@@ -133,6 +192,24 @@ impl Report {
                 "breaks": c.breaks,
             })),
             "journal": { "entries": self.entries, "last": self.last_entry },
+            "mood": {
+                "trend": match self.trend {
+                    Trend::Rising => "rising",
+                    Trend::Steady => "steady",
+                    Trend::Falling => "falling",
+                    Trend::Unknown => "unknown",
+                },
+                "check_ins": self.moods,
+                "last": self.last_mood,
+            },
+            "slips": self.slips,
+            "urges": {
+                "count": self.urges.count,
+                "open": self.urges.open,
+                "waited": self.urges.waited,
+                "wrote_it_here": self.urges.wrote_it_here,
+                "contacted_them": self.urges.contacted_them,
+            },
         })
     }
 }

@@ -37,7 +37,7 @@ impl Trend {
             Trend::Rising => "rising",
             Trend::Steady => "steady",
             Trend::Falling => "lower",
-            Trend::Unknown => "not enough check-ins yet",
+            Trend::Unknown => "too early to tell",
         }
     }
 }

@@ -6,18 +6,37 @@ use crate::engine::Calendar;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::content::{Guide, Naming};
-use crate::engine::{Journal, Journey, StepProgress};
+use crate::engine::{JournalEntry, Journey, StepProgress};
 
 use super::filter::ExportFilter;
+use super::wellbeing::{Wellbeing, local};
 
-/// How a local time is written in every readable export.
-const WHEN: &str = "%a %Y-%m-%d %H:%M";
+/// The title a journal export starts with.
+const TITLE: &str = "My rekindle journal";
 
-/// The title every readable export starts with.
-pub(super) const TITLE: &str = "My rekindle journal";
+/// The title of the export for a counsellor.
+const COUNSELLOR_TITLE: &str = "For my counsellor";
+
+/// What the export for a counsellor is, said under its title.
+const COUNSELLOR_INTRO: &str = "These are pages from my rekindle workbook, a private \
+    journal I keep after a breakup, that I chose to share with you: journal entries, my answers to \
+    its reflection prompts, my mood check-ins, and any times I broke no contact with my ex.";
+
+/// Which readable export a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// The journal, to read, print or keep.
+    Journal,
+    /// Chosen pages to share with a counsellor: no urge pauses, whose drafts stay private.
+    Counsellor,
+}
 
 /// A readable export's contents.
 pub(super) struct Document<'a> {
+    /// The title.
+    pub title: &'static str,
+    /// A few words under the title on what the document is; empty for none.
+    pub intro: &'static str,
     /// When it was exported, local time.
     pub exported: String,
     /// What the filter limited it to, in words; empty when it is not limited.
@@ -26,6 +45,8 @@ pub(super) struct Document<'a> {
     pub entries: Vec<EntryView<'a>>,
     /// Answers to prompts, step by step in guide order.
     pub answers: Vec<StepAnswers<'a>>,
+    /// Mood check-ins, the no-contact count, slips and urge pauses.
+    pub wellbeing: Wellbeing<'a>,
 }
 
 /// One journal entry, ready to show.
@@ -78,18 +99,19 @@ pub(super) struct AnswerView<'a> {
 }
 
 impl<'a> Document<'a> {
-    /// Gathers what the filter admits, with times in `tz`.
+    /// Gathers `entries` (already chosen) and what of the journey the filter admits, with times
+    /// in `tz`.
     pub fn build(
-        journal: &'a Journal,
+        kind: Kind,
+        entries: impl IntoIterator<Item = &'a JournalEntry>,
         journey: Option<&'a Journey>,
         guide: &'a Guide,
         filter: &ExportFilter,
         tz: &dyn Calendar,
         now: DateTime<Utc>,
     ) -> Self {
-        let entries = journal
-            .iter()
-            .filter(|e| filter.admits_entry(e, tz))
+        let entries = entries
+            .into_iter()
             .map(|e| EntryView {
                 when: local(e.created, tz),
                 step: e.step.as_deref().map(|id| step_title(guide, id)),
@@ -99,18 +121,26 @@ impl<'a> Document<'a> {
             })
             .collect();
         let answers = journey.map_or_else(Vec::new, |j| answers(j, guide, filter, tz));
+        let mut wellbeing = journey.map_or_else(Wellbeing::default, |j| {
+            Wellbeing::build(j, guide, filter, tz, now)
+        });
+        let (title, intro) = match kind {
+            Kind::Journal => (TITLE, ""),
+            Kind::Counsellor => {
+                wellbeing.urges.clear();
+                (COUNSELLOR_TITLE, COUNSELLOR_INTRO)
+            }
+        };
         Self {
+            title,
+            intro,
             exported: local(now, tz),
             scope: scope(filter, guide),
             entries,
             answers,
+            wellbeing,
         }
     }
-}
-
-/// `at` in the user's zone, as every readable export writes it.
-fn local(at: DateTime<Utc>, tz: &dyn Calendar) -> String {
-    tz.local(at).format(WHEN).to_string()
 }
 
 /// The step's title, or its id when the guide no longer has it.

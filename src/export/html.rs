@@ -5,7 +5,8 @@
 
 use std::fmt::Write;
 
-use super::document::{Document, EntryView, StepAnswers, TITLE};
+use super::document::{Document, EntryView, StepAnswers};
+use super::wellbeing::Wellbeing;
 
 /// Calm on screen, plain black on white in print, entries never split across pages if avoidable.
 const STYLE: &str = "\
@@ -14,15 +15,20 @@ body { font-family: Georgia, 'Times New Roman', serif; line-height: 1.55; color:
 h1 { font-weight: normal; margin-bottom: 0.2rem; }
 h2 { font-weight: normal; border-bottom: 1px solid #d8d2c8; margin-top: 2.5rem; }
 h3 { font-size: 1rem; color: #6b6259; margin: 0 0 0.3rem; }
+h4 { font-size: 1rem; font-weight: normal; color: #6b6259; margin: 0 0 0.3rem; }
 .meta { color: #6b6259; font-size: 0.9rem; }
 .facts { color: #6b6259; font-size: 0.9rem; margin: 0 0 0.6rem; }
 .facts span + span::before { content: ' \u{b7} '; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
 article { margin: 1.6rem 0; }
 .question { font-style: italic; margin: 1rem 0 0.3rem; }
+.intro { font-style: italic; }
+ul.moods { list-style: none; padding: 0; }
+ul.moods li { margin: 0.2rem 0; }
+.label { color: #6b6259; }
 @media print {
   body { background: #fff; color: #000; max-width: none; margin: 0; font-size: 11pt; }
-  .meta, .facts, h3 { color: #333; }
+  .meta, .facts, h3, h4 { color: #333; }
   article, .answer { break-inside: avoid; page-break-inside: avoid; }
   h2 { break-after: avoid; page-break-after: avoid; }
 }
@@ -37,9 +43,12 @@ pub(super) fn render(doc: &Document) -> String {
          content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
     );
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(out, "<title>{}</title>", escape(TITLE));
+    let _ = writeln!(out, "<title>{}</title>", escape(doc.title));
     let _ = writeln!(out, "<style>\n{STYLE}</style>\n</head>\n<body>");
-    let _ = writeln!(out, "<h1>{}</h1>", escape(TITLE));
+    let _ = writeln!(out, "<h1>{}</h1>", escape(doc.title));
+    if !doc.intro.is_empty() {
+        let _ = writeln!(out, "<p class=\"intro\">{}</p>", escape(doc.intro));
+    }
     let _ = write!(out, "<p class=\"meta\">Exported {}", escape(&doc.exported));
     if !doc.scope.is_empty() {
         let _ = write!(out, ", {}", escape(&doc.scope));
@@ -57,25 +66,93 @@ pub(super) fn render(doc: &Document) -> String {
             write_step(&mut out, step);
         }
     }
+    write_wellbeing(&mut out, &doc.wellbeing);
     out.push_str("</body>\n</html>\n");
     out
 }
 
 fn write_entry(out: &mut String, entry: &EntryView) {
     let _ = writeln!(out, "<article>\n<h2>{}</h2>", escape(&entry.when));
-    let facts = entry.facts();
-    if !facts.is_empty() {
-        out.push_str("<p class=\"facts\">");
-        for (label, value) in facts {
-            let _ = write!(out, "<span>{label}: {}</span>", escape(&value));
-        }
-        out.push_str("</p>\n");
-    }
+    write_facts(out, entry.facts());
     let _ = writeln!(
         out,
         "<p class=\"text\">{}</p>\n</article>",
         escape(entry.text.trim_end())
     );
+}
+
+/// Labelled parts as a line of facts.
+fn write_facts(out: &mut String, facts: Vec<(&'static str, String)>) {
+    if facts.is_empty() {
+        return;
+    }
+    out.push_str("<p class=\"facts\">");
+    for (label, value) in facts {
+        let _ = write!(out, "<span>{label}: {}</span>", escape(&value));
+    }
+    out.push_str("</p>\n");
+}
+
+fn write_wellbeing(out: &mut String, w: &Wellbeing) {
+    if !w.moods.is_empty() {
+        out.push_str("<section>\n<h2>Mood check-ins</h2>\n<ul class=\"moods\">\n");
+        for mood in &w.moods {
+            let _ = write!(
+                out,
+                "<li><span class=\"label\">{}</span> \u{b7} {}",
+                escape(&mood.when),
+                escape(&mood.mood)
+            );
+            if let Some(word) = &mood.word {
+                let _ = write!(out, " \u{b7} \u{201c}{}\u{201d}", escape(word));
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
+    if let Some(count) = &w.no_contact {
+        out.push_str("<section>\n<h2>No contact</h2>\n");
+        write_facts(out, count.facts());
+        if !w.slips.is_empty() {
+            out.push_str("<h3>Slips</h3>\n");
+        }
+        for slip in &w.slips {
+            let _ = writeln!(out, "<article>\n<h4>{}</h4>", escape(&slip.when));
+            write_facts(out, slip.facts());
+            if !slip.trigger.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"text\"><span class=\"label\">What set it off:</span> {}</p>",
+                    escape(slip.trigger)
+                );
+            }
+            out.push_str("</article>\n");
+        }
+        out.push_str("</section>\n");
+    }
+    if !w.urges.is_empty() {
+        out.push_str("<section>\n<h2>Urge pauses</h2>\n");
+        for urge in &w.urges {
+            let _ = writeln!(out, "<article>\n<h3>{}</h3>", escape(&urge.when));
+            write_facts(
+                out,
+                vec![
+                    ("Pause", format!("{} minutes", urge.minutes)),
+                    ("How it ended", urge.outcome.to_string()),
+                ],
+            );
+            if !urge.draft.trim().is_empty() {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"question\">Written here instead of sent:</p>\n\
+                     <p class=\"text\">{}</p>",
+                    escape(urge.draft)
+                );
+            }
+            out.push_str("</article>\n");
+        }
+        out.push_str("</section>\n");
+    }
 }
 
 fn write_step(out: &mut String, step: &StepAnswers) {

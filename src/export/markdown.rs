@@ -2,12 +2,16 @@
 
 use std::fmt::Write;
 
-use super::document::{Document, EntryView, StepAnswers, TITLE};
+use super::document::{Document, EntryView, StepAnswers};
+use super::wellbeing::{Wellbeing, one_line};
 
 /// The document as Markdown.
 pub(super) fn render(doc: &Document) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {TITLE}\n");
+    let _ = writeln!(out, "# {}\n", doc.title);
+    if !doc.intro.is_empty() {
+        let _ = writeln!(out, "{}\n", doc.intro);
+    }
     let _ = writeln!(out, "_Exported {}{}._\n", doc.exported, scope(&doc.scope));
     if doc.entries.is_empty() {
         out.push_str("No journal entries in this export.\n\n");
@@ -21,6 +25,7 @@ pub(super) fn render(doc: &Document) -> String {
             write_step(&mut out, step);
         }
     }
+    write_wellbeing(&mut out, &doc.wellbeing);
     out
 }
 
@@ -34,13 +39,9 @@ fn scope(scope: &str) -> String {
 
 fn write_entry(out: &mut String, entry: &EntryView) {
     let _ = writeln!(out, "## {}\n", entry.when);
-    let facts: Vec<String> = entry
-        .facts()
-        .into_iter()
-        .map(|(label, value)| format!("**{label}:** {value}"))
-        .collect();
+    let facts = facts(entry.facts());
     if !facts.is_empty() {
-        let _ = writeln!(out, "{}\n", facts.join(" · "));
+        let _ = writeln!(out, "{facts}\n");
     }
     let _ = writeln!(out, "{}\n", entry.text.trim_end());
 }
@@ -51,5 +52,68 @@ fn write_step(out: &mut String, step: &StepAnswers) {
         let _ = writeln!(out, "**{}**\n", answer.question);
         let _ = writeln!(out, "{}\n", answer.text.trim_end());
         let _ = writeln!(out, "_Answered {}_\n", answer.when);
+    }
+}
+
+/// Labelled parts on one line: `**Label:** value · **Label:** value`.
+fn facts(facts: Vec<(&'static str, String)>) -> String {
+    facts
+        .into_iter()
+        .map(|(label, value)| format!("**{label}:** {value}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn write_wellbeing(out: &mut String, w: &Wellbeing) {
+    if !w.moods.is_empty() {
+        out.push_str("## Mood check-ins\n\n");
+        for mood in &w.moods {
+            let _ = write!(out, "- **{}** · {}", mood.when, mood.mood);
+            if let Some(word) = &mood.word {
+                let _ = write!(out, " · “{word}”");
+            }
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    if let Some(count) = &w.no_contact {
+        out.push_str("## No contact\n\n");
+        let _ = writeln!(out, "{}\n", facts(count.facts()));
+        if !w.slips.is_empty() {
+            out.push_str("### Slips\n\n");
+        }
+        for slip in &w.slips {
+            let _ = writeln!(out, "#### {}\n", slip.when);
+            let _ = writeln!(out, "{}\n", facts(slip.facts()));
+            if !slip.trigger.is_empty() {
+                let _ = writeln!(out, "**What set it off:** {}\n", one_line(slip.trigger));
+            }
+        }
+    }
+    if !w.urges.is_empty() {
+        out.push_str("## Urge pauses\n\n");
+        for urge in &w.urges {
+            let _ = writeln!(out, "### {}\n", urge.when);
+            let _ = writeln!(
+                out,
+                "{}\n",
+                facts(vec![
+                    ("Pause", format!("{} minutes", urge.minutes)),
+                    ("How it ended", urge.outcome.to_string()),
+                ])
+            );
+            if !urge.draft.trim().is_empty() {
+                out.push_str("**Written here instead of sent:**\n\n");
+                for line in urge.draft.lines() {
+                    match line.trim_end() {
+                        "" => out.push_str(">\n"),
+                        line => {
+                            let _ = writeln!(out, "> {line}");
+                        }
+                    }
+                }
+                out.push('\n');
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@
 //! Pure functions only: the caller reads and writes files and passes in the clock and time zone.
 //! Every export shows times in the zone it is given; every import stores UTC.
 
+mod counsellor;
 mod document;
 mod filter;
 mod format;
@@ -16,6 +17,7 @@ mod markdown;
 mod merge;
 mod text;
 mod tui_journal;
+mod wellbeing;
 mod wrap;
 
 use crate::engine::Calendar;
@@ -25,6 +27,7 @@ use chrono::{DateTime, Utc};
 use crate::content::Guide;
 use crate::engine::{Journal, Journey};
 
+pub use counsellor::{CounsellorError, export_for_counsellor};
 pub use filter::ExportFilter;
 pub use format::Format;
 pub use import::{ImportFormat, Imported, import};
@@ -35,9 +38,11 @@ pub use merge::{ImportSummary, merge};
 /// Writes the journal entries the filter admits, oldest first, in `format`.
 ///
 /// Times are shown in `tz`; `now` is the export time written into the file. Markdown, text and
-/// HTML also carry the answers to reflection prompts when a `journey` is given (only the filtered
-/// step's answers when the filter names a step, only answers changed within the dates when it
-/// names dates). JSON carries entries only, in the form [`import`] reads back exactly.
+/// HTML also carry, when a `journey` is given, the answers to reflection prompts (only the
+/// filtered step's answers when the filter names a step, only answers changed within the dates
+/// when it names dates), and the mood check-ins, slips and urge pauses within the dates with the
+/// no-contact count as it stands at `now` (none of these belong to a step, so a filter naming a
+/// step leaves them out). JSON carries entries only, in the form [`import`] reads back exactly.
 pub fn export(
     format: Format,
     journal: &Journal,
@@ -51,11 +56,25 @@ pub fn export(
         let entries = journal.iter().filter(|e| filter.admits_entry(e, tz));
         return json::write(entries, now);
     }
-    let document = document::Document::build(journal, journey, guide, filter, tz, now);
+    let entries = journal.iter().filter(|e| filter.admits_entry(e, tz));
+    let document = document::Document::build(
+        document::Kind::Journal,
+        entries,
+        journey,
+        guide,
+        filter,
+        tz,
+        now,
+    );
+    render(format, &document)
+}
+
+/// A readable document in `format`; JSON is not a readable format and gives nothing.
+fn render(format: Format, document: &document::Document) -> String {
     match format {
-        Format::Markdown => markdown::render(&document),
-        Format::Text => text::render(&document),
-        Format::Html => html::render(&document),
-        Format::Json => unreachable!("handled above"),
+        Format::Markdown => markdown::render(document),
+        Format::Text => text::render(document),
+        Format::Html => html::render(document),
+        Format::Json => String::new(),
     }
 }

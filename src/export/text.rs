@@ -2,7 +2,8 @@
 
 use std::fmt::Write;
 
-use super::document::{Document, EntryView, StepAnswers, TITLE};
+use super::document::{Document, EntryView, StepAnswers};
+use super::wellbeing::Wellbeing;
 use super::wrap::wrap;
 
 /// Lines are wrapped to this many characters where a space allows.
@@ -11,7 +12,11 @@ const WIDTH: usize = 78;
 /// The document as plain text.
 pub(super) fn render(doc: &Document) -> String {
     let mut out = String::new();
-    underline(&mut out, TITLE, '=');
+    underline(&mut out, doc.title, '=');
+    if !doc.intro.is_empty() {
+        out.push_str(&wrap(doc.intro, WIDTH, ""));
+        out.push('\n');
+    }
     let _ = writeln!(out, "Exported {}", doc.exported);
     if !doc.scope.is_empty() {
         let _ = writeln!(out, "Showing {}", doc.scope);
@@ -30,6 +35,7 @@ pub(super) fn render(doc: &Document) -> String {
             write_step(&mut out, step);
         }
     }
+    write_wellbeing(&mut out, &doc.wellbeing);
     out
 }
 
@@ -55,5 +61,56 @@ fn write_step(out: &mut String, step: &StepAnswers) {
         out.push_str(&wrap(&answer.question, WIDTH, ""));
         out.push_str(&wrap(answer.text, WIDTH - 4, "    "));
         let _ = writeln!(out, "    (answered {})\n", answer.when);
+    }
+}
+
+fn write_wellbeing(out: &mut String, w: &Wellbeing) {
+    if !w.moods.is_empty() {
+        underline(out, "Mood check-ins", '=');
+        out.push('\n');
+        for mood in &w.moods {
+            let mut line = format!("{}  {}", mood.when, mood.mood);
+            if let Some(word) = &mood.word {
+                line += &format!(" - \"{word}\"");
+            }
+            out.push_str(&wrap(&line, WIDTH, ""));
+        }
+        out.push('\n');
+    }
+    if let Some(count) = &w.no_contact {
+        underline(out, "No contact", '=');
+        for (label, value) in count.facts() {
+            let _ = writeln!(out, "{label}: {value}");
+        }
+        out.push('\n');
+        if !w.slips.is_empty() {
+            underline(out, "Slips", '=');
+            out.push('\n');
+        }
+        for slip in &w.slips {
+            underline(out, &slip.when, '-');
+            for (label, value) in slip.facts() {
+                let _ = writeln!(out, "{label}: {value}");
+            }
+            if !slip.trigger.is_empty() {
+                out.push_str("What set it off:\n");
+                out.push_str(&wrap(slip.trigger, WIDTH - 4, "    "));
+            }
+            out.push('\n');
+        }
+    }
+    if !w.urges.is_empty() {
+        underline(out, "Urge pauses", '=');
+        out.push('\n');
+        for urge in &w.urges {
+            underline(out, &urge.when, '-');
+            let _ = writeln!(out, "Pause: {} minutes", urge.minutes);
+            let _ = writeln!(out, "How it ended: {}", urge.outcome);
+            if !urge.draft.trim().is_empty() {
+                out.push_str("Written here instead of sent:\n");
+                out.push_str(&wrap(urge.draft, WIDTH - 4, "    "));
+            }
+            out.push('\n');
+        }
     }
 }

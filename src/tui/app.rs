@@ -36,6 +36,10 @@ pub enum Overlay {
     },
     /// Something went wrong; the text stays on screen.
     Error(String),
+    /// Where to find support now: the guide's help page.
+    Support,
+    /// The screen is blanked; any key brings it back.
+    Hidden,
 }
 
 /// The clock the app reads: real time in the app, fixed time in tests.
@@ -161,6 +165,17 @@ impl App {
             self.quit = true;
             return;
         }
+        let ctrl_b =
+            key.code == KeyCode::Char('b') && key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl_b || key.code == KeyCode::F(12) {
+            self.keep_draft(true);
+            self.overlay = Some(Overlay::Hidden);
+            return;
+        }
+        if key.code == KeyCode::F(1) && self.overlay.is_none() {
+            self.overlay = Some(Overlay::Support);
+            return;
+        }
         if let Some(overlay) = self.overlay.take() {
             self.on_overlay_key(overlay, key);
             return;
@@ -196,7 +211,7 @@ impl App {
 
     fn on_overlay_key(&mut self, overlay: Overlay, key: KeyEvent) {
         match overlay {
-            Overlay::Help | Overlay::Error(_) => {}
+            Overlay::Help | Overlay::Error(_) | Overlay::Support | Overlay::Hidden => {}
             Overlay::Confirm { question, then } => match key.code {
                 KeyCode::Char('y') | KeyCode::Char('Y') => self.run(then),
                 KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {}
@@ -228,6 +243,12 @@ impl App {
                 self.quit = true;
                 return;
             }
+            Command::Support => Effect::Go(Screen::library(Some(&self.guide.help_page))),
+            Command::Hide => {
+                self.overlay = Some(Overlay::Hidden);
+                return;
+            }
+            Command::UrgePause => Screen::urge(&self.view()),
             Command::Home => Effect::Replace(Screen::home(&self.view())),
             Command::Journal => Effect::Go(Screen::journal(&self.view())),
             Command::NoContact => Effect::Go(Screen::no_contact()),
@@ -238,6 +259,7 @@ impl App {
             _ => self.with_screen(|s, v| s.on(command, v)),
         };
         self.run(effect);
+        self.remember_place();
     }
 
     /// Carries out what a screen asked for.

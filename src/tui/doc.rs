@@ -81,23 +81,65 @@ impl Doc {
         self.lines.is_empty()
     }
 
-    /// Draws the document, scrolled so that item `focus` is in view; `scroll` keeps the offset
-    /// between frames.
-    pub fn render(&self, focus: Option<usize>, scroll: &Cell<u16>, area: Rect, buf: &mut Buffer) {
+    /// Draws the document, scrolled so that item `focus` is in view (an item taller than the area
+    /// is scrolled within); `scroll` keeps the offset between frames. Returns what was shown.
+    pub fn render(
+        &self,
+        focus: Option<usize>,
+        scroll: &Cell<u16>,
+        area: Rect,
+        buf: &mut Buffer,
+    ) -> Shown {
         let height = usize::from(area.height);
         let mut top = usize::from(scroll.get());
-        if let Some(&(start, end)) = focus.and_then(|f| self.items.get(f)) {
-            if focus == Some(0) && end <= height {
+        let span = focus.and_then(|f| self.items.get(f)).copied();
+        if let Some((start, end)) = span {
+            if end - start >= height {
+                top = top.clamp(start, end.saturating_sub(height).max(start));
+            } else if focus == Some(0) && end <= height {
                 top = 0;
             } else if start < top {
                 top = start;
             } else if end > top + height {
-                top = end.saturating_sub(height).min(start);
+                top = end - height;
             }
         }
         top = top.min(self.lines.len().saturating_sub(height));
         scroll.set(u16::try_from(top).unwrap_or(u16::MAX));
         let visible: Vec<Line> = self.lines.iter().skip(top).take(height).cloned().collect();
         Paragraph::new(visible).render(area, buf);
+        Shown { top, height, span }
+    }
+}
+
+/// What a rendered document showed: enough for a screen to scroll within a tall item.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shown {
+    /// The first line shown.
+    pub top: usize,
+    /// Lines shown.
+    pub height: usize,
+    /// The focused item's lines, if any.
+    pub span: Option<(usize, usize)>,
+}
+
+impl Shown {
+    /// Where to scroll for Down: within the focused item while its end is below the area, else
+    /// `None` (move the focus instead).
+    pub fn scroll_down(&self) -> Option<u16> {
+        let (_, end) = self.span?;
+        (end > self.top + self.height).then(|| {
+            let step = self.height.saturating_sub(2).max(1);
+            u16::try_from((self.top + step).min(end - self.height)).unwrap_or(u16::MAX)
+        })
+    }
+
+    /// Where to scroll for Up: within the focused item while its start is above the area.
+    pub fn scroll_up(&self) -> Option<u16> {
+        let (start, _) = self.span?;
+        (start < self.top).then(|| {
+            let step = self.height.saturating_sub(2).max(1);
+            u16::try_from(self.top.saturating_sub(step).max(start)).unwrap_or(0)
+        })
     }
 }

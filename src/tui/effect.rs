@@ -1,6 +1,6 @@
 //! What a screen asks the app to do after a command: apply an engine action, move, edit, confirm.
 
-use crate::engine::{Action, BreakKind};
+use crate::engine::{Action, BreakKind, ContactBy};
 
 use super::screens::Screen;
 
@@ -90,6 +90,17 @@ pub enum EditTarget {
     },
     /// The journal's text filter.
     JournalFilter,
+    /// The message written during an urge pause (never sent).
+    UrgeDraft,
+    /// How a logged contact went.
+    ContactNote {
+        /// Who reached out.
+        by: ContactBy,
+        /// For the user's own messages: whether the ex replied.
+        replied: bool,
+        /// How it felt, 1 to 5.
+        felt: u8,
+    },
 }
 
 impl EditTarget {
@@ -110,6 +121,12 @@ impl EditTarget {
                 )
             }
             EditTarget::JournalFilter => "journal-filter".to_string(),
+            EditTarget::UrgeDraft => "urge-draft".to_string(),
+            EditTarget::ContactNote { by, replied, felt } => format!(
+                "contact:{}:{}:{felt}",
+                if *by == ContactBy::Me { "me" } else { "them" },
+                if *replied { "replied" } else { "waiting" }
+            ),
         }
     }
 
@@ -135,6 +152,16 @@ impl EditTarget {
                 resets: *resets == "reset",
             },
             ["journal-filter"] => EditTarget::JournalFilter,
+            ["urge-draft"] => EditTarget::UrgeDraft,
+            ["contact", by, replied, felt] => EditTarget::ContactNote {
+                by: if *by == "me" {
+                    ContactBy::Me
+                } else {
+                    ContactBy::Them
+                },
+                replied: *replied == "replied",
+                felt: felt.parse().ok()?,
+            },
             _ => return None,
         })
     }
@@ -175,6 +202,12 @@ mod tests {
                 resets: true,
             },
             EditTarget::JournalFilter,
+            EditTarget::UrgeDraft,
+            EditTarget::ContactNote {
+                by: ContactBy::Me,
+                replied: false,
+                felt: 2,
+            },
         ];
         for target in targets {
             assert_eq!(EditTarget::from_key(&target.key()), Some(target.clone()));

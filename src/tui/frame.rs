@@ -16,6 +16,10 @@ pub const MIN_HEIGHT: u16 = 12;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        if self.overlay == Some(Overlay::Hidden) {
+            Clear.render(area, buf);
+            return;
+        }
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             render_too_small(area, buf);
             return;
@@ -42,14 +46,9 @@ impl Widget for &App {
 
 fn render_too_small(area: Rect, buf: &mut Buffer) {
     let text = "Please make the window larger (at least 40×12).";
-    let line = Line::raw(truncate(text, usize::from(area.width)));
-    line.render(
-        Rect {
-            height: area.height.min(1),
-            ..area
-        },
-        buf,
-    );
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
 }
 
 fn render_header(app: &App, view: &super::screens::View, area: Rect, buf: &mut Buffer) {
@@ -96,19 +95,37 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
         return;
     }
+    // The keys every screen has (back, help, quit) keep their place at the end; the screen's own
+    // hints take the room before them.
+    let (global, own): (Vec<_>, Vec<_>) = keymap::hints(app.screen_kind())
+        .into_iter()
+        .partition(|h| h.screens.is_empty());
+    let piece =
+        |h: &keymap::Binding| super::text::width(h.label) + super::text::width(h.description) + 3;
+    let reserved: usize = global.iter().map(&piece).sum();
+    let width = usize::from(area.width);
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for hint in keymap::hints(app.screen_kind()) {
-        let piece = super::text::width(hint.label) + super::text::width(hint.description) + 3;
-        if used + piece > usize::from(area.width) {
-            break;
-        }
+    let shown = own
+        .into_iter()
+        .take_while(|h| {
+            let fits = used + piece(h) + reserved <= width;
+            used += if fits { piece(h) } else { 0 };
+            fits
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .chain(global.into_iter().filter(|h| {
+            let fits = used + piece(h) <= width;
+            used += if fits { piece(h) } else { 0 };
+            fits
+        }));
+    for hint in shown {
         spans.push(Span::styled(hint.label, theme.key));
         spans.push(Span::styled(
             format!(" {}  ", hint.description),
             theme.muted,
         ));
-        used += piece;
     }
     Line::from(spans).render(area, buf);
 }
@@ -149,6 +166,21 @@ fn render_overlay(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 Line::styled("s save · d discard · Esc keep writing", theme.key),
             ],
         ),
+        Overlay::Hidden => ("", Vec::new()),
+        Overlay::Support => {
+            let view = app.view();
+            let page = app.guide.page(&app.guide.help_page);
+            let mut lines = Vec::new();
+            for section in page.map(|p| p.sections.as_slice()).unwrap_or_default() {
+                lines.push(Line::styled(view.fill(&section.heading), theme.title));
+                lines.push(Line::raw(view.prose(&section.body)));
+            }
+            lines.push(Line::styled(
+                "Any key closes this; your text is kept.",
+                theme.muted,
+            ));
+            ("Where to find support now", lines)
+        }
         Overlay::Error(error) => (
             "Something went wrong",
             vec![
@@ -158,8 +190,16 @@ fn render_overlay(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
             ],
         ),
     };
-    let height = (lines.len() as u16 + 4).min(area.height);
-    let window = area.centered(Constraint::Percentage(80), Constraint::Length(height));
+    let width = area.width * 4 / 5;
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let wrapped: usize = lines
+        .iter()
+        .map(|l| super::text::wrap(&l.to_string(), inner).len().max(1))
+        .sum();
+    let height = u16::try_from(wrapped + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let window = area.centered(Constraint::Length(width), Constraint::Length(height));
     Clear.render(window, buf);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })

@@ -25,6 +25,8 @@ pub enum ScreenKind {
     Library,
     /// Export.
     Export,
+    /// The urge pause.
+    Urge,
 }
 
 /// A user intent, before any screen interprets it.
@@ -94,6 +96,18 @@ pub enum Command {
     Unsure,
     /// Retake the safety check.
     Safety,
+    /// Pause before messaging the ex.
+    UrgePause,
+    /// Begin a mood check-in.
+    MoodCheck,
+    /// A mood from 1 to 5, after the mood key.
+    Mood(u8),
+    /// Where to find support now.
+    Support,
+    /// Blank the screen at once.
+    Hide,
+    /// Open the no-contact review.
+    Review,
 }
 
 /// One key binding: the key, where it works, and what it does, in words.
@@ -127,6 +141,7 @@ const LISTS: &[ScreenKind] = &[
     S::Export,
     S::Check,
     S::Welcome,
+    S::Urge,
 ];
 const BROWSE: &[ScreenKind] = &[
     S::Home,
@@ -136,6 +151,7 @@ const BROWSE: &[ScreenKind] = &[
     S::NoContact,
     S::Library,
     S::Export,
+    S::Urge,
 ];
 
 const fn key(
@@ -400,7 +416,104 @@ pub const BINDINGS: &[Binding] = &[
         BROWSE,
         false,
     ),
+    key(
+        "u",
+        KeyCode::Char('u'),
+        Command::UrgePause,
+        "pause before messaging them",
+        &[S::Home, S::Step, S::NoContact],
+        true,
+    ),
+    key(
+        "m",
+        KeyCode::Char('m'),
+        Command::MoodCheck,
+        "check in your mood (then 1-5)",
+        &[S::Home],
+        true,
+    ),
+    key(
+        "1",
+        KeyCode::Char('1'),
+        Command::Mood(1),
+        "mood 1, after m",
+        &[S::Home],
+        false,
+    ),
+    key(
+        "2",
+        KeyCode::Char('2'),
+        Command::Mood(2),
+        "mood 2, after m",
+        &[S::Home],
+        false,
+    ),
+    key(
+        "3",
+        KeyCode::Char('3'),
+        Command::Mood(3),
+        "mood 3, after m",
+        &[S::Home],
+        false,
+    ),
+    key(
+        "4",
+        KeyCode::Char('4'),
+        Command::Mood(4),
+        "mood 4, after m",
+        &[S::Home],
+        false,
+    ),
+    key(
+        "5",
+        KeyCode::Char('5'),
+        Command::Mood(5),
+        "mood 5, after m",
+        &[S::Home],
+        false,
+    ),
+    key(
+        "r",
+        KeyCode::Char('r'),
+        Command::Review,
+        "review once the target is reached",
+        &[S::NoContact],
+        true,
+    ),
     key("Esc", KeyCode::Esc, Command::Back, "back", &[], true),
+    key(
+        "!",
+        KeyCode::Char('!'),
+        Command::Support,
+        "support",
+        &[],
+        true,
+    ),
+    key(
+        "F1",
+        KeyCode::F(1),
+        Command::Support,
+        "where to find support now (also while writing)",
+        &[],
+        false,
+    ),
+    key(
+        "F12",
+        KeyCode::F(12),
+        Command::Hide,
+        "hide the screen at once (also Ctrl-B)",
+        &[],
+        false,
+    ),
+    Binding {
+        label: "Ctrl-B",
+        code: KeyCode::Char('b'),
+        modifiers: KeyModifiers::CONTROL,
+        command: Command::Hide,
+        description: "hide the screen at once (also F12)",
+        screens: &[],
+        hint: false,
+    },
     key(
         "?",
         KeyCode::Char('?'),

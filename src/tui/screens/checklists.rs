@@ -4,7 +4,7 @@ use std::cell::Cell;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Text};
 use ratatui::widgets::{Row, Table, Widget};
 
 use crate::content::ChecklistEntries;
@@ -12,6 +12,7 @@ use crate::engine::Action;
 use crate::tui::doc::Doc;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Command;
+use crate::tui::text::wrap;
 
 use super::View;
 
@@ -110,9 +111,18 @@ impl ChecklistsScreen {
             ChecklistEntries::Pairs(pairs) => {
                 let top = doc.len() as u16;
                 doc.render(None, &self.scroll, area, buf);
-                let rows = pairs
-                    .iter()
-                    .map(|p| Row::new(vec![view.fill(&p.helps), view.fill(&p.hurts)]));
+                let column = usize::from(area.width.saturating_sub(2) / 2).max(1);
+                let rows = pairs.iter().map(|p| {
+                    let helps = wrap(&view.fill(&p.helps), column);
+                    let hurts = wrap(&view.fill(&p.hurts), column);
+                    let height = helps.len().max(hurts.len()) as u16;
+                    Row::new(vec![
+                        Text::from(helps.join("\n")),
+                        Text::from(hurts.join("\n")),
+                    ])
+                    .height(height)
+                    .bottom_margin(1)
+                });
                 let table = Table::new(rows, [Constraint::Fill(1), Constraint::Fill(1)])
                     .header(Row::new(vec!["Helps", "Hurts"]).style(theme.title))
                     .column_spacing(2);

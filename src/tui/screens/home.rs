@@ -21,6 +21,7 @@ pub struct HomeScreen {
     /// The selected row: a step of the path, then the extra rows.
     pub selected: usize,
     list_area: Cell<Rect>,
+    mood_pending: bool,
 }
 
 /// A row of the home list.
@@ -44,7 +45,7 @@ impl HomeScreen {
             .unwrap_or(0);
         Self {
             selected,
-            list_area: Cell::default(),
+            ..Self::default()
         }
     }
 
@@ -77,7 +78,35 @@ impl HomeScreen {
     /// Turns a command into an effect.
     pub fn on(&mut self, command: Command, view: &View) -> Effect {
         let rows = Self::row_list(view);
+        let mood_pending = std::mem::take(&mut self.mood_pending);
         match command {
+            Command::MoodCheck => {
+                self.mood_pending = true;
+                let mood = &view.guide.tools.mood;
+                let choices: Vec<String> = mood
+                    .labels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| format!("{} {l}", i + 1))
+                    .collect();
+                return Effect::Notice(format!(
+                    "{} {}",
+                    view.fill(&mood.question),
+                    choices.join(" · ")
+                ));
+            }
+            Command::Mood(n) if mood_pending => {
+                return Effect::All(vec![
+                    Effect::Apply(Action::CheckMood {
+                        mood: n,
+                        word: None,
+                    }),
+                    Effect::Notice(format!(
+                        "Noted: {}. Thank you for checking in.",
+                        view.guide.tools.mood.label(n)
+                    )),
+                ]);
+            }
             Command::Up => self.selected = self.selected.saturating_sub(1),
             Command::Down => self.selected = (self.selected + 1).min(rows.len().saturating_sub(1)),
             Command::Enter => return self.open(rows.get(self.selected), view),
@@ -215,12 +244,14 @@ impl HomeScreen {
 
 fn render_side(view: &View, area: Rect, buf: &mut Buffer) {
     let theme = view.theme;
-    let [count, gauge, journal] = Layout::vertical([
+    let [count, gauge, mood, journal] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(2),
+        Constraint::Length(3),
         Constraint::Fill(1),
     ])
     .areas(area);
+    render_mood(view, mood, buf);
     match &view.book.journey.no_contact {
         Some(record) => {
             let c = record.progress(view.now);
@@ -268,4 +299,46 @@ fn render_side(view: &View, area: Rect, buf: &mut Buffer) {
         lines.push(Line::raw(text));
     }
     Paragraph::new(lines).render(journal, buf);
+}
+
+/// The last 30 days of mood check-ins as a sparkline, with the trend in words.
+fn render_mood(view: &View, area: Rect, buf: &mut Buffer) {
+    let theme = view.theme;
+    let moods = &view.book.journey.moods;
+    let trend = crate::engine::trend(moods, view.now);
+    let title = match moods.last() {
+        Some(last) => format!(
+            "Mood: {} · trend {}",
+            view.guide.tools.mood.label(last.mood),
+            trend.word()
+        ),
+        None => "Mood: m to check in".to_string(),
+    };
+    Line::styled(truncate(&title, usize::from(area.width)), theme.title).render(area, buf);
+    let days = crate::engine::daily_moods(moods, view.now, u32::from(area.width.min(30)));
+    let values: Vec<Option<u64>> = days
+        .iter()
+        .map(|d| d.map(|m| (m * 10.0).round() as u64))
+        .collect();
+    ratatui::widgets::Sparkline::default()
+        .data(
+            values
+                .iter()
+                .map(|v| ratatui::widgets::SparklineBar::from(*v))
+                .collect::<Vec<_>>(),
+        )
+        .max(50)
+        .style(theme.accent)
+        .render(
+            Rect {
+                y: area.y + 1,
+                height: area
+                    .height
+                    .saturating_sub(2)
+                    .max(1)
+                    .min(area.height.saturating_sub(1)),
+                ..area
+            },
+            buf,
+        );
 }

@@ -25,12 +25,20 @@ pub struct JournalScreen {
     reading: bool,
     visible: Vec<String>,
     list_area: Cell<Rect>,
+    /// The step the journal was opened from: new entries are tied to it.
+    from_step: Option<String>,
 }
 
 impl JournalScreen {
     /// The journal, newest first, unfiltered.
     pub fn new(view: &View) -> Self {
-        let mut screen = Self::default();
+        let place = &view.book.journey.place;
+        let mut screen = Self {
+            from_step: (place.screen == crate::engine::ScreenId::Step)
+                .then(|| place.step.clone())
+                .flatten(),
+            ..Self::default()
+        };
         screen.refresh(view);
         screen
     }
@@ -80,7 +88,7 @@ impl JournalScreen {
                 self.refresh(view);
             }
             Command::New => {
-                let step = view.book.journey.place.step.clone();
+                let step = self.from_step.clone();
                 return request_for(&EditTarget::NewEntry { step }, view)
                     .map_or(Effect::None, Effect::Edit);
             }

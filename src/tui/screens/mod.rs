@@ -3,12 +3,15 @@
 
 mod check;
 mod checklists;
+mod contact_log;
 mod export;
 mod home;
 mod journal;
 mod library;
 mod no_contact;
+mod review;
 mod step;
+mod urge;
 mod welcome;
 
 use ratatui::buffer::Buffer;
@@ -23,12 +26,15 @@ use super::theme::Theme;
 
 pub use check::CheckScreen;
 pub use checklists::ChecklistsScreen;
+pub use contact_log::ContactLogScreen;
 pub use export::ExportScreen;
 pub use home::HomeScreen;
 pub use journal::JournalScreen;
 pub use library::LibraryScreen;
 pub use no_contact::NoContactScreen;
+pub use review::ReviewScreen;
 pub use step::StepScreen;
+pub use urge::UrgeScreen;
 pub use welcome::WelcomeScreen;
 
 /// What every screen may read while drawing or deciding.
@@ -78,6 +84,12 @@ pub enum Screen {
     Library(LibraryScreen),
     /// Export.
     Export(ExportScreen),
+    /// The urge pause.
+    Urge(UrgeScreen),
+    /// The no-contact review.
+    Review(ReviewScreen),
+    /// The contact log.
+    ContactLog(ContactLogScreen),
 }
 
 impl Screen {
@@ -121,6 +133,17 @@ impl Screen {
         Screen::Export(ExportScreen::default())
     }
 
+    /// The urge pause, begun if none is open.
+    pub fn urge(view: &View) -> Effect {
+        let start = match view.book.journey.open_urge() {
+            Some(_) => Effect::None,
+            None => Effect::Apply(Action::StartUrgePause {
+                minutes: crate::engine::DEFAULT_PAUSE_MINUTES,
+            }),
+        };
+        Effect::All(vec![start, Effect::Go(Screen::Urge(UrgeScreen::default()))])
+    }
+
     /// A check, starting from the answers last given.
     pub fn check(id: &str, view: &View) -> Self {
         Screen::Check(CheckScreen::new(id, view, false))
@@ -148,7 +171,8 @@ impl Screen {
             ScreenId::NoContact => Screen::no_contact(),
             ScreenId::Library => Screen::library(place.page.as_deref()),
             ScreenId::Export => Screen::export(),
-            ScreenId::Urge | ScreenId::Review => Screen::home(view),
+            ScreenId::Urge => Screen::Urge(UrgeScreen::default()),
+            ScreenId::Review => Screen::Review(ReviewScreen::default()),
         };
         screen.restore(place, view);
         screen
@@ -166,6 +190,9 @@ impl Screen {
             Screen::NoContact(_) => ScreenKind::NoContact,
             Screen::Library(_) => ScreenKind::Library,
             Screen::Export(_) => ScreenKind::Export,
+            Screen::Urge(_) => ScreenKind::Urge,
+            Screen::Review(_) => ScreenKind::Urge,
+            Screen::ContactLog(_) => ScreenKind::Export,
         }
     }
 
@@ -184,6 +211,9 @@ impl Screen {
             Screen::NoContact(_) => "No contact".to_string(),
             Screen::Library(_) => "Library".to_string(),
             Screen::Export(_) => "Export".to_string(),
+            Screen::Urge(_) => view.guide.tools.urge_pause.title.clone(),
+            Screen::Review(_) => view.guide.tools.review.title.clone(),
+            Screen::ContactLog(_) => "Contact log".to_string(),
         }
     }
 
@@ -199,6 +229,9 @@ impl Screen {
             Screen::NoContact(s) => s.render(view, area, buf),
             Screen::Library(s) => s.render(view, area, buf),
             Screen::Export(s) => s.render(view, area, buf),
+            Screen::Urge(s) => s.render(view, area, buf),
+            Screen::Review(s) => s.render(view, area, buf),
+            Screen::ContactLog(s) => s.render(view, area, buf),
         }
     }
 
@@ -214,6 +247,9 @@ impl Screen {
             Screen::NoContact(s) => s.on(command, view),
             Screen::Library(s) => s.on(command, view),
             Screen::Export(s) => s.on(command, view),
+            Screen::Urge(s) => s.on(command, view),
+            Screen::Review(s) => s.on(command, view),
+            Screen::ContactLog(s) => s.on(command, view),
         };
         match (command, effect) {
             (Command::Back, Effect::None) => Effect::Back,
@@ -268,6 +304,9 @@ impl Screen {
             Screen::NoContact(_) => (ScreenId::NoContact, 0, 0),
             Screen::Library(s) => (ScreenId::Library, s.selected, s.scroll.get()),
             Screen::Export(_) => (ScreenId::Export, 0, 0),
+            Screen::Urge(s) => (ScreenId::Urge, s.focus, 0),
+            Screen::Review(s) => (ScreenId::Review, s.focus, 0),
+            Screen::ContactLog(_) => (ScreenId::Home, 0, 0),
         };
         Place {
             screen,
@@ -335,6 +374,13 @@ pub fn saved_text_effect(target: &EditTarget, text: String) -> Effect {
             }),
             Effect::Notice("Logged. Your history is kept; be gentle with yourself.".to_string()),
         ]),
+        EditTarget::UrgeDraft => Effect::Apply(Action::UrgeDraft(text)),
+        EditTarget::ContactNote { by, replied, felt } => Effect::Apply(Action::LogContact {
+            by,
+            replied,
+            went: text,
+            felt: Some(felt),
+        }),
         EditTarget::ExName | EditTarget::JournalFilter => Effect::None,
     }
 }
@@ -401,6 +447,16 @@ pub fn request_for(target: &EditTarget, view: &View) -> Option<EditRequest> {
             String::new(),
         ),
         EditTarget::JournalFilter => ("Show entries containing".to_string(), None, String::new()),
+        EditTarget::ContactNote { .. } => (
+            "How did it go?".to_string(),
+            Some("A few words for yourself: what was said, and how you feel now.".to_string()),
+            String::new(),
+        ),
+        EditTarget::UrgeDraft => (
+            "Write it here instead".to_string(),
+            Some(view.fill(&view.guide.tools.urge_pause.never_sent)),
+            view.book.journey.open_urge()?.draft.clone(),
+        ),
     };
     Some(EditRequest {
         title,

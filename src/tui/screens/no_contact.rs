@@ -79,6 +79,12 @@ impl NoContactScreen {
                     resets: false,
                 })
             }
+            (Command::Review, Some(record)) if record.progress(view.now).reached => {
+                return Effect::Go(super::Screen::Review(super::ReviewScreen::default()));
+            }
+            (Command::Review, _) => {
+                return Effect::Notice("The review opens when you reach your target.".to_string());
+            }
             (Command::LogBreak, None) => {
                 return Effect::Notice("Start no contact first (s).".to_string());
             }
@@ -103,11 +109,10 @@ impl NoContactScreen {
                 Line::styled("No contact has not started.", theme.title),
                 Line::default(),
                 Line::styled(
-                    "A stretch of no messages, calls or checking their profiles gives you room to",
-                    theme.text,
-                ),
-                Line::styled(
-                    "heal and think clearly. It is for you, not a tactic.",
+                    view.guide
+                        .page(&view.guide.no_contact_page)
+                        .map(|p| view.fill(&p.summary))
+                        .unwrap_or_default(),
                     theme.text,
                 ),
                 Line::default(),
@@ -167,8 +172,10 @@ impl NoContactScreen {
             Line::styled(target_line, theme.text),
             Line::styled(
                 format!(
-                    "Longest run {} days · {} days since you began · {} breaks logged",
-                    count.longest_days, count.total_days, count.breaks
+                    "Longest run {} · {} since you began · {} logged",
+                    counted(count.longest_days as usize, "day"),
+                    counted(count.total_days as usize, "day"),
+                    counted(count.breaks, "break"),
                 ),
                 theme.muted,
             ),
@@ -217,5 +224,14 @@ impl NoContactScreen {
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .render(history, buf);
+    }
+}
+
+/// "1 day", "3 days".
+fn counted(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }

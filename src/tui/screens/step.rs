@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use crate::content::{ChecklistEntries, StepAction};
 use crate::engine::{Action, StepStatus, step_status};
-use crate::tui::doc::Doc;
+use crate::tui::doc::{Doc, Shown};
 use crate::tui::effect::{EditTarget, Effect};
 use crate::tui::keymap::Command;
 
@@ -24,11 +24,13 @@ pub struct StepScreen {
     pub focus: usize,
     /// The scroll offset, kept between frames.
     pub scroll: Cell<u16>,
+    shown: Cell<Shown>,
 }
 
 /// Something on the step that Enter or Space acts on.
 #[derive(Debug, Clone, PartialEq)]
 enum Focus {
+    Text,
     Prompt(String),
     Item { checklist: String, item: String },
     Page(String),
@@ -43,6 +45,7 @@ impl StepScreen {
             id: id.to_string(),
             focus: 0,
             scroll: Cell::new(0),
+            shown: Cell::default(),
         }
     }
 
@@ -57,11 +60,8 @@ impl StepScreen {
         let Some(step) = view.guide.step(&self.id) else {
             return Vec::new();
         };
-        let mut items: Vec<Focus> = step
-            .prompts
-            .iter()
-            .map(|p| Focus::Prompt(p.id.clone()))
-            .collect();
+        let mut items = vec![Focus::Text];
+        items.extend(step.prompts.iter().map(|p| Focus::Prompt(p.id.clone())));
         for list in step
             .checklists
             .iter()
@@ -90,11 +90,30 @@ impl StepScreen {
         let items = self.focusables(view);
         let last = items.len().saturating_sub(1);
         match command {
-            Command::Up => self.focus = self.focus.saturating_sub(1),
-            Command::Down => self.focus = (self.focus + 1).min(last),
+            Command::Up => match self.shown.get().scroll_up() {
+                Some(top) => self.scroll.set(top),
+                None => self.focus = self.focus.saturating_sub(1),
+            },
+            Command::Down => match self.shown.get().scroll_down() {
+                Some(top) => self.scroll.set(top),
+                None => self.focus = (self.focus + 1).min(last),
+            },
             Command::PageUp => self.focus = self.focus.saturating_sub(5),
             Command::PageDown => self.focus = (self.focus + 5).min(last),
             Command::NextField => self.focus = next_group(&items, self.focus),
+            Command::Enter if self.focus == 0 => {
+                // From the text, Enter goes on to the first prompt not yet answered.
+                let answers = &view.book.journey.step(&self.id).answers;
+                self.focus = items
+                    .iter()
+                    .position(|f| matches!(f, Focus::Prompt(p) if !answers.contains_key(p)))
+                    .or_else(|| items.iter().position(|f| matches!(f, Focus::Prompt(_))))
+                    .unwrap_or(0);
+                return match items.get(self.focus).filter(|_| self.focus > 0) {
+                    Some(focus) => self.act(focus, command, view),
+                    None => Effect::None,
+                };
+            }
             Command::Enter | Command::Toggle => {
                 return match items.get(self.focus) {
                     Some(focus) => self.act(focus, command, view),
@@ -119,7 +138,7 @@ impl StepScreen {
                 checklist: checklist.clone(),
                 item: item.clone(),
             }),
-            (_, Command::Toggle) => Effect::None,
+            (_, Command::Toggle) | (Focus::Text, _) => Effect::None,
             (Focus::Prompt(prompt), _) => {
                 if let Some(reason) = self.locked_reason(view) {
                     return Effect::Notice(reason);
@@ -147,6 +166,13 @@ impl StepScreen {
             }
             StepAction::RetakeSafety => {
                 Effect::Go(Screen::check(crate::engine::SAFETY_CHECK, view))
+            }
+            StepAction::UrgePause => Screen::urge(view),
+            StepAction::ReviewCommitment => {
+                Effect::Go(Screen::Review(super::ReviewScreen::default()))
+            }
+            StepAction::LogContact => {
+                Effect::Go(Screen::ContactLog(super::ContactLogScreen::default()))
             }
             StepAction::SwitchToHeal => Effect::Confirm {
                 question: "Switch to the heal path? Your answers, ticks and journal all stay."
@@ -190,6 +216,7 @@ impl StepScreen {
         let focus = self.focus.min(items.len().saturating_sub(1));
         let mut doc = Doc::new(area.width);
         let status = step_status(view.guide, &view.book.journey, step, view.now);
+        doc.start_item();
         doc.text(&view.fill(&step.summary), theme.accent, 0);
         if let StepStatus::Locked(reasons) = &status {
             for reason in reasons {
@@ -202,7 +229,8 @@ impl StepScreen {
         }
         doc.blank();
         doc.text(&view.prose(&step.body), theme.text, 0);
-        let mut index = 0;
+        doc.end_item(false, theme.selected);
+        let mut index = 1;
         let section = |doc: &mut Doc, title: &str| {
             doc.blank();
             doc.line(Line::styled(title.to_string(), theme.title));
@@ -286,7 +314,8 @@ impl StepScreen {
         };
         doc.line(Line::styled(done_label, theme.done));
         doc.end_item(index == focus, theme.selected);
-        doc.render(Some(focus), &self.scroll, area, buf);
+        self.shown
+            .set(doc.render(Some(focus), &self.scroll, area, buf));
     }
 }
 
@@ -299,6 +328,9 @@ fn supported(action: StepAction) -> bool {
             | StepAction::Journal
             | StepAction::RetakeSafety
             | StepAction::SwitchToHeal
+            | StepAction::UrgePause
+            | StepAction::ReviewCommitment
+            | StepAction::LogContact
     )
 }
 
@@ -309,6 +341,9 @@ fn action_label(action: StepAction) -> &'static str {
         StepAction::Journal => "Write in your journal about this step",
         StepAction::RetakeSafety => "Take the safety check again",
         StepAction::SwitchToHeal => "Switch to the heal path",
+        StepAction::UrgePause => "Pause before messaging them",
+        StepAction::ReviewCommitment => "Review what you wrote when no contact began",
+        StepAction::LogContact => "Log a contact, and see how contact has gone",
         _ => "",
     }
 }

@@ -1,0 +1,158 @@
+//! The contact log of the contact steps: who reached out, whether they replied, how it felt and
+//! how it went, with a gentle note when the user keeps reaching out without a reply.
+
+use std::cell::Cell;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use crate::content::ChecklistEntries;
+use crate::engine::{ContactBy, unanswered_in_a_row};
+use crate::tui::doc::Doc;
+use crate::tui::effect::{EditTarget, Effect};
+use crate::tui::keymap::Command;
+
+use super::{View, request_for};
+
+/// The contact log's state: the contact being described.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContactLogScreen {
+    focus: usize,
+    by_me: bool,
+    replied: bool,
+    felt: u8,
+    scroll: Cell<u16>,
+}
+
+impl Default for ContactLogScreen {
+    fn default() -> Self {
+        Self {
+            focus: 0,
+            by_me: true,
+            replied: false,
+            felt: 3,
+            scroll: Cell::default(),
+        }
+    }
+}
+
+impl ContactLogScreen {
+    /// Turns a command into an effect.
+    pub fn on(&mut self, command: Command, view: &View) -> Effect {
+        match command {
+            Command::Up => self.focus = self.focus.saturating_sub(1),
+            Command::Down | Command::NextField => self.focus = (self.focus + 1).min(3),
+            Command::Left | Command::Right | Command::Toggle => match self.focus {
+                0 => self.by_me = !self.by_me,
+                1 => self.replied = !self.replied,
+                2 if command == Command::Left => self.felt = (self.felt - 1).max(1),
+                2 => self.felt = (self.felt + 1).min(5),
+                _ => {}
+            },
+            Command::Enter if self.focus == 3 => {
+                let target = EditTarget::ContactNote {
+                    by: if self.by_me {
+                        ContactBy::Me
+                    } else {
+                        ContactBy::Them
+                    },
+                    replied: self.replied,
+                    felt: self.felt,
+                };
+                return request_for(&target, view).map_or(Effect::None, Effect::Edit);
+            }
+            Command::Enter => self.focus += 1,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    /// Draws the form, the gentle note when due, and the log.
+    pub fn render(&self, view: &View, area: Rect, buf: &mut Buffer) {
+        let theme = view.theme;
+        let words = &view.guide.tools.contact_log;
+        let contacts = &view.book.journey.contacts;
+        let mut doc = Doc::new(area.width);
+        doc.text(&view.prose(&words.intro), theme.muted, 0);
+        let unanswered = unanswered_in_a_row(contacts);
+        if unanswered >= words.over_contact_after as usize {
+            doc.blank();
+            doc.text(&view.prose(&words.over_contact), theme.accent, 0);
+            if let Some(mistake) = mistake_text(view) {
+                doc.text(
+                    &format!("From the common mistakes: “{mistake}”"),
+                    theme.muted,
+                    2,
+                );
+            }
+        }
+        doc.blank();
+        let rows = [
+            format!(
+                "Who reached out: ‹ {} ›",
+                if self.by_me { "I did" } else { "they did" }
+            ),
+            format!(
+                "Did they reply: ‹ {} ›",
+                if !self.by_me {
+                    "not asked"
+                } else if self.replied {
+                    "yes"
+                } else {
+                    "not yet"
+                }
+            ),
+            format!(
+                "How it felt: ‹ {} ›",
+                view.guide.tools.mood.label(self.felt)
+            ),
+            "Write how it went, and save (Enter)".to_string(),
+        ];
+        for (index, row) in rows.iter().enumerate() {
+            doc.start_item();
+            doc.text(row, if index == 3 { theme.accent } else { theme.text }, 2);
+            doc.end_item(index == self.focus, theme.selected);
+        }
+        doc.blank();
+        doc.line(Line::styled("Logged so far", theme.title));
+        if contacts.is_empty() {
+            doc.text("Nothing yet.", theme.muted, 2);
+        }
+        for contact in contacts.iter().rev() {
+            let when = view.now.calendar.local(contact.at).format("%-d %b %H:%M");
+            let who = match (contact.by, contact.replied) {
+                (ContactBy::Them, _) => "they reached out",
+                (ContactBy::Me, true) => "I reached out, they replied",
+                (ContactBy::Me, false) => "I reached out, no reply",
+            };
+            let felt = contact
+                .felt
+                .map(|f| view.guide.tools.mood.label(f).to_string())
+                .unwrap_or_default();
+            doc.text(&format!("{when} · {who} · {felt}"), theme.text, 0);
+            if !contact.went.is_empty() {
+                doc.text(&contact.went, theme.muted, 2);
+            }
+        }
+        doc.render(Some(self.focus), &self.scroll, area, buf);
+    }
+}
+
+/// The words of the guide's "constantly contacting" mistake, quoted beside the note.
+fn mistake_text(view: &View) -> Option<String> {
+    let words = &view.guide.tools.contact_log;
+    let list = view.guide.checklist(&words.mistake_checklist)?;
+    match &list.entries {
+        ChecklistEntries::Items(items) => {
+            items
+                .iter()
+                .find(|i| i.id == words.mistake_item)
+                .map(|i| match &i.hint {
+                    Some(hint) => format!("{}. {}", view.fill(&i.text), view.fill(hint)),
+                    None => view.fill(&i.text),
+                })
+        }
+        ChecklistEntries::Pairs(_) => None,
+    }
+}
