@@ -29,7 +29,11 @@ pub enum JournalCommand {
         tags: Vec<String>,
     },
     /// List entries, oldest first: local date and time, step, first line.
-    List,
+    List {
+        /// Start each line with the entry's id (for `export --for-counsellor --entries`).
+        #[arg(long)]
+        ids: bool,
+    },
 }
 
 /// Runs a journal command.
@@ -67,7 +71,7 @@ pub fn run(cli: &Cli, command: &JournalCommand) -> Result<ExitCode, CliError> {
             writeln!(std::io::stdout().lock(), "{id}")?;
             Ok(ExitCode::SUCCESS)
         }
-        JournalCommand::List => {
+        JournalCommand::List { ids } => {
             let session = Session::open(cli, Access::ReadOnly)?;
             for warning in session.warnings() {
                 eprintln!("{warning}");
@@ -86,7 +90,12 @@ pub fn run(cli: &Cli, command: &JournalCommand) -> Result<ExitCode, CliError> {
                     })
                     .map(|t| format!("[{t}] "))
                     .unwrap_or_default();
-                writeln!(out, "{when}  {step}{}", entry.first_line())?;
+                let id = if *ids {
+                    format!("{}  ", entry.id)
+                } else {
+                    String::new()
+                };
+                writeln!(out, "{id}{when}  {step}{}", entry.first_line())?;
             }
             Ok(ExitCode::SUCCESS)
         }

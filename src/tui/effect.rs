@@ -87,6 +87,8 @@ pub enum EditTarget {
         what: BreakKind,
         /// Whether the count starts again.
         resets: bool,
+        /// How it felt, 1 to 5.
+        felt: u8,
     },
     /// The journal's text filter.
     JournalFilter,
@@ -113,9 +115,9 @@ impl EditTarget {
             EditTarget::Entry { id } => format!("entry:{id}"),
             EditTarget::ExName => "ex-name".to_string(),
             EditTarget::Commitment { target_days } => format!("commitment:{target_days}"),
-            EditTarget::BreakNote { what, resets } => {
+            EditTarget::BreakNote { what, resets, felt } => {
                 format!(
-                    "break:{}:{}",
+                    "break:{}:{}:{felt}",
                     what.name(),
                     if *resets { "reset" } else { "keep" }
                 )
@@ -147,9 +149,10 @@ impl EditTarget {
             ["commitment", days] => EditTarget::Commitment {
                 target_days: days.parse().ok()?,
             },
-            ["break", what, resets] => EditTarget::BreakNote {
+            ["break", what, resets, felt] => EditTarget::BreakNote {
                 what: BreakKind::from_name(what)?,
                 resets: *resets == "reset",
+                felt: felt.parse().ok()?,
             },
             ["journal-filter"] => EditTarget::JournalFilter,
             ["urge-draft"] => EditTarget::UrgeDraft,
@@ -200,6 +203,7 @@ mod tests {
             EditTarget::BreakNote {
                 what: BreakKind::CheckedSocials,
                 resets: true,
+                felt: 2,
             },
             EditTarget::JournalFilter,
             EditTarget::UrgeDraft,

@@ -108,7 +108,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let mut used = 1;
     let shown = own
         .into_iter()
-        .take_while(|h| {
+        .filter(|h| {
             let fits = used + piece(h) + reserved <= width;
             used += if fits { piece(h) } else { 0 };
             fits

@@ -26,6 +26,7 @@ pub struct HomeScreen {
 
 /// A row of the home list.
 enum Row<'g> {
+    Review,
     Step(&'g crate::content::Step),
     SafetyCheck,
     OtherPath(&'g crate::content::Path),
@@ -56,10 +57,17 @@ impl HomeScreen {
 
     fn row_list<'g>(view: &View<'g>) -> Vec<Row<'g>> {
         let journey = &view.book.journey;
-        let mut rows: Vec<Row> = match view.guide.path(&journey.path) {
-            Some(path) => view.guide.steps_of(path).map(Row::Step).collect(),
-            None => Vec::new(),
-        };
+        let mut rows: Vec<Row> = Vec::new();
+        if journey
+            .no_contact
+            .as_ref()
+            .is_some_and(|n| n.review_due(view.now))
+        {
+            rows.push(Row::Review);
+        }
+        if let Some(path) = view.guide.path(&journey.path) {
+            rows.extend(view.guide.steps_of(path).map(Row::Step));
+        }
         if !journey.checks.contains_key(crate::engine::SAFETY_CHECK)
             && view.guide.check(crate::engine::SAFETY_CHECK).is_some()
         {
@@ -142,6 +150,7 @@ impl HomeScreen {
 
     fn open(&self, row: Option<&Row>, view: &View) -> Effect {
         match row {
+            Some(Row::Review) => Effect::Go(Screen::Review(super::ReviewScreen::default())),
             Some(Row::Step(step)) => Effect::Go(Screen::step(&step.id)),
             Some(Row::SafetyCheck) => Effect::Go(Screen::check(crate::engine::SAFETY_CHECK, view)),
             Some(Row::OtherPath(path)) => Effect::Confirm {
@@ -230,6 +239,13 @@ impl HomeScreen {
                 }
                 lines
             }
+            Row::Review => vec![Line::styled(
+                truncate(
+                    "» You reached your no-contact target: look back and choose",
+                    width,
+                ),
+                theme.accent,
+            )],
             Row::SafetyCheck => vec![Line::styled(
                 truncate("? Take the safety check (a few gentle questions)", width),
                 theme.accent,

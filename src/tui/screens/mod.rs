@@ -365,11 +365,11 @@ pub fn saved_text_effect(target: &EditTarget, text: String) -> Effect {
             target_days,
             commitment: Some(text),
         }),
-        EditTarget::BreakNote { what, resets } => Effect::All(vec![
+        EditTarget::BreakNote { what, resets, felt } => Effect::All(vec![
             Effect::Apply(Action::LogBreak {
                 what,
                 trigger: text,
-                felt: None,
+                felt: Some(felt),
                 resets,
             }),
             Effect::Notice("Logged. Your history is kept; be gentle with yourself.".to_string()),
@@ -442,7 +442,7 @@ pub fn request_for(target: &EditTarget, view: &View) -> Option<EditRequest> {
             String::new(),
         ),
         EditTarget::BreakNote { .. } => (
-            "What happened, and how did it feel?".to_string(),
+            "What set it off?".to_string(),
             Some("A few words are enough. This is a note for you, not a judgement.".to_string()),
             String::new(),
         ),

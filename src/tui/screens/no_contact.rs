@@ -22,7 +22,9 @@ pub struct NoContactScreen {
 /// Choosing what a break was before writing its note.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct BreakForm {
+    focus: usize,
     kind: usize,
+    felt: u8,
     resets: bool,
 }
 
@@ -41,17 +43,25 @@ impl NoContactScreen {
         let running = view.book.journey.no_contact.as_ref();
         if let Some(form) = &mut self.logging {
             match command {
-                Command::Left | Command::Up => {
-                    form.kind = (form.kind + BreakKind::ALL.len() - 1) % BreakKind::ALL.len()
+                Command::Up => form.focus = form.focus.saturating_sub(1),
+                Command::Down | Command::NextField => form.focus = (form.focus + 1).min(2),
+                Command::Left | Command::Right => {
+                    let forward = command == Command::Right;
+                    let kinds = BreakKind::ALL.len();
+                    match form.focus {
+                        0 if forward => form.kind = (form.kind + 1) % kinds,
+                        0 => form.kind = (form.kind + kinds - 1) % kinds,
+                        1 if forward => form.felt = (form.felt + 1).min(5),
+                        1 => form.felt = (form.felt - 1).max(1),
+                        _ => form.resets = !form.resets,
+                    }
                 }
-                Command::Right | Command::Down => {
-                    form.kind = (form.kind + 1) % BreakKind::ALL.len()
-                }
-                Command::Target | Command::NextField => form.resets = !form.resets,
+                Command::Target => form.resets = !form.resets,
                 Command::Enter => {
                     let target = EditTarget::BreakNote {
                         what: BreakKind::ALL[form.kind].0,
                         resets: form.resets,
+                        felt: form.felt,
                     };
                     self.logging = None;
                     return request_for(&target, view).map_or(Effect::None, Effect::Edit);
@@ -75,7 +85,9 @@ impl NoContactScreen {
             }
             (Command::LogBreak, Some(_)) => {
                 self.logging = Some(BreakForm {
+                    focus: 0,
                     kind: 0,
+                    felt: 3,
                     resets: false,
                 })
             }
@@ -186,21 +198,29 @@ impl NoContactScreen {
         let mut lines = Vec::new();
         if let Some(form) = &self.logging {
             lines.push(Line::styled("Log a break", theme.title));
-            lines.push(Line::styled(
-                format!("What happened: ‹ {} ›  (← →)", BreakKind::ALL[form.kind].1),
-                theme.accent,
-            ));
             let resets = if form.resets {
                 "yes, start the count again"
             } else {
                 "no, keep the count"
             };
+            let rows = [
+                format!("What happened: ‹ {} ›", BreakKind::ALL[form.kind].1),
+                format!(
+                    "How it felt: ‹ {} ›",
+                    view.guide.tools.mood.label(form.felt)
+                ),
+                format!("Start again from today: ‹ {resets} ›"),
+            ];
+            for (index, row) in rows.into_iter().enumerate() {
+                let line = Line::styled(row, theme.accent);
+                lines.push(if index == form.focus {
+                    line.patch_style(theme.selected)
+                } else {
+                    line
+                });
+            }
             lines.push(Line::styled(
-                format!("Start again from today: {resets}  (t)"),
-                theme.accent,
-            ));
-            lines.push(Line::styled(
-                "Enter to write a note · Esc to cancel",
+                "↑↓ choose · ← → change · Enter to say what set it off · Esc to cancel",
                 theme.key,
             ));
         } else {
