@@ -173,7 +173,8 @@ fn render_overlay(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
             let mut lines = Vec::new();
             for section in page.map(|p| p.sections.as_slice()).unwrap_or_default() {
                 lines.push(Line::styled(view.fill(&section.heading), theme.title));
-                lines.push(Line::raw(view.prose(&section.body)));
+                let body = view.prose(&section.body);
+                lines.extend(body.split("\n\n").map(|p| Line::raw(p.to_string())));
             }
             lines.push(Line::styled(
                 "Any key closes this; your text is kept.",
