@@ -487,3 +487,29 @@ fn journal_entries_are_added_edited_and_deleted_by_month() {
     assert!(book.journal.get(&id).is_none());
     assert_eq!(book.journal.len(), 1);
 }
+
+#[test]
+fn a_word_joins_the_latest_mood_and_needs_one_first() {
+    let guide = guide();
+    let t = now(at("2026-02-01T20:00:00Z"));
+    let mut book = book(&guide, t.at);
+    let refused = apply(&mut book, &guide, Action::MoodWord("tired".into()), t);
+    assert_eq!(refused, Err(EngineError::NoMoodYet));
+    apply(
+        &mut book,
+        &guide,
+        Action::CheckMood {
+            mood: 2,
+            word: None,
+        },
+        t,
+    )
+    .unwrap();
+    apply(&mut book, &guide, Action::MoodWord("  tired  ".into()), t).unwrap();
+    assert_eq!(
+        book.journey.moods.last().unwrap().word.as_deref(),
+        Some("tired")
+    );
+    apply(&mut book, &guide, Action::MoodWord(" ".into()), t).unwrap();
+    assert_eq!(book.journey.moods.last().unwrap().word, None);
+}

@@ -97,6 +97,8 @@ pub enum Action {
         /// An optional word.
         word: Option<String>,
     },
+    /// Add (or change) the word of the latest mood check-in.
+    MoodWord(String),
     /// Log a contact in the contact steps.
     LogContact {
         /// Who reached out.

@@ -112,6 +112,9 @@ pub enum EngineError {
     /// A pause shorter than a minute or longer than an hour.
     #[error("a pause lasts from 1 to 60 minutes, not {0}")]
     PauseLength(u32),
+    /// A word for a mood before any check-in.
+    #[error("check in your mood first (m, then 1 to 5)")]
+    NoMoodYet,
     /// No urge pause is open.
     #[error("there is no urge pause going on")]
     NoUrgePause,
@@ -307,6 +310,10 @@ pub fn apply(
                 mood,
                 word,
             });
+        }
+        Action::MoodWord(word) => {
+            let last = journey.moods.last_mut().ok_or(EngineError::NoMoodYet)?;
+            last.word = Some(word.trim().to_string()).filter(|w| !w.is_empty());
         }
         Action::LogContact {
             by,

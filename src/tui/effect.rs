@@ -94,6 +94,8 @@ pub enum EditTarget {
     JournalFilter,
     /// The message written during an urge pause (never sent).
     UrgeDraft,
+    /// A word for the latest mood check-in.
+    MoodWord,
     /// How a logged contact went.
     ContactNote {
         /// Who reached out.
@@ -124,6 +126,7 @@ impl EditTarget {
             }
             EditTarget::JournalFilter => "journal-filter".to_string(),
             EditTarget::UrgeDraft => "urge-draft".to_string(),
+            EditTarget::MoodWord => "mood-word".to_string(),
             EditTarget::ContactNote { by, replied, felt } => format!(
                 "contact:{}:{}:{felt}",
                 if *by == ContactBy::Me { "me" } else { "them" },
@@ -156,6 +159,7 @@ impl EditTarget {
             },
             ["journal-filter"] => EditTarget::JournalFilter,
             ["urge-draft"] => EditTarget::UrgeDraft,
+            ["mood-word"] => EditTarget::MoodWord,
             ["contact", by, replied, felt] => EditTarget::ContactNote {
                 by: if *by == "me" {
                     ContactBy::Me
@@ -171,7 +175,10 @@ impl EditTarget {
 
     /// True for one-line fields, where Enter saves instead of starting a new line.
     pub fn single_line(&self) -> bool {
-        matches!(self, EditTarget::ExName | EditTarget::JournalFilter)
+        matches!(
+            self,
+            EditTarget::ExName | EditTarget::JournalFilter | EditTarget::MoodWord
+        )
     }
 
     /// True when a draft of this field is worth keeping across runs.
@@ -207,6 +214,7 @@ mod tests {
             },
             EditTarget::JournalFilter,
             EditTarget::UrgeDraft,
+            EditTarget::MoodWord,
             EditTarget::ContactNote {
                 by: ContactBy::Me,
                 replied: false,

@@ -100,6 +100,8 @@ pub enum Command {
     UrgePause,
     /// Begin a mood check-in.
     MoodCheck,
+    /// Add a word to the latest mood.
+    MoodWord,
     /// A mood from 1 to 5, after the mood key.
     Mood(u8),
     /// Where to find support now.

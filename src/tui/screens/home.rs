@@ -9,11 +9,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Widget};
 
 use crate::engine::{Action, Next, StepStatus, next_step, step_status};
-use crate::tui::effect::Effect;
+use crate::tui::effect::{EditTarget, Effect};
 use crate::tui::keymap::Command;
 use crate::tui::text::truncate;
 
-use super::{Screen, View};
+use super::{Screen, View, request_for};
 
 /// The home screen's state.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -103,6 +103,12 @@ impl HomeScreen {
                     choices.join(" · ")
                 ));
             }
+            Command::MoodWord => {
+                return request_for(&EditTarget::MoodWord, view).map_or(
+                    Effect::Notice("Check in first: m, then 1 to 5.".to_string()),
+                    Effect::Edit,
+                );
+            }
             Command::Mood(n) if mood_pending => {
                 return Effect::All(vec![
                     Effect::Apply(Action::CheckMood {
@@ -110,7 +116,7 @@ impl HomeScreen {
                         word: None,
                     }),
                     Effect::Notice(format!(
-                        "Noted: {}. Thank you for checking in.",
+                        "Noted: {}. Thank you for checking in. w adds a word.",
                         view.guide.tools.mood.label(n)
                     )),
                 ]);
@@ -132,13 +138,8 @@ impl HomeScreen {
                 };
             }
             Command::New => {
-                return Effect::Edit(
-                    super::request_for(
-                        &crate::tui::effect::EditTarget::NewEntry { step: None },
-                        view,
-                    )
-                    .expect("a new entry always has a request"),
-                );
+                let target = EditTarget::NewEntry { step: None };
+                return request_for(&target, view).map_or(Effect::None, Effect::Edit);
             }
             Command::Back => {
                 return Effect::Notice("Press q to quit; everything is saved.".to_string());

@@ -375,6 +375,7 @@ pub fn saved_text_effect(target: &EditTarget, text: String) -> Effect {
             Effect::Notice("Logged. Your history is kept; be gentle with yourself.".to_string()),
         ]),
         EditTarget::UrgeDraft => Effect::Apply(Action::UrgeDraft(text)),
+        EditTarget::MoodWord => Effect::Apply(Action::MoodWord(text)),
         EditTarget::ContactNote { by, replied, felt } => Effect::Apply(Action::LogContact {
             by,
             replied,
@@ -451,6 +452,17 @@ pub fn request_for(target: &EditTarget, view: &View) -> Option<EditRequest> {
             "How did it go?".to_string(),
             Some("A few words for yourself: what was said, and how you feel now.".to_string()),
             String::new(),
+        ),
+        EditTarget::MoodWord => (
+            "A word for how you feel (optional)".to_string(),
+            None,
+            view.book
+                .journey
+                .moods
+                .last()?
+                .word
+                .clone()
+                .unwrap_or_default(),
         ),
         EditTarget::UrgeDraft => (
             "Write it here instead".to_string(),
