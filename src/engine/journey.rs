@@ -166,6 +166,8 @@ pub enum ScreenId {
     Urge,
     /// The no-contact review.
     Review,
+    /// The contact log.
+    ContactLog,
     /// The no-contact countdown.
     NoContact,
     /// Library pages.

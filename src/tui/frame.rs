@@ -173,8 +173,12 @@ fn render_overlay(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
             let mut lines = Vec::new();
             for section in page.map(|p| p.sections.as_slice()).unwrap_or_default() {
                 lines.push(Line::styled(view.fill(&section.heading), theme.title));
+                // The first paragraph of each section, so the whole overlay fits; `!` opens the
+                // full page.
                 let body = view.prose(&section.body);
-                lines.extend(body.split("\n\n").map(|p| Line::raw(p.to_string())));
+                lines.push(Line::raw(
+                    body.split("\n\n").next().unwrap_or_default().to_string(),
+                ));
             }
             lines.push(Line::styled(
                 "Any key closes this; your text is kept.",
@@ -191,7 +195,10 @@ fn render_overlay(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
             ],
         ),
     };
-    let width = area.width * 4 / 5;
+    let width = match overlay {
+        Overlay::Support => area.width.saturating_sub(2),
+        _ => area.width * 4 / 5,
+    };
     let inner = usize::from(width.saturating_sub(2)).max(1);
     let wrapped: usize = lines
         .iter()

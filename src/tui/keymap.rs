@@ -27,6 +27,10 @@ pub enum ScreenKind {
     Export,
     /// The urge pause.
     Urge,
+    /// The no-contact review.
+    Review,
+    /// The contact log.
+    ContactLog,
 }
 
 /// A user intent, before any screen interprets it.
@@ -144,6 +148,8 @@ const LISTS: &[ScreenKind] = &[
     S::Check,
     S::Welcome,
     S::Urge,
+    S::Review,
+    S::ContactLog,
 ];
 const BROWSE: &[ScreenKind] = &[
     S::Home,
@@ -154,6 +160,8 @@ const BROWSE: &[ScreenKind] = &[
     S::Library,
     S::Export,
     S::Urge,
+    S::Review,
+    S::ContactLog,
 ];
 
 const fn key(
@@ -207,7 +215,13 @@ pub const BINDINGS: &[Binding] = &[
         KeyCode::Left,
         Command::Left,
         "previous choice",
-        &[S::Export, S::Welcome, S::NoContact, S::Checklists],
+        &[
+            S::Export,
+            S::Welcome,
+            S::NoContact,
+            S::Checklists,
+            S::ContactLog,
+        ],
         false,
     ),
     key(
@@ -215,7 +229,13 @@ pub const BINDINGS: &[Binding] = &[
         KeyCode::Right,
         Command::Right,
         "next choice",
-        &[S::Export, S::Welcome, S::NoContact, S::Checklists],
+        &[
+            S::Export,
+            S::Welcome,
+            S::NoContact,
+            S::Checklists,
+            S::ContactLog,
+        ],
         false,
     ),
     key(
@@ -247,7 +267,7 @@ pub const BINDINGS: &[Binding] = &[
         KeyCode::Char(' '),
         Command::Toggle,
         "tick",
-        &[S::Step, S::Checklists],
+        &[S::Step, S::Checklists, S::ContactLog],
         true,
     ),
     key(

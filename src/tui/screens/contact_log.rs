@@ -42,7 +42,13 @@ impl ContactLogScreen {
     pub fn on(&mut self, command: Command, view: &View) -> Effect {
         match command {
             Command::Up => self.focus = self.focus.saturating_sub(1),
-            Command::Down | Command::NextField => self.focus = (self.focus + 1).min(3),
+            Command::Down | Command::NextField => {
+                self.focus = (self.focus + 1).min(3 + view.book.journey.contacts.len())
+            }
+            Command::PageDown => {
+                self.focus = (self.focus + 5).min(3 + view.book.journey.contacts.len())
+            }
+            Command::PageUp => self.focus = self.focus.saturating_sub(5),
             Command::Left | Command::Right | Command::Toggle => match self.focus {
                 0 => self.by_me = !self.by_me,
                 1 => self.replied = !self.replied,
@@ -62,7 +68,7 @@ impl ContactLogScreen {
                 };
                 return request_for(&target, view).map_or(Effect::None, Effect::Edit);
             }
-            Command::Enter => self.focus += 1,
+            Command::Enter if self.focus < 3 => self.focus += 1,
             _ => {}
         }
         Effect::None
@@ -119,7 +125,8 @@ impl ContactLogScreen {
         if contacts.is_empty() {
             doc.text("Nothing yet.", theme.muted, 2);
         }
-        for contact in contacts.iter().rev() {
+        for (index, contact) in contacts.iter().rev().enumerate() {
+            doc.start_item();
             let when = view.now.calendar.local(contact.at).format("%-d %b %H:%M");
             let who = match (contact.by, contact.replied) {
                 (ContactBy::Them, _) => "they reached out",
@@ -134,6 +141,7 @@ impl ContactLogScreen {
             if !contact.went.is_empty() {
                 doc.text(&contact.went, theme.muted, 2);
             }
+            doc.end_item(index + 4 == self.focus, theme.selected);
         }
         doc.render(Some(self.focus), &self.scroll, area, buf);
     }

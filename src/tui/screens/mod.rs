@@ -141,7 +141,9 @@ impl Screen {
                 minutes: crate::engine::DEFAULT_PAUSE_MINUTES,
             }),
         };
-        Effect::All(vec![start, Effect::Go(Screen::Urge(UrgeScreen::default()))])
+        // Coming back to an open pause lands on its draft.
+        let focus = usize::from(view.book.journey.open_urge().is_some());
+        Effect::All(vec![start, Effect::Go(Screen::Urge(UrgeScreen::at(focus)))])
     }
 
     /// A check, starting from the answers last given.
@@ -173,6 +175,7 @@ impl Screen {
             ScreenId::Export => Screen::export(),
             ScreenId::Urge => Screen::Urge(UrgeScreen::default()),
             ScreenId::Review => Screen::Review(ReviewScreen::default()),
+            ScreenId::ContactLog => Screen::ContactLog(ContactLogScreen::default()),
         };
         screen.restore(place, view);
         screen
@@ -191,8 +194,8 @@ impl Screen {
             Screen::Library(_) => ScreenKind::Library,
             Screen::Export(_) => ScreenKind::Export,
             Screen::Urge(_) => ScreenKind::Urge,
-            Screen::Review(_) => ScreenKind::Urge,
-            Screen::ContactLog(_) => ScreenKind::Export,
+            Screen::Review(_) => ScreenKind::Review,
+            Screen::ContactLog(_) => ScreenKind::ContactLog,
         }
     }
 
@@ -306,7 +309,7 @@ impl Screen {
             Screen::Export(_) => (ScreenId::Export, 0, 0),
             Screen::Urge(s) => (ScreenId::Urge, s.focus, 0),
             Screen::Review(s) => (ScreenId::Review, s.focus, 0),
-            Screen::ContactLog(_) => (ScreenId::Home, 0, 0),
+            Screen::ContactLog(_) => (ScreenId::ContactLog, 0, 0),
         };
         Place {
             screen,

@@ -91,11 +91,14 @@ impl NoContactScreen {
                     resets: false,
                 })
             }
-            (Command::Review, Some(record)) if record.progress(view.now).reached => {
+            (Command::Review, Some(record)) if record.review_due(view.now) => {
                 return Effect::Go(super::Screen::Review(super::ReviewScreen::default()));
             }
             (Command::Review, _) => {
-                return Effect::Notice("The review opens when you reach your target.".to_string());
+                return Effect::Notice(
+                    "The review opens when you reach your target, once for each target."
+                        .to_string(),
+                );
             }
             (Command::LogBreak, None) => {
                 return Effect::Notice("Start no contact first (s).".to_string());

@@ -9,7 +9,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Sparkline, SparklineBar, Widget};
 
 use crate::engine::{Action, ReviewChoice, daily_moods, trend};
-use crate::tui::doc::Doc;
+use crate::tui::doc::{Doc, Shown};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Command;
 
@@ -27,22 +27,28 @@ const CHOICES: [ReviewChoice; 3] = [
 /// The review screen's state.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ReviewScreen {
-    /// The highlighted choice.
+    /// 0 is the text; 1 to 3 are the choices.
     pub focus: usize,
     scroll: Cell<u16>,
+    shown: Cell<Shown>,
 }
 
 impl ReviewScreen {
     /// Turns a command into an effect.
     pub fn on(&mut self, command: Command, _view: &View) -> Effect {
         match command {
-            Command::Up => self.focus = self.focus.saturating_sub(1),
-            Command::Down | Command::NextField => {
-                self.focus = (self.focus + 1).min(CHOICES.len() - 1)
-            }
+            Command::Up => match self.shown.get().scroll_up() {
+                Some(top) => self.scroll.set(top),
+                None => self.focus = self.focus.saturating_sub(1),
+            },
+            Command::Down | Command::NextField => match self.shown.get().scroll_down() {
+                Some(top) if command == Command::Down => self.scroll.set(top),
+                _ => self.focus = (self.focus + 1).min(CHOICES.len()),
+            },
+            Command::Enter if self.focus == 0 => self.focus = 1,
             Command::Enter => {
                 return Effect::All(vec![
-                    Effect::Apply(Action::Review(CHOICES[self.focus])),
+                    Effect::Apply(Action::Review(CHOICES[self.focus - 1])),
                     Effect::Back,
                 ]);
             }
@@ -90,6 +96,7 @@ impl ReviewScreen {
                 buf,
             );
         let mut doc = Doc::new(rest.width);
+        doc.start_item();
         doc.text(&view.prose(&text.intro), theme.text, 0);
         doc.blank();
         doc.line(Line::styled("What you wrote when you began", theme.title));
@@ -115,6 +122,7 @@ impl ReviewScreen {
                 2,
             );
         }
+        doc.end_item(false, theme.selected);
         doc.blank();
         let labels = [
             ("Go on to reaching out", &text.go_on),
@@ -125,8 +133,9 @@ impl ReviewScreen {
             doc.start_item();
             doc.line(Line::styled(label.to_string(), theme.text));
             doc.text(&view.prose(about), theme.muted, 2);
-            doc.end_item(index == self.focus, theme.selected);
+            doc.end_item(index + 1 == self.focus, theme.selected);
         }
-        doc.render(Some(self.focus), &self.scroll, rest, buf);
+        self.shown
+            .set(doc.render(Some(self.focus), &self.scroll, rest, buf));
     }
 }

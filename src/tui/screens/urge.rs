@@ -9,7 +9,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Gauge, Widget};
 
 use crate::engine::{Action, UrgeOutcome};
-use crate::tui::doc::Doc;
+use crate::tui::doc::{Doc, Shown};
 use crate::tui::effect::{EditTarget, Effect};
 use crate::tui::keymap::Command;
 
@@ -18,27 +18,41 @@ use super::{View, request_for};
 /// The urge pause screen's state.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UrgeScreen {
-    /// 0 writes the draft; 1 to 3 end the pause with an outcome.
+    /// 0 is the text, 1 writes the draft, 2 to 4 end the pause with an outcome.
     pub focus: usize,
     scroll: Cell<u16>,
+    shown: Cell<Shown>,
 }
 
 impl UrgeScreen {
+    /// The screen with item `focus` selected (0 the text, 1 the draft).
+    pub fn at(focus: usize) -> Self {
+        Self {
+            focus,
+            ..Self::default()
+        }
+    }
+
     /// Turns a command into an effect.
     pub fn on(&mut self, command: Command, view: &View) -> Effect {
         let open = view.book.journey.open_urge().is_some();
         match command {
-            Command::Up => self.focus = self.focus.saturating_sub(1),
-            Command::Down | Command::NextField => {
-                self.focus = (self.focus + 1).min(UrgeOutcome::ALL.len())
-            }
+            Command::Up => match self.shown.get().scroll_up() {
+                Some(top) => self.scroll.set(top),
+                None => self.focus = self.focus.saturating_sub(1),
+            },
+            Command::Down | Command::NextField => match self.shown.get().scroll_down() {
+                Some(top) if command == Command::Down => self.scroll.set(top),
+                _ => self.focus = (self.focus + 1).min(UrgeOutcome::ALL.len() + 1),
+            },
             Command::Enter if !open => return Effect::Back,
-            Command::Enter if self.focus == 0 => {
+            Command::Enter if self.focus <= 1 => {
+                self.focus = 1;
                 return request_for(&EditTarget::UrgeDraft, view)
                     .map_or(Effect::None, Effect::Edit);
             }
             Command::Enter => {
-                let (outcome, _) = UrgeOutcome::ALL[self.focus - 1];
+                let (outcome, _) = UrgeOutcome::ALL[self.focus - 2];
                 return Effect::All(vec![
                     Effect::Apply(Action::EndUrgePause(outcome)),
                     Effect::Notice("Logged. Nothing was sent.".to_string()),
@@ -75,6 +89,7 @@ impl UrgeScreen {
                     .ratio(1.0 - (left.num_seconds() as f64 / whole).clamp(0.0, 1.0))
                     .label(label)
                     .render(Rect { height: 1, ..clock }, buf);
+                doc.start_item();
                 doc.text(&view.prose(&text.intro), theme.text, 0);
                 self.reasons(view, &mut doc);
                 doc.blank();
@@ -84,6 +99,7 @@ impl UrgeScreen {
                 }
                 doc.blank();
                 doc.text(&view.fill(&text.never_sent), theme.accent, 0);
+                doc.end_item(false, theme.selected);
                 doc.start_item();
                 if pause.draft.is_empty() {
                     doc.text("Write the message here (Enter)", theme.text, 2);
@@ -91,7 +107,7 @@ impl UrgeScreen {
                     doc.text("Your message, kept here (Enter to change):", theme.text, 2);
                     doc.text(&pause.draft, theme.muted, 4);
                 }
-                doc.end_item(self.focus == 0, theme.selected);
+                doc.end_item(self.focus == 1, theme.selected);
                 doc.blank();
                 doc.line(Line::styled(
                     "When you are ready, how did it end?",
@@ -100,7 +116,7 @@ impl UrgeScreen {
                 for (index, (_, label)) in UrgeOutcome::ALL.iter().enumerate() {
                     doc.start_item();
                     doc.text(label, theme.text, 2);
-                    doc.end_item(self.focus == index + 1, theme.selected);
+                    doc.end_item(self.focus == index + 2, theme.selected);
                 }
             }
             None => {
@@ -116,12 +132,13 @@ impl UrgeScreen {
                 self.earlier_drafts(view, &mut doc);
             }
         }
-        doc.render(
+        let shown = doc.render(
             Some(self.focus).filter(|_| journey.open_urge().is_some()),
             &self.scroll,
             rest,
             buf,
         );
+        self.shown.set(shown);
     }
 
     fn reasons(&self, view: &View, doc: &mut Doc) {
