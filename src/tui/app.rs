@@ -10,7 +10,7 @@ use crate::content::Guide;
 use crate::engine::{Action, Calendar, Now, Outcome, Workbook, apply};
 
 use super::editor::Editor;
-use super::effect::{EditRequest, EditTarget, Effect};
+use super::effect::{EditRequest, EditTarget, Effect, ExportKind};
 use super::keymap::{self, Command, ScreenKind};
 use super::loader::{JournalLoader, Loaded};
 use super::persist::Persist;
@@ -295,7 +295,11 @@ impl App {
                 })
             }
             Effect::Notice(text) => self.notice = Some(text),
-            Effect::Export { format, filter } => self.export(format, &filter),
+            Effect::Export {
+                format,
+                kind,
+                filter,
+            } => self.export(format, kind, &filter),
             Effect::All(effects) => effects.into_iter().for_each(|e| self.run(e)),
         }
     }
@@ -426,18 +430,48 @@ impl App {
     }
 
     /// Writes an export into the export folder under a name not yet taken, and says where.
-    fn export(&mut self, format: crate::export::Format, filter: &crate::export::ExportFilter) {
+    fn export(
+        &mut self,
+        format: crate::export::Format,
+        kind: ExportKind,
+        filter: &crate::export::ExportFilter,
+    ) {
         let now = (self.clock)();
-        let text = crate::export::export(
-            format,
-            &self.book.journal,
-            Some(&self.book.journey),
-            &self.guide,
-            filter,
-            &*self.calendar,
-            now,
-        );
-        let stem = format!("rekindle-journal-{}", self.calendar.date_of(now));
+        let (journal, journey, guide) = (&self.book.journal, &self.book.journey, &self.guide);
+        let text = match kind {
+            ExportKind::Journal => crate::export::export(
+                format,
+                journal,
+                Some(journey),
+                guide,
+                filter,
+                &*self.calendar,
+                now,
+            ),
+            ExportKind::Counsellor => {
+                match crate::export::export_for_counsellor(
+                    format,
+                    journal,
+                    journey,
+                    guide,
+                    None,
+                    filter,
+                    &*self.calendar,
+                    now,
+                ) {
+                    Ok(text) => text,
+                    Err(e) => {
+                        self.overlay = Some(Overlay::Error(e.to_string()));
+                        return;
+                    }
+                }
+            }
+        };
+        let name = match kind {
+            ExportKind::Journal => "rekindle-journal",
+            ExportKind::Counsellor => "rekindle-for-my-counsellor",
+        };
+        let stem = format!("{name}-{}", self.calendar.date_of(now));
         let path = (1..)
             .map(|n| match n {
                 1 => self.export_dir.join(format!("{stem}.{}", format.name())),

@@ -32,6 +32,8 @@ pub enum Effect {
     Export {
         /// The format.
         format: crate::export::Format,
+        /// What goes in.
+        kind: ExportKind,
         /// Which entries.
         filter: crate::export::ExportFilter,
     },
@@ -39,6 +41,15 @@ pub enum Effect {
     Notice(String),
     /// Several effects, in order.
     All(Vec<Effect>),
+}
+
+/// What an export holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    /// The journal and everything written, for the user.
+    Journal,
+    /// Entries, answers, moods and slips, to share with a counsellor.
+    Counsellor,
 }
 
 /// A request to open the text editor on one field.

@@ -7,16 +7,38 @@ use ratatui::text::Line;
 
 use crate::export::{ExportFilter, Format};
 use crate::tui::doc::Doc;
-use crate::tui::effect::Effect;
+use crate::tui::effect::{Effect, ExportKind};
 use crate::tui::keymap::Command;
 
 use super::View;
 
-const FORMATS: [(Format, &str); 4] = [
-    (Format::Markdown, "Markdown (.md), to read or keep"),
-    (Format::Html, "Web page (.html), to print"),
-    (Format::Text, "Plain text (.txt)"),
-    (Format::Json, "JSON (.json), to move to another computer"),
+const FORMATS: [(Format, ExportKind, &str); 6] = [
+    (
+        Format::Markdown,
+        ExportKind::Journal,
+        "Markdown (.md), to read or keep",
+    ),
+    (
+        Format::Html,
+        ExportKind::Journal,
+        "Web page (.html), to print",
+    ),
+    (Format::Text, ExportKind::Journal, "Plain text (.txt)"),
+    (
+        Format::Json,
+        ExportKind::Journal,
+        "JSON (.json), to move to another computer",
+    ),
+    (
+        Format::Markdown,
+        ExportKind::Counsellor,
+        "For my counsellor (.md): entries, answers, moods, slips",
+    ),
+    (
+        Format::Html,
+        ExportKind::Counsellor,
+        "For my counsellor, to print (.html)",
+    ),
 ];
 
 const RANGES: [(Option<u64>, &str); 4] = [
@@ -67,6 +89,7 @@ impl ExportScreen {
                         .and_then(|days| view.now.today().checked_sub_days(Days::new(days - 1)));
                     return Effect::Export {
                         format: FORMATS[self.format].0,
+                        kind: FORMATS[self.format].1,
                         filter: ExportFilter {
                             since,
                             until: None,
@@ -93,7 +116,7 @@ impl ExportScreen {
         doc.blank();
         doc.start_item();
         doc.text(
-            &format!("Format: ‹ {} ›", FORMATS[self.format].1),
+            &format!("Format: ‹ {} ›", FORMATS[self.format].2),
             theme.text,
             2,
         );
