@@ -2,92 +2,14 @@
 //! emoji over two lines, a ticked item, no contact started, a journal entry, quit, relaunch, find
 //! everything where it was, and export it.
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use tempfile::TempDir;
 
-/// A tmux server of our own, with the workbook running in one window.
-struct Tmux {
-    socket: String,
-}
+mod e2e_support;
 
-impl Tmux {
-    fn new(name: &str) -> Self {
-        let available = Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success());
-        assert!(
-            available,
-            "tmux is needed for this test: apt-get install -y tmux"
-        );
-        Self {
-            socket: format!("rekindle-e2e-{name}-{}", std::process::id()),
-        }
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let output = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    fn start(&self, data: &Path) {
-        let command = format!(
-            "env -u NO_COLOR REKINDLE_DATA_DIR='{}' '{}'; echo EXITED=$?; sleep 30",
-            data.display(),
-            binary().display()
-        );
-        self.tmux(&["new-session", "-d", "-x", "100", "-y", "30", &command]);
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            self.tmux(&["send-keys", key]);
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-
-    fn text(&self, text: &str) {
-        self.tmux(&["send-keys", "-l", text]);
-        std::thread::sleep(Duration::from_millis(60));
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p"])
-    }
-
-    fn wait_for(&self, wanted: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(wanted) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "never saw {wanted:?}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
-    }
-}
-
-fn binary() -> PathBuf {
-    assert_cmd::cargo::cargo_bin("rekindle")
-}
+use e2e_support::{Tmux, binary};
 
 #[test]
 fn the_whole_walk_survives_quit_and_relaunch() {

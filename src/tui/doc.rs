@@ -9,6 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::keymap::Command;
 use super::text::wrap;
 
 /// Lines built for one width, with the line ranges of focusable items.
@@ -124,6 +125,31 @@ pub struct Shown {
 }
 
 impl Shown {
+    /// Up, Down and Tab on a document of focusable items: Up and Down scroll within a focused
+    /// item taller than the area before moving on; Tab always moves on. Returns false for any
+    /// other command.
+    pub fn navigate(
+        &self,
+        command: Command,
+        focus: &mut usize,
+        last: usize,
+        scroll: &Cell<u16>,
+    ) -> bool {
+        match command {
+            Command::Up => match self.scroll_up() {
+                Some(top) => scroll.set(top),
+                None => *focus = focus.saturating_sub(1),
+            },
+            Command::Down => match self.scroll_down() {
+                Some(top) => scroll.set(top),
+                None => *focus = (*focus + 1).min(last),
+            },
+            Command::NextField => *focus = (*focus + 1).min(last),
+            _ => return false,
+        }
+        true
+    }
+
     /// Where to scroll for Down: within the focused item while its end is below the area, else
     /// `None` (move the focus instead).
     pub fn scroll_down(&self) -> Option<u16> {

@@ -36,15 +36,14 @@ pub struct ReviewScreen {
 impl ReviewScreen {
     /// Turns a command into an effect.
     pub fn on(&mut self, command: Command, _view: &View) -> Effect {
+        if self
+            .shown
+            .get()
+            .navigate(command, &mut self.focus, CHOICES.len(), &self.scroll)
+        {
+            return Effect::None;
+        }
         match command {
-            Command::Up => match self.shown.get().scroll_up() {
-                Some(top) => self.scroll.set(top),
-                None => self.focus = self.focus.saturating_sub(1),
-            },
-            Command::Down | Command::NextField => match self.shown.get().scroll_down() {
-                Some(top) if command == Command::Down => self.scroll.set(top),
-                _ => self.focus = (self.focus + 1).min(CHOICES.len()),
-            },
             Command::Enter if self.focus == 0 => self.focus = 1,
             Command::Enter => {
                 return Effect::All(vec![

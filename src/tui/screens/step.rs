@@ -90,14 +90,11 @@ impl StepScreen {
         let items = self.focusables(view);
         let last = items.len().saturating_sub(1);
         match command {
-            Command::Up => match self.shown.get().scroll_up() {
-                Some(top) => self.scroll.set(top),
-                None => self.focus = self.focus.saturating_sub(1),
-            },
-            Command::Down => match self.shown.get().scroll_down() {
-                Some(top) => self.scroll.set(top),
-                None => self.focus = (self.focus + 1).min(last),
-            },
+            Command::Up | Command::Down => {
+                self.shown
+                    .get()
+                    .navigate(command, &mut self.focus, last, &self.scroll);
+            }
             Command::PageUp => self.focus = self.focus.saturating_sub(5),
             Command::PageDown => self.focus = (self.focus + 5).min(last),
             Command::NextField => self.focus = next_group(&items, self.focus),

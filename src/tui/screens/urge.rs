@@ -36,15 +36,15 @@ impl UrgeScreen {
     /// Turns a command into an effect.
     pub fn on(&mut self, command: Command, view: &View) -> Effect {
         let open = view.book.journey.open_urge().is_some();
+        if self.shown.get().navigate(
+            command,
+            &mut self.focus,
+            UrgeOutcome::ALL.len() + 1,
+            &self.scroll,
+        ) {
+            return Effect::None;
+        }
         match command {
-            Command::Up => match self.shown.get().scroll_up() {
-                Some(top) => self.scroll.set(top),
-                None => self.focus = self.focus.saturating_sub(1),
-            },
-            Command::Down | Command::NextField => match self.shown.get().scroll_down() {
-                Some(top) if command == Command::Down => self.scroll.set(top),
-                _ => self.focus = (self.focus + 1).min(UrgeOutcome::ALL.len() + 1),
-            },
             Command::Enter if !open => return Effect::Back,
             Command::Enter if self.focus <= 1 => {
                 self.focus = 1;
