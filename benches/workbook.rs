@@ -11,11 +11,12 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rekindle::cli::Session;
 use rekindle::content::default_guide;
+use rekindle::engine::Outcome;
 use rekindle::engine::{Journal, JournalEntry, Journey, MonthKey, Workbook};
 use rekindle::export::{ExportFilter, Format, export};
 use rekindle::store::{Access, Store};
 use rekindle::tui::App;
-use rekindle::tui::persist::MemoryPersist;
+use rekindle::tui::persist::Persist;
 use rekindle::tui::theme::Theme;
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -130,7 +131,7 @@ fn app(book: Workbook) -> App {
     App::new(
         default_guide().unwrap(),
         book,
-        Box::new(MemoryPersist::default()),
+        Box::new(LikeTheSaver),
         Box::new(move || now),
         Box::new(Utc),
         Theme::CALM,
@@ -156,4 +157,26 @@ fn median(runs: usize, mut f: impl FnMut()) -> Duration {
         .collect();
     times.sort();
     times[times.len() / 2]
+}
+
+/// Copies what the real saving thread is handed for each change, without the disk.
+struct LikeTheSaver;
+
+impl Persist for LikeTheSaver {
+    fn save(&mut self, book: &Workbook, outcome: &Outcome) {
+        if outcome.journey_changed {
+            std::hint::black_box(book.journey.clone());
+        }
+        for month in &outcome.months_changed {
+            std::hint::black_box(book.journal.month_file(*month));
+        }
+    }
+
+    fn take_errors(&mut self) -> Vec<String> {
+        Vec::new()
+    }
+
+    fn flush(&mut self) -> Result<(), String> {
+        Ok(())
+    }
 }

@@ -317,10 +317,13 @@ impl App {
                     self.notice = Some(format!("Your path is now \"{title}\"."));
                 }
                 self.save(&outcome);
+                // Only the journal list depends on more than the workbook it reads while drawing.
+                if !outcome.months_changed.is_empty() {
+                    self.with_screen(|s, v| s.refresh(v));
+                }
             }
             Err(error) => self.notice = Some(error.to_string()),
         }
-        self.with_screen(|s, v| s.refresh(v));
     }
 
     fn save(&mut self, outcome: &Outcome) {
