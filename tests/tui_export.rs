@@ -80,3 +80,19 @@ fn the_counsellor_export_holds_entries_and_moods() {
     assert!(text.contains("talked to my sister"), "{text}");
     assert!(text.contains("tired"), "{text}");
 }
+
+#[test]
+fn a_drafted_first_message_is_kept_in_the_journal_with_its_tag() {
+    use rekindle::tui::effect::{EditTarget, Effect};
+    let mut rig = Rig::welcomed();
+    let target = EditTarget::FirstMessage {
+        step: "reach-out".into(),
+    };
+    let request = rekindle::tui::screens::request_for(&target, &rig.app.view()).unwrap();
+    rig.app.run(Effect::Edit(request));
+    rig.press("Hi, I hope the new job is going well.<c-s>");
+    let entry = rig.app.book.journal.iter().next().expect("kept");
+    assert_eq!(entry.text, "Hi, I hope the new job is going well.");
+    assert_eq!(entry.step.as_deref(), Some("reach-out"));
+    assert_eq!(entry.tags, [rekindle::tui::screens::FIRST_MESSAGE_TAG]);
+}

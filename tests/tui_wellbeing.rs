@@ -216,7 +216,7 @@ fn home_after_a_mood_check() {
     assert_eq!(moods.len(), 1);
     assert_eq!(moods[0].mood, 4);
     assert_eq!(moods[0].at, tui_support::t0());
-    assert_on_screen(&rig, "Mood: okay · trend");
+    assert_on_screen(&rig, "Mood: okay");
     insta::assert_snapshot!("home_mood", rig.draw(80, 24).backend());
 }
 

@@ -107,6 +107,11 @@ pub enum EditTarget {
     UrgeDraft,
     /// A word for the latest mood check-in.
     MoodWord,
+    /// A first message drafted on a step, kept in the journal and never sent.
+    FirstMessage {
+        /// The step it was drafted on.
+        step: String,
+    },
     /// How a logged contact went.
     ContactNote {
         /// Who reached out.
@@ -138,6 +143,7 @@ impl EditTarget {
             EditTarget::JournalFilter => "journal-filter".to_string(),
             EditTarget::UrgeDraft => "urge-draft".to_string(),
             EditTarget::MoodWord => "mood-word".to_string(),
+            EditTarget::FirstMessage { step } => format!("first-message:{step}"),
             EditTarget::ContactNote { by, replied, felt } => format!(
                 "contact:{}:{}:{felt}",
                 if *by == ContactBy::Me { "me" } else { "them" },
@@ -171,6 +177,9 @@ impl EditTarget {
             ["journal-filter"] => EditTarget::JournalFilter,
             ["urge-draft"] => EditTarget::UrgeDraft,
             ["mood-word"] => EditTarget::MoodWord,
+            ["first-message", step] => EditTarget::FirstMessage {
+                step: step.to_string(),
+            },
             ["contact", by, replied, felt] => EditTarget::ContactNote {
                 by: if *by == "me" {
                     ContactBy::Me
@@ -226,6 +235,9 @@ mod tests {
             EditTarget::JournalFilter,
             EditTarget::UrgeDraft,
             EditTarget::MoodWord,
+            EditTarget::FirstMessage {
+                step: "reach-out".into(),
+            },
             EditTarget::ContactNote {
                 by: ContactBy::Me,
                 replied: false,

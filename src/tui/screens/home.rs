@@ -323,13 +323,16 @@ fn render_mood(view: &View, area: Rect, buf: &mut Buffer) {
     let theme = view.theme;
     let moods = &view.book.journey.moods;
     let trend = crate::engine::trend(moods, view.now);
-    let title = match moods.last() {
-        Some(last) => format!(
-            "Mood: {} · trend {}",
+    let title = match (moods.last(), trend) {
+        (Some(last), crate::engine::Trend::Unknown) => {
+            format!("Mood: {}", view.guide.tools.mood.label(last.mood))
+        }
+        (Some(last), trend) => format!(
+            "Mood: {} · {}",
             view.guide.tools.mood.label(last.mood),
             trend.word()
         ),
-        None => "Mood: m to check in".to_string(),
+        (None, _) => "Mood: m to check in".to_string(),
     };
     Line::styled(truncate(&title, usize::from(area.width)), theme.title).render(area, buf);
     let days = crate::engine::daily_moods(moods, view.now, u32::from(area.width.min(30)));

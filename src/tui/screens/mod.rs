@@ -345,6 +345,9 @@ impl Screen {
     }
 }
 
+/// The tag on journal entries that are drafted first messages.
+pub const FIRST_MESSAGE_TAG: &str = "first-message";
+
 /// What saved text becomes, for fields whose screen needs nothing special.
 pub fn saved_text_effect(target: &EditTarget, text: String) -> Effect {
     match target.clone() {
@@ -379,6 +382,20 @@ pub fn saved_text_effect(target: &EditTarget, text: String) -> Effect {
         ]),
         EditTarget::UrgeDraft => Effect::Apply(Action::UrgeDraft(text)),
         EditTarget::MoodWord => Effect::Apply(Action::MoodWord(text)),
+        EditTarget::FirstMessage { .. } if text.trim().is_empty() => {
+            Effect::Notice("Nothing written, so nothing was saved.".to_string())
+        }
+        EditTarget::FirstMessage { step } => Effect::All(vec![
+            Effect::Apply(Action::AddEntry {
+                text,
+                step: Some(step),
+                mood: None,
+                tags: vec![FIRST_MESSAGE_TAG.to_string()],
+            }),
+            Effect::Notice(
+                "Kept in your journal, tagged first-message. Nothing was sent.".to_string(),
+            ),
+        ]),
         EditTarget::ContactNote { by, replied, felt } => Effect::Apply(Action::LogContact {
             by,
             replied,
@@ -454,6 +471,15 @@ pub fn request_for(target: &EditTarget, view: &View) -> Option<EditRequest> {
         EditTarget::ContactNote { .. } => (
             "How did it go?".to_string(),
             Some("A few words for yourself: what was said, and how you feel now.".to_string()),
+            String::new(),
+        ),
+        EditTarget::FirstMessage { .. } => (
+            "Draft a first message (it is never sent)".to_string(),
+            Some(
+                "Light and easy to answer, or to leave unanswered. It is kept in your journal; \
+                 the library has examples."
+                    .to_string(),
+            ),
             String::new(),
         ),
         EditTarget::MoodWord => (

@@ -165,6 +165,12 @@ impl StepScreen {
                 Effect::Go(Screen::check(crate::engine::SAFETY_CHECK, view))
             }
             StepAction::UrgePause => Screen::urge(view),
+            StepAction::DraftMessage => {
+                let target = EditTarget::FirstMessage {
+                    step: self.id.clone(),
+                };
+                request_for(&target, view).map_or(Effect::None, Effect::Edit)
+            }
             StepAction::ReviewCommitment => {
                 Effect::Go(Screen::Review(super::ReviewScreen::default()))
             }
@@ -328,6 +334,7 @@ fn supported(action: StepAction) -> bool {
             | StepAction::UrgePause
             | StepAction::ReviewCommitment
             | StepAction::LogContact
+            | StepAction::DraftMessage
     )
 }
 
@@ -341,6 +348,7 @@ fn action_label(action: StepAction) -> &'static str {
         StepAction::UrgePause => "Pause before messaging them",
         StepAction::ReviewCommitment => "Review what you wrote when no contact began",
         StepAction::LogContact => "Log a contact, and see how contact has gone",
+        StepAction::DraftMessage => "Draft a first message here (never sent)",
         _ => "",
     }
 }
