@@ -56,7 +56,8 @@ pub struct Session {
 impl Session {
     /// Opens the data folder and loads the workbook; `access` says whether this command writes.
     pub fn open(cli: &Cli, access: Access) -> Result<Self, CliError> {
-        let mut session = Self::open_newest(cli, access)?.0;
+        let guide = load_guide(cli.content.as_ref()).map_err(CliError::Guide)?;
+        let mut session = Self::open_journey(guide, &data_dir(cli)?, access)?;
         let loaded = session.store.load_journal()?;
         session.book.journal = loaded.journal;
         session.set_aside = loaded.set_aside;
@@ -76,31 +77,39 @@ impl Session {
         dir: &Path,
         access: Access,
     ) -> Result<(Self, Vec<MonthKey>), CliError> {
+        let mut session = Self::open_journey(guide, dir, access)?;
+        let mut older = session.store.journal_months()?;
+        if let Some(key) = older.pop() {
+            match session.store.load_month(key) {
+                Ok(month) => session
+                    .book
+                    .journal
+                    .extend(month.map(|m| m.entries).unwrap_or_default()),
+                Err(error) => session.set_aside.push(SetAside {
+                    file: session.store.month_file(key),
+                    error,
+                }),
+            }
+        }
+        Ok((session, older))
+    }
+
+    /// The store opened and the journey loaded (or begun), with an empty journal.
+    fn open_journey(guide: Guide, dir: &Path, access: Access) -> Result<Self, CliError> {
         let store = Store::open(dir, access)?;
         let journey = match store.load_journey()? {
             Some(journey) => journey,
             None => Journey::new(&guide, chrono::Utc::now()),
         };
-        let mut older = store.journal_months()?;
-        let newest = older.pop();
-        let mut journal = Journal::default();
-        let mut set_aside = Vec::new();
-        if let Some(key) = newest {
-            match store.load_month(key) {
-                Ok(month) => journal.extend(month.map(|m| m.entries).unwrap_or_default()),
-                Err(error) => set_aside.push(SetAside {
-                    file: store.month_file(key),
-                    error,
-                }),
-            }
-        }
-        let session = Self {
+        Ok(Self {
             guide,
             store,
-            book: Workbook { journey, journal },
-            set_aside,
-        };
-        Ok((session, older))
+            book: Workbook {
+                journey,
+                journal: Journal::default(),
+            },
+            set_aside: Vec::new(),
+        })
     }
 
     /// Applies an action at the current time and saves what it changed.
