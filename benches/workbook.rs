@@ -3,6 +3,7 @@
 //!
 //! No timing is asserted anywhere; this prints medians over repeated runs.
 
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Duration as Days, Utc};
@@ -14,9 +15,9 @@ use rekindle::content::default_guide;
 use rekindle::engine::Outcome;
 use rekindle::engine::{Journal, JournalEntry, Journey, MonthKey, Workbook};
 use rekindle::export::{ExportFilter, Format, export};
-use rekindle::store::{Access, Store};
+use rekindle::store::{Access, Found, InboxRecord, Store};
 use rekindle::tui::App;
-use rekindle::tui::persist::Persist;
+use rekindle::tui::persist::{Persist, Unsaved};
 use rekindle::tui::theme::Theme;
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -117,12 +118,14 @@ fn fill(size: usize, start: DateTime<Utc>) -> Workbook {
         step: (i % 3 == 0).then(|| "reflect".to_string()),
         mood: Some((i % 5) as u8 + 1),
         tags: vec!["evening".to_string()],
+        extra: Default::default(),
     });
     let mut journey = Journey::new(&guide, start);
     journey.welcomed = true;
     Workbook {
         journey,
         journal: Journal::from_entries(entries),
+        drafts: Default::default(),
     }
 }
 
@@ -163,20 +166,36 @@ fn median(runs: usize, mut f: impl FnMut()) -> Duration {
 struct LikeTheSaver;
 
 impl Persist for LikeTheSaver {
-    fn save(&mut self, book: &Workbook, outcome: &Outcome) {
+    fn record(&mut self, record: &InboxRecord) -> Result<Option<PathBuf>, String> {
+        std::hint::black_box(rekindle::store::codec::encode(record).map_err(|e| e.to_string())?);
+        Ok(None)
+    }
+
+    fn save(&mut self, book: &Workbook, outcome: &Outcome, _retire: Vec<PathBuf>) {
         if outcome.journey_changed {
             std::hint::black_box(book.journey.clone());
+        }
+        if outcome.drafts_changed {
+            std::hint::black_box(book.drafts.clone());
         }
         for month in &outcome.months_changed {
             std::hint::black_box(book.journal.month_file(*month));
         }
     }
 
-    fn take_errors(&mut self) -> Vec<String> {
+    fn status(&mut self) -> Option<Vec<Unsaved>> {
+        None
+    }
+
+    fn flush(&mut self) -> Vec<Unsaved> {
         Vec::new()
     }
 
-    fn flush(&mut self) -> Result<(), String> {
-        Ok(())
+    fn waiting(&mut self) -> Vec<Found> {
+        Vec::new()
+    }
+
+    fn inbox_dir(&self) -> Option<PathBuf> {
+        None
     }
 }

@@ -9,60 +9,70 @@ use cli_support::{Sandbox, THREE_MONTHS, snapshot, stderr, stdout};
 use rekindle::store::{Access, Store};
 
 #[test]
-fn a_second_writer_is_refused_and_names_the_holder() {
+fn while_the_workbook_is_open_entries_wait_in_its_inbox_and_import_is_refused() {
     let sb = Sandbox::new();
     sb.import(&sb.export_file("three.json", THREE_MONTHS));
-    let list = sb.list();
     let held = Store::open(&sb.data(), Access::ReadWrite).expect("take the lock");
     let before = snapshot(&sb.data());
 
-    let out = sb.cmd(&["journal", "add", "x"]).assert().code(1).stdout("");
-    let err = stderr(out.get_output());
-    assert!(err.contains("already open elsewhere"), "{err}");
-    assert!(
-        err.contains(&format!("by process {}", std::process::id())),
-        "names this test's pid: {err}"
-    );
-    assert!(err.contains(sb.data().to_str().unwrap()), "{err}");
-
-    // Other writers are refused the same way, stdin included.
+    // `journal add` waits a moment, then leaves the entry in the inbox instead of failing.
     let out = sb
-        .cmd(&["journal", "add"])
-        .write_stdin("from stdin\n")
+        .cmd(&["journal", "add", "jotted", "from", "a", "second", "window"])
         .assert()
-        .code(1)
-        .stdout("");
-    assert!(stderr(out.get_output()).contains("already open elsewhere"));
+        .success();
+    let err = stderr(out.get_output());
+    assert!(err.contains("inbox"), "{err}");
+    assert!(
+        !stdout(out.get_output()).trim().is_empty(),
+        "the id is printed"
+    );
+    sb.cmd(&["journal", "add"])
+        .write_stdin("and one from stdin\n")
+        .assert()
+        .success();
+    let inbox: Vec<_> = fs::read_dir(sb.data().join("inbox")).unwrap().collect();
+    assert_eq!(inbox.len(), 2, "one record per entry");
+    for (file, bytes) in &before {
+        assert_eq!(
+            fs::read(file).unwrap(),
+            *bytes,
+            "{} is the holder's to write",
+            file.display()
+        );
+    }
+
+    // Readers already see what waits in the inbox.
+    let list = sb.list();
+    assert!(list.contains("jotted from a second window"), "{list}");
+    assert!(list.contains("and one from stdin"), "{list}");
+
+    // Import needs the workbook closed, and says so; it writes nothing.
     let file = sb.export_file("more.json", &[("m", "2026-03-25T12:00:00Z", "more", None)]);
     let out = sb
         .cmd(&["import", file.to_str().unwrap()])
         .assert()
         .code(1)
         .stdout("");
-    assert!(stderr(out.get_output()).contains("already open elsewhere"));
-    assert_eq!(
-        snapshot(&sb.data()),
-        before,
-        "refused writers changed nothing"
+    let err = stderr(out.get_output());
+    assert!(err.contains("already open elsewhere"), "{err}");
+    assert!(
+        err.contains(&format!("by process {}", std::process::id())),
+        "names this test's pid: {err}"
     );
+    assert!(err.contains("quit the workbook"), "{err}");
+    assert!(
+        !err.contains("read-only"),
+        "import has no read-only form: {err}"
+    );
+    assert!(!sb.list().contains("more"));
 
-    // Readers do not need the lock.
-    assert_eq!(sb.list(), list);
-    let out = sb.cmd(&["status", "--json"]).assert().success().stderr("");
-    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-    assert_eq!(json["journal"]["entries"], 3);
-    sb.cmd(&["status"]).assert().success().stderr("");
-    let out = sb
-        .cmd(&["export", "--format", "md"])
-        .assert()
-        .success()
-        .stderr("");
-    assert!(stdout(out.get_output()).contains("March: spring"));
-
-    // Once the holder lets go, writing works again.
+    // Once the holder lets go, the next writer files the inbox and removes its records.
     drop(held);
     sb.add("after the lock");
-    assert!(sb.list().ends_with("after the lock\n"));
+    let list = sb.list();
+    assert!(list.contains("jotted from a second window"), "{list}");
+    assert!(list.ends_with("after the lock\n"), "{list}");
+    assert_eq!(fs::read_dir(sb.data().join("inbox")).unwrap().count(), 0);
 }
 
 #[test]

@@ -87,9 +87,9 @@ fn months_parse(sb: &Sandbox, run: usize) {
     }
 }
 
-/// Temp files written by process `pid` (named `.tmp-<file>-<pid>-<n>`).
+/// Temp files written by process `pid` (named `.rekindle-tmp.<file>.<pid>.<n>.<random>.partial`).
 fn temps_of(sb: &Sandbox, pid: u32) -> Vec<PathBuf> {
-    let mark = format!("-{pid}-");
+    let mark = format!(".{pid}.");
     temps(&sb.data())
         .into_iter()
         .filter(|p| p.file_name().unwrap().to_string_lossy().contains(&mark))
@@ -232,9 +232,10 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_entry() {
     }
     let planted = temps(&sb.data()).is_empty();
     if planted {
-        let stale = sb
-            .journal()
-            .join(format!(".tmp-2026-11.json-{}-0", u32::MAX));
+        let stale = sb.journal().join(format!(
+            ".rekindle-tmp.2026-11.json.{}.0.00000000000000ff.partial",
+            u32::MAX
+        ));
         std::fs::write(stale, b"{\n  \"schema\": 1,\n  \"mon").unwrap();
     }
     let leftovers = temps(&sb.data()).len();

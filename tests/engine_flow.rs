@@ -19,6 +19,7 @@ fn book(guide: &Guide, now: DateTime<Utc>) -> Workbook {
     Workbook {
         journey: Journey::new(guide, now),
         journal: Journal::default(),
+        drafts: Default::default(),
     }
 }
 

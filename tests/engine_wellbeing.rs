@@ -22,6 +22,7 @@ fn book(guide: &Guide) -> Workbook {
     Workbook {
         journey: Journey::new(guide, t0()),
         journal: Journal::default(),
+        drafts: Default::default(),
     }
 }
 

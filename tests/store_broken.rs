@@ -339,6 +339,7 @@ fn entry(id: &str, created: &str) -> JournalEntry {
         step: None,
         mood: None,
         tags: vec![],
+        extra: Default::default(),
     }
 }
 
@@ -393,6 +394,7 @@ fn one_bad_month_is_set_aside_and_never_overwritten() {
         schema: 1,
         month: "2026-10".into(),
         entries: vec![],
+        extra: Default::default(),
     };
     let err = store.save_month(&attempt).unwrap_err();
     assert!(matches!(err, StoreError::WontOverwrite { .. }), "{err}");
@@ -436,6 +438,7 @@ fn every_broken_month_is_reported_and_left_byte_for_byte() {
             schema: 1,
             month: "2026-10".into(),
             entries: vec![],
+            extra: Default::default(),
         };
         assert!(store.save_month(&attempt).is_err(), "{case}");
         assert!(store.load_month(month("2026-10")).is_err(), "{case}");
@@ -485,6 +488,7 @@ fn a_folder_named_like_a_month_is_set_aside() {
         schema: 1,
         month: "2026-10".into(),
         entries: vec![],
+        extra: Default::default(),
     };
     assert!(store.save_month(&attempt).is_err());
     assert!(file.is_dir());

@@ -32,6 +32,7 @@ fn entry(id: &str, created: &str, text: &str) -> JournalEntry {
         step: Some("space".into()),
         mood: Some(3),
         tags: vec!["night".into()],
+        extra: Default::default(),
     }
 }
 
@@ -94,6 +95,7 @@ fn an_empty_month_is_written_with_no_entries() {
         schema: JOURNAL_SCHEMA,
         month: "2026-11".into(),
         entries: vec![],
+        extra: Default::default(),
     };
     store.save_month(&empty).unwrap();
     let key = MonthKey::parse("2026-11").unwrap();
@@ -109,6 +111,7 @@ fn a_month_not_written_yyyy_mm_is_not_saved() {
             schema: 1,
             month: month.into(),
             entries: vec![],
+            extra: Default::default(),
         };
         let err = store.save_month(&bad).unwrap_err();
         assert!(matches!(err, StoreError::InvalidMonth { .. }), "{err}");
@@ -206,19 +209,79 @@ fn stale_temp_files_are_removed_at_open_and_nothing_else() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir_all(dir.path().join("journal")).unwrap();
     let stale = [
-        ".tmp-journey.json-999-0",
-        ".tmp-journey.json.bak-999-1",
-        "journal/.tmp-2026-11.json-999-2",
+        ".rekindle-tmp.journey.json.999.0.0123456789abcdef.partial",
+        ".rekindle-tmp.journey.json.bak.999.1.0123456789abcdef.partial",
+        "journal/.rekindle-tmp.2026-11.json.999.2.fedcba9876543210.partial",
     ];
     for name in stale {
         fs::write(dir.path().join(name), b"half a sav").unwrap();
     }
-    fs::write(dir.path().join("notes.txt"), b"mine").unwrap();
-    let _store = open(dir.path());
+    // The user's own files, even ones that look like temp files, are left alone.
+    let theirs = [
+        "notes.txt",
+        ".tmp-notes",
+        ".tmp-journey.json-999-0",
+        "journal/.tmp-2026-11.json-999-2",
+        ".rekindle-tmp.journey.json.partial",
+    ];
+    for name in theirs {
+        fs::write(dir.path().join(name), b"mine").unwrap();
+    }
+    fs::create_dir(dir.path().join(".tmp-keep")).unwrap();
+    fs::create_dir(
+        dir.path()
+            .join(".rekindle-tmp.x.1.2.0123456789abcdef.partial"),
+    )
+    .unwrap();
+    let store = open(dir.path());
     for name in stale {
         assert!(!dir.path().join(name).exists(), "{name}");
     }
-    assert!(dir.path().join("notes.txt").exists());
+    for name in theirs {
+        assert_eq!(fs::read(dir.path().join(name)).unwrap(), b"mine", "{name}");
+    }
+    assert!(dir.path().join(".tmp-keep").is_dir());
+    // A folder in the way of nothing we write does not stop saving.
+    store.save_journey(&journey("reconcile")).unwrap();
+    store.save_journey(&journey("heal")).unwrap();
+    assert_eq!(store.load_journey().unwrap().unwrap().path, "heal");
+}
+
+#[test]
+fn a_symlinked_lock_is_refused_and_its_target_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    fs::create_dir_all(&data).unwrap();
+    let notes = dir.path().join("notes.txt");
+    fs::write(&notes, b"my own notes").unwrap();
+    std::os::unix::fs::symlink(&notes, data.join(".lock")).unwrap();
+    let err = Store::open(&data, Access::ReadWrite).unwrap_err();
+    assert!(matches!(err, StoreError::LockIsALink { .. }), "{err}");
+    assert!(err.to_string().contains("symbolic link"), "{err}");
+    assert_eq!(fs::read(&notes).unwrap(), b"my own notes");
+
+    // A dangling lock link makes no file where it points.
+    let elsewhere = dir.path().join("elsewhere.txt");
+    fs::remove_file(data.join(".lock")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, data.join(".lock")).unwrap();
+    assert!(Store::open(&data, Access::ReadWrite).is_err());
+    assert!(!elsewhere.exists());
+}
+
+#[test]
+fn a_month_link_to_nothing_is_refused_and_makes_no_file_outside() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    fs::create_dir_all(data.join("journal")).unwrap();
+    let outside = dir.path().join("outside.json");
+    std::os::unix::fs::symlink(&outside, data.join("journal/2026-11.json")).unwrap();
+    let store = open(&data);
+    let month = Journal::from_entries([entry("a", "2026-11-02T08:00:00Z", "x")]);
+    let key = month.months().next().unwrap();
+    let err = store.save_month(&month.month_file(key)).unwrap_err();
+    assert!(matches!(err, StoreError::DanglingLink { .. }), "{err}");
+    assert!(err.to_string().contains("does not exist"), "{err}");
+    assert!(!outside.exists());
 }
 
 #[test]
@@ -255,6 +318,21 @@ fn a_symlinked_journey_is_written_through() {
         None,
         "a link to nothing yet reads as absent"
     );
+    assert!(
+        store.save_journey(&journey("reconcile")).is_err(),
+        "nothing is made outside the data folder by following a link"
+    );
+    assert!(!target.exists());
+    fs::write(
+        &target,
+        rekindle::store::codec::encode(&journey("linked")).unwrap(),
+    )
+    .unwrap();
+    let store = {
+        drop(store);
+        open(&data)
+    };
+    store.load_journey().unwrap();
     store.save_journey(&journey("reconcile")).unwrap();
     store.save_journey(&journey("heal")).unwrap();
 
@@ -286,7 +364,6 @@ fn a_second_writer_is_told_who_holds_the_lock() {
     );
     assert!(text.contains("since"), "{text}");
     assert!(text.contains("open elsewhere"), "{text}");
-    assert!(text.contains("read-only"), "{text}");
 
     first.save_journey(&journey("reconcile")).unwrap();
     let reader = Store::open(dir.path(), Access::ReadOnly).unwrap();
@@ -311,6 +388,7 @@ fn read_only_never_writes() {
         schema: 1,
         month: "2026-11".into(),
         entries: vec![],
+        extra: Default::default(),
     };
     assert!(matches!(
         store.save_month(&month),
@@ -323,9 +401,18 @@ fn read_only_never_writes() {
 fn read_only_leaves_temp_files_and_modes_alone() {
     let dir = tempfile::tempdir().unwrap();
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
-    fs::write(dir.path().join(".tmp-journey.json-1-0"), b"x").unwrap();
+    fs::write(
+        dir.path()
+            .join(".rekindle-tmp.journey.json.1.0.0123456789abcdef.partial"),
+        b"x",
+    )
+    .unwrap();
     let _store = Store::open(dir.path(), Access::ReadOnly).unwrap();
-    assert!(dir.path().join(".tmp-journey.json-1-0").exists());
+    assert!(
+        dir.path()
+            .join(".rekindle-tmp.journey.json.1.0.0123456789abcdef.partial")
+            .exists()
+    );
     assert_eq!(mode(dir.path()), 0o755);
     assert!(!dir.path().join(".lock").exists());
 }

@@ -9,7 +9,7 @@ use rekindle::tui::effect::EditTarget;
 use rekindle::tui::keymap::ScreenKind;
 use rekindle::tui::screens::Screen;
 use rekindle::tui::theme::Theme;
-use tui_support::{EMOJI_ANSWER, Rig, guide};
+use tui_support::{EMOJI_ANSWER, Rig, guide, screen_text};
 
 const FIRST_PROMPT: &str = "why-space";
 const FIRST_PROMPT_KEY: &str = "prompt:space:why-space";
@@ -58,7 +58,7 @@ fn esc_with_unsaved_text_asks_and_d_discards() {
     assert_eq!(rig.app.overlay, None);
     assert!(rig.app.editor.is_none());
     assert!(rig.app.book.journal.is_empty());
-    assert!(rig.app.book.journey.drafts.is_empty());
+    assert!(rig.app.book.drafts.is_empty());
     assert!(!rig.app.quit);
 }
 
@@ -97,7 +97,7 @@ fn ctrl_s_saves_an_answer_with_emoji_and_lines() {
         answer(&rig, "space", FIRST_PROMPT).as_deref(),
         Some("I need room 🌱🙂\nand time to breathe ✨")
     );
-    assert!(!rig.app.book.journey.drafts.contains_key(FIRST_PROMPT_KEY));
+    assert!(!rig.app.book.drafts.contains_key(FIRST_PROMPT_KEY));
     let saved = rig.store.borrow().last.clone().expect("a save happened");
     assert_eq!(saved.journey, rig.app.book.journey);
 }
@@ -121,7 +121,6 @@ fn ctrl_c_quits_and_keeps_what_was_being_typed_as_a_draft() {
     assert!(rig.app.quit);
     let saved = rig.store.borrow().last.clone().expect("a save happened");
     let draft = saved
-        .journey
         .drafts
         .get(FIRST_PROMPT_KEY)
         .expect("the typed text was saved as a draft");
@@ -142,7 +141,7 @@ fn a_tick_keeps_no_draft_before_the_text_has_waited() {
     let mut rig = Rig::welcomed();
     rig.press("<enter><enter>typing");
     rig.app.tick();
-    assert!(!rig.app.book.journey.drafts.contains_key(FIRST_PROMPT_KEY));
+    assert!(!rig.app.book.drafts.contains_key(FIRST_PROMPT_KEY));
 }
 
 #[test]
@@ -274,19 +273,53 @@ fn the_no_contact_count_follows_the_clock() {
 }
 
 #[test]
-fn a_save_error_shows_until_a_key_closes_it() {
+fn a_failing_save_is_marked_until_it_succeeds_and_never_takes_a_key() {
     let mut rig = Rig::welcomed();
-    rig.store.borrow_mut().fail_next = Some("disk full".into());
+    rig.store.borrow_mut().failing = Some("disk full".into());
     rig.press("J");
-    assert_eq!(rig.app.overlay, None, "errors show at the next tick");
     rig.app.tick();
-    assert_eq!(rig.app.overlay, Some(Overlay::Error("disk full".into())));
-    rig.press("q");
-    assert_eq!(rig.app.overlay, None);
+    assert_eq!(rig.app.overlay, None, "no window that takes the next key");
+    assert_eq!(rig.app.unsaved.len(), 1, "{:?}", rig.app.unsaved);
+    rig.press("n");
+    assert!(rig.app.editor.is_some(), "the next key did its own work");
+    rig.app.tick();
+    rig.press("<esc>");
+    rig.store.borrow_mut().failing = None;
+    rig.press("h");
+    rig.app.tick();
+    assert!(rig.app.unsaved.is_empty(), "{:?}", rig.app.unsaved);
+}
+
+#[test]
+fn ctrl_s_on_a_full_disk_keeps_the_text_in_the_open_editor_and_changes_nothing() {
+    let mut rig = Rig::welcomed();
+    rig.press("Jnthe words I must not lose");
+    rig.store.borrow_mut().failing = Some("No space left on device".into());
+    rig.press("<c-s>");
+    let editor = rig.app.editor.as_ref().expect("the editor stays open");
+    assert_eq!(editor.text(), "the words I must not lose");
     assert!(
-        !rig.app.quit,
-        "the key that closes the error does nothing else"
+        editor.problem.as_deref().unwrap().contains("No space left"),
+        "{:?}",
+        editor.problem
     );
+    assert!(rig.app.book.journal.is_empty(), "nothing was filed");
+    assert!(
+        !rig.app.notice.as_deref().unwrap_or("").contains("Saved"),
+        "{:?}",
+        rig.app.notice
+    );
+    let terminal = rig.draw(80, 24);
+    let screen = screen_text(terminal.backend().buffer());
+    assert!(screen.contains("Not saved: No space left"), "{screen}");
+
+    rig.store.borrow_mut().failing = None;
+    rig.press("<c-s>");
+    assert!(rig.app.editor.is_none());
+    assert_eq!(rig.app.book.journal.len(), 1);
+    assert_eq!(rig.app.notice.as_deref(), Some("Saved to your journal."));
+    let records = &rig.store.borrow().records;
+    assert_eq!(records.len(), 1, "the words were recorded before filing");
 }
 
 #[test]

@@ -152,12 +152,14 @@ fn a_saved_emoji_answer_stays_inside_the_step_screen() {
 }
 
 #[test]
-fn the_error_overlay_uses_the_error_style() {
-    let rig = scenario("error_overlay", Theme::CALM);
+fn what_is_not_saved_shows_in_the_error_style_in_header_and_footer() {
+    let rig = scenario("not_saved", Theme::CALM);
     let terminal = rig.draw(80, 24);
     let buf = terminal.backend().buffer();
-    let (x, y) = find(buf, "Could not save journey.json").unwrap();
-    assert_eq!(buf[(x, y)].fg, Theme::CALM.error.fg.unwrap());
+    let (x, y) = find(buf, "● not saved").unwrap();
+    assert_eq!((y, buf[(x, y)].fg), (0, Theme::CALM.error.fg.unwrap()));
+    let (x, y) = find(buf, "Not saved yet: your progress").unwrap();
+    assert_eq!((y, buf[(x, y)].fg), (23, Theme::CALM.error.fg.unwrap()));
 }
 
 #[test]

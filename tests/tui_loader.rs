@@ -22,6 +22,7 @@ fn entry(id: &str, at: &str) -> JournalEntry {
         step: None,
         mood: None,
         tags: vec![],
+        extra: Default::default(),
     }
 }
 

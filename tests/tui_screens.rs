@@ -50,5 +50,5 @@ snapshots! {
     export,
     help_overlay,
     unsaved_overlay,
-    error_overlay,
+    not_saved,
 }

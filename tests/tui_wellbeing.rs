@@ -65,7 +65,7 @@ fn urge_with_a_draft() {
     let rig = urge_with_draft();
     assert!(rig.app.editor.is_none(), "Ctrl-S closed the editor");
     assert_eq!(rig.app.book.journey.open_urge().unwrap().draft, DRAFT);
-    assert!(!rig.app.book.journey.drafts.contains_key("urge-draft"));
+    assert!(!rig.app.book.drafts.contains_key("urge-draft"));
     assert_on_screen(&rig, DRAFT);
     insta::assert_snapshot!("urge_draft", rig.draw(80, 24).backend());
 }
@@ -332,7 +332,7 @@ fn the_urge_draft_outlives_a_quit_while_typing() {
     rig.press("<enter>half a message<c-c>");
     assert!(rig.app.quit);
     let saved = rig.store.borrow().last.clone().expect("saved");
-    assert_eq!(saved.journey.drafts["urge-draft"].text, "half a message");
+    assert_eq!(saved.drafts["urge-draft"].text, "half a message");
     assert_eq!(saved.journey.place.editing.as_deref(), Some("urge-draft"));
     let again = Rig::with_book(
         tui_support::guide(),

@@ -126,7 +126,12 @@ pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode, CliError> {
     let mut months: Vec<_> = imported.entries.iter().map(|e| e.month()).collect();
     months.sort();
     months.dedup();
-    let mut session = Session::open(cli, Access::ReadWrite)?;
+    let mut session = Session::open(cli, Access::ReadWrite).map_err(|e| match e {
+        CliError::Store(locked @ crate::store::StoreError::Locked { .. }) => CliError::Other(
+            format!("{locked}. Nothing was imported: quit the workbook there, then run the import again."),
+        ),
+        e => e,
+    })?;
     let set_aside: Vec<String> = session
         .set_aside
         .iter()

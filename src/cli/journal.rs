@@ -3,12 +3,13 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use chrono::Local;
+use chrono::{Local, Utc};
 use clap::Subcommand;
 
-use crate::engine::Action;
-use crate::store::Access;
+use crate::engine::{Action, Now, Workbook, prepare_entry};
+use crate::store::{Access, Inbox, InboxItem, InboxRecord, StoreError};
 
+use super::session::load_guide;
 use super::{Cli, CliError, Session};
 
 /// `rekindle journal ...`
@@ -44,33 +45,7 @@ pub fn run(cli: &Cli, command: &JournalCommand) -> Result<ExitCode, CliError> {
             step,
             mood,
             tags,
-        } => {
-            // Open first, so text typed on stdin is never read into a command that cannot save.
-            let mut session = Session::open(cli, Access::ReadWrite)?;
-            let text = if text.is_empty() || text == &["-"] {
-                let mut input = String::new();
-                std::io::stdin().read_to_string(&mut input)?;
-                input.trim_end_matches('\n').to_string()
-            } else {
-                text.join(" ")
-            };
-            let outcome = session
-                .apply(Action::AddEntry {
-                    text: text.clone(),
-                    step: step.clone(),
-                    mood: *mood,
-                    tags: tags.clone(),
-                })
-                .map_err(|e| match e {
-                    CliError::Store(_) if !text.trim().is_empty() => CliError::Other(format!(
-                        "{e}\nYour entry was not saved; here it is so nothing is lost:\n{text}"
-                    )),
-                    e => e,
-                })?;
-            let id = outcome.entry_id.unwrap_or_default();
-            writeln!(std::io::stdout().lock(), "{id}")?;
-            Ok(ExitCode::SUCCESS)
-        }
+        } => add(cli, text, step.clone(), *mood, tags.clone()),
         JournalCommand::List { ids } => {
             let session = Session::open(cli, Access::ReadOnly)?;
             for warning in session.warnings() {
@@ -100,4 +75,82 @@ pub fn run(cli: &Cli, command: &JournalCommand) -> Result<ExitCode, CliError> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Writes an entry. Opens the workbook's files first, so text typed on stdin is never read into
+/// a command that cannot save it. When the workbook is open in another window (its lock is held
+/// past a short wait), the entry goes to the inbox instead, which that window files.
+fn add(
+    cli: &Cli,
+    text: &[String],
+    step: Option<String>,
+    mood: Option<u8>,
+    tags: Vec<String>,
+) -> Result<ExitCode, CliError> {
+    let mut target = match Session::open(cli, Access::ReadWrite) {
+        Ok(session) => Target::Journal(Box::new(session)),
+        Err(CliError::Store(StoreError::Locked { dir, .. })) => Target::Inbox(dir),
+        Err(e) => return Err(e),
+    };
+    let text = if text.is_empty() || text == ["-"] {
+        let mut input = String::new();
+        std::io::stdin().read_to_string(&mut input)?;
+        input.trim_end_matches('\n').to_string()
+    } else {
+        text.join(" ")
+    };
+    let keep_text = |e: CliError| match e {
+        CliError::Store(_) if !text.trim().is_empty() => CliError::Other(format!(
+            "{e}\nYour entry was not saved; here it is so nothing is lost:\n{text}"
+        )),
+        e => e,
+    };
+    let id = match &mut target {
+        Target::Journal(session) => session
+            .apply(Action::AddEntry {
+                text: text.clone(),
+                step,
+                mood,
+                tags,
+            })
+            .map_err(keep_text)?
+            .entry_id
+            .unwrap_or_default(),
+        Target::Inbox(dir) => {
+            let guide = load_guide(cli.content.as_ref()).map_err(CliError::Guide)?;
+            let mut book = Workbook {
+                journey: crate::engine::Journey::new(&guide, Utc::now()),
+                journal: Default::default(),
+                drafts: Default::default(),
+            };
+            let now = Now::new(Utc::now(), &Local);
+            let entry = prepare_entry(&mut book, &guide, text.clone(), step, mood, tags, now)?;
+            let record = InboxRecord::new(
+                now.at,
+                InboxItem::Entry {
+                    entry: entry.clone(),
+                    replaces: false,
+                },
+            );
+            Inbox::of(dir)
+                .put(&record)
+                .map_err(|e| keep_text(e.into()))?;
+            eprintln!(
+                "The workbook is open in another window, so your entry was left in its inbox \
+                 ({}); the open workbook files it in a moment.",
+                Inbox::of(dir).dir().display()
+            );
+            entry.id
+        }
+    };
+    writeln!(std::io::stdout().lock(), "{id}")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Where `journal add` writes.
+enum Target {
+    /// The journal itself, with the writer's lock.
+    Journal(Box<Session>),
+    /// The inbox of the data folder at this path, because another window holds the lock.
+    Inbox(std::path::PathBuf),
 }

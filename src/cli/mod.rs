@@ -26,6 +26,10 @@ pub struct Cli {
     /// Show no colour (also when NO_COLOR is set).
     #[arg(long, global = true)]
     pub no_color: bool,
+    /// Open the workbook for reading only, for example while another window has it open;
+    /// nothing is saved from this window.
+    #[arg(long)]
+    pub read_only: bool,
     /// What to do; with none, the workbook opens where you left off.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -1,15 +1,16 @@
 //! What every command needs: the guide, the data folder, and the workbook loaded from it.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chrono::Local;
 use thiserror::Error;
 
 use crate::content::{self, Guide, Problems};
 use crate::engine::{
-    Action, EngineError, Journal, Journey, MonthKey, Now, Outcome, Workbook, apply,
+    Action, Drafts, EngineError, Journal, Journey, MonthKey, Now, Outcome, Workbook, apply,
 };
-use crate::store::{Access, SetAside, Store, StoreError, default_data_dir};
+use crate::store::{Access, Inbox, InboxItem, SetAside, Store, StoreError, default_data_dir};
 
 use super::Cli;
 
@@ -51,7 +52,14 @@ pub struct Session {
     pub book: Workbook,
     /// Journal months that could not be read and are set aside.
     pub set_aside: Vec<SetAside>,
+    /// Other things to tell the user on opening (drafts or inbox records that could not be
+    /// read), one sentence each.
+    pub notes: Vec<String>,
 }
+
+/// How long a writer waits for another writer (a command that finishes in a moment) before
+/// giving up.
+pub const WRITER_WAIT: Duration = Duration::from_secs(2);
 
 impl Session {
     /// Opens the data folder and loads the workbook; `access` says whether this command writes.
@@ -61,6 +69,11 @@ impl Session {
         let loaded = session.store.load_journal()?;
         session.book.journal = loaded.journal;
         session.set_aside = loaded.set_aside;
+        if session.store.is_writer() {
+            let renamed: Vec<MonthKey> = loaded.renamed.iter().map(|(key, _)| *key).collect();
+            save_months(&session.store, &session.book.journal, &renamed)?;
+        }
+        session.file_inbox()?;
         Ok(session)
     }
 
@@ -81,10 +94,13 @@ impl Session {
         let mut older = session.store.journal_months()?;
         if let Some(key) = older.pop() {
             match session.store.load_month(key) {
-                Ok(month) => session
-                    .book
-                    .journal
-                    .extend(month.map(|m| m.entries).unwrap_or_default()),
+                Ok(Some(month)) => {
+                    let renamed = session.book.journal.add_file_month(key, month);
+                    if !renamed.is_empty() && session.store.is_writer() {
+                        save_months(&session.store, &session.book.journal, &[key])?;
+                    }
+                }
+                Ok(None) => {}
                 Err(error) => session.set_aside.push(SetAside {
                     file: session.store.month_file(key),
                     error,
@@ -94,22 +110,77 @@ impl Session {
         Ok((session, older))
     }
 
-    /// The store opened and the journey loaded (or begun), with an empty journal.
+    /// The store opened and the journey and drafts loaded (or begun), with an empty journal.
+    ///
+    /// A writer moves drafts that an older journey file held into `drafts.json`, that file
+    /// first and the journey after, so a crash between the two keeps both.
     fn open_journey(guide: Guide, dir: &Path, access: Access) -> Result<Self, CliError> {
-        let store = Store::open(dir, access)?;
-        let journey = match store.load_journey()? {
+        let store = Store::open_waiting(dir, access, WRITER_WAIT)?;
+        let mut journey = match store.load_journey()? {
             Some(journey) => journey,
             None => Journey::new(&guide, chrono::Utc::now()),
         };
+        let mut notes = Vec::new();
+        let mut drafts = match store.load_drafts() {
+            Ok(drafts) => drafts.unwrap_or_default(),
+            Err(e) => {
+                notes.push(format!(
+                    "warning: your drafts are set aside and not shown: {e}"
+                ));
+                Drafts::default()
+            }
+        };
+        let legacy = std::mem::take(&mut journey.drafts);
+        if drafts.adopt(legacy) && store.is_writer() && notes.is_empty() {
+            store.save_drafts(&drafts)?;
+            store.save_journey(&journey)?;
+        }
         Ok(Self {
             guide,
             store,
             book: Workbook {
                 journey,
                 journal: Journal::default(),
+                drafts,
             },
             set_aside: Vec::new(),
+            notes,
         })
+    }
+
+    /// Files what waits in the inbox (entries from a second window, words a crash left there):
+    /// each into its month or as a draft. A writer saves it and only then removes its record;
+    /// a reader just shows it.
+    fn file_inbox(&mut self) -> Result<(), CliError> {
+        let inbox = Inbox::of(self.store.dir());
+        for found in inbox.list()? {
+            let record = match found.record {
+                Ok(record) => record,
+                Err(e) => {
+                    self.notes.push(format!(
+                        "warning: an inbox record was left where it is: {e}"
+                    ));
+                    continue;
+                }
+            };
+            let action = match record.item {
+                InboxItem::Entry { entry, replaces } => Action::FileEntry { entry, replaces },
+                InboxItem::Text { key, text } => Action::SaveDraft { key, text },
+            };
+            let now = Now::new(chrono::Utc::now(), &Local);
+            match apply(&mut self.book, &self.guide, action, now) {
+                Ok(outcome) if self.store.is_writer() => {
+                    self.save(&outcome)?;
+                    inbox.retire(&found.file)?;
+                }
+                Ok(_) => {}
+                Err(e) => self.notes.push(format!(
+                    "warning: {} was left in the inbox: {e}",
+                    found.file.display()
+                )),
+            }
+        }
+        Ok(())
     }
 
     /// Applies an action at the current time and saves what it changed.
@@ -120,16 +191,20 @@ impl Session {
         Ok(outcome)
     }
 
-    /// Saves what an outcome says changed.
+    /// Saves what an outcome says changed, in the store's commit order: months, the journey,
+    /// drafts.
     pub fn save(&self, outcome: &Outcome) -> Result<(), CliError> {
+        save_months(&self.store, &self.book.journal, &outcome.months_changed)?;
         if outcome.journey_changed {
             self.store.save_journey(&self.book.journey)?;
         }
-        save_months(&self.store, &self.book.journal, &outcome.months_changed)?;
+        if outcome.drafts_changed {
+            self.store.save_drafts(&self.book.drafts)?;
+        }
         Ok(())
     }
 
-    /// Warnings about set-aside months, for stderr.
+    /// Warnings about set-aside months and anything else left alone, for stderr.
     pub fn warnings(&self) -> Vec<String> {
         self.set_aside
             .iter()
@@ -140,6 +215,7 @@ impl Session {
                     s.error
                 )
             })
+            .chain(self.notes.iter().cloned())
             .collect()
     }
 }

@@ -5,12 +5,13 @@ use std::collections::BTreeMap;
 use crate::content::{Answer, PronounSet};
 
 use super::contact_log::ContactBy;
+use super::journal::JournalEntry;
 use super::journey::{Place, Theme};
 use super::no_contact::{BreakKind, ReviewChoice};
 use super::urge::UrgeOutcome;
 
 /// One change to the workbook.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Finish the welcome, naming the ex as the user likes.
     Welcome {
@@ -131,6 +132,15 @@ pub enum Action {
         mood: Option<u8>,
         /// Tags.
         tags: Vec<String>,
+    },
+    /// File an entry made before (a second window's, or one whose record was written before it
+    /// was applied). An entry with its id and the same content is left alone; with different
+    /// content it is replaced when `replaces`, otherwise the newcomer gets a new id.
+    FileEntry {
+        /// The entry.
+        entry: JournalEntry,
+        /// True for an edit of the entry with this id; false for a new entry.
+        replaces: bool,
     },
     /// Change an entry's text.
     EditEntry {

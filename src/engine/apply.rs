@@ -6,8 +6,9 @@ use crate::content::Guide;
 
 use super::action::Action;
 use super::contact_log::{Contact, ContactBy};
+use super::drafts::{Draft, Drafts};
 use super::journal::{Journal, JournalEntry, MonthKey};
-use super::journey::{CheckRecord, Draft, Journey, PromptAnswer};
+use super::journey::{CheckRecord, Journey, PromptAnswer};
 use super::mood::MoodCheck;
 use super::no_contact::{
     MAX_EXTENDED_DAYS, MAX_TARGET_DAYS, MIN_TARGET_DAYS, NoContact, Review, ReviewChoice,
@@ -20,10 +21,12 @@ use super::urge::UrgePause;
 /// Everything the user has: progress and journal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Workbook {
-    /// Progress, settings, drafts.
+    /// Progress and settings.
     pub journey: Journey,
     /// Journal entries.
     pub journal: Journal,
+    /// Text being typed.
+    pub drafts: Drafts,
 }
 
 /// What an applied action changed, so the store saves only that.
@@ -31,6 +34,8 @@ pub struct Workbook {
 pub struct Outcome {
     /// `journey.json` must be saved.
     pub journey_changed: bool,
+    /// `drafts.json` must be saved.
+    pub drafts_changed: bool,
     /// These journal months must be saved.
     pub months_changed: Vec<MonthKey>,
     /// The id of an entry the action created.
@@ -331,16 +336,17 @@ pub fn apply(
             });
         }
         Action::SaveDraft { key, text } => {
-            journey.drafts.insert(
-                key,
-                Draft {
-                    text,
-                    updated: now.at,
-                },
-            );
+            outcome.journey_changed = false;
+            let draft = Draft {
+                text,
+                updated: now.at,
+            };
+            outcome.drafts_changed = book.drafts.texts.get(&key) != Some(&draft);
+            book.drafts.texts.insert(key, draft);
         }
         Action::ClearDraft(key) => {
-            outcome.journey_changed = journey.drafts.remove(&key).is_some();
+            outcome.journey_changed = false;
+            outcome.drafts_changed = book.drafts.texts.remove(&key).is_some();
         }
         Action::MoveTo(place) => {
             outcome.journey_changed = journey.place != place;
@@ -354,24 +360,24 @@ pub fn apply(
         } => {
             outcome.journey_changed = false;
             let entry = new_entry(book, guide, text, step, mood, tags, now)?;
-            outcome.months_changed.push(entry.month());
             outcome.entry_id = Some(entry.id.clone());
-            book.journal.insert(entry);
+            outcome.months_changed.push(book.journal.insert(entry));
+        }
+        Action::FileEntry { entry, replaces } => {
+            outcome.journey_changed = false;
+            check_entry_text(&entry.text)?;
+            check_mood(entry.mood)?;
+            outcome.entry_id = file_entry(&mut book.journal, entry, replaces)?;
+            if let Some(id) = &outcome.entry_id {
+                outcome
+                    .months_changed
+                    .extend(book.journal.month_holding(id));
+            }
         }
         Action::EditEntry { id, text } => {
             outcome.journey_changed = false;
-            if text.trim().is_empty() {
-                return Err(EngineError::EmptyEntry);
-            }
-            let mut entry = book
-                .journal
-                .get(&id)
-                .cloned()
-                .ok_or_else(|| EngineError::UnknownEntry(id.clone()))?;
-            entry.text = text;
-            entry.edited = Some(now.at);
-            outcome.months_changed.push(entry.month());
-            book.journal.insert(entry);
+            let entry = edited_entry(book, &id, text, now)?;
+            outcome.months_changed.push(book.journal.insert(entry));
         }
         Action::DeleteEntry(id) => {
             outcome.journey_changed = false;
@@ -480,8 +486,34 @@ fn clean_name(name: Option<String>) -> Option<String> {
     name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty())
 }
 
-fn new_entry(
-    book: &Workbook,
+fn check_entry_text(text: &str) -> Result<(), EngineError> {
+    if text.trim().is_empty() {
+        return Err(EngineError::EmptyEntry);
+    }
+    Ok(())
+}
+
+/// Files `entry`: the id of the entry now holding it, or `None` when the same entry was already
+/// there.
+fn file_entry(
+    journal: &mut Journal,
+    mut entry: JournalEntry,
+    replaces: bool,
+) -> Result<Option<String>, EngineError> {
+    match journal.get(&entry.id) {
+        Some(there) if *there == entry => return Ok(None),
+        Some(_) if !replaces => entry.id = journal.new_id(entry.created),
+        _ => {}
+    }
+    let id = entry.id.clone();
+    journal.insert(entry);
+    Ok(Some(id))
+}
+
+/// A new entry as `AddEntry` would make it, checked but not yet added: for writing it somewhere
+/// durable first and then filing it with [`Action::FileEntry`].
+pub fn prepare_entry(
+    book: &mut Workbook,
     guide: &Guide,
     text: String,
     step: Option<String>,
@@ -489,9 +521,37 @@ fn new_entry(
     tags: Vec<String>,
     now: Now<'_>,
 ) -> Result<JournalEntry, EngineError> {
-    if text.trim().is_empty() {
-        return Err(EngineError::EmptyEntry);
-    }
+    new_entry(book, guide, text, step, mood, tags, now)
+}
+
+/// The entry `id` with its text changed, as `EditEntry` would make it, not yet filed.
+pub fn edited_entry(
+    book: &Workbook,
+    id: &str,
+    text: String,
+    now: Now<'_>,
+) -> Result<JournalEntry, EngineError> {
+    check_entry_text(&text)?;
+    let mut entry = book
+        .journal
+        .get(id)
+        .cloned()
+        .ok_or_else(|| EngineError::UnknownEntry(id.to_string()))?;
+    entry.text = text;
+    entry.edited = Some(now.at);
+    Ok(entry)
+}
+
+fn new_entry(
+    book: &mut Workbook,
+    guide: &Guide,
+    text: String,
+    step: Option<String>,
+    mood: Option<u8>,
+    tags: Vec<String>,
+    now: Now<'_>,
+) -> Result<JournalEntry, EngineError> {
+    check_entry_text(&text)?;
     check_mood(mood)?;
     if let Some(step) = step.as_ref().filter(|s| guide.step(s).is_none()) {
         return Err(EngineError::UnknownStep(step.clone()));
@@ -504,5 +564,6 @@ fn new_entry(
         step,
         mood,
         tags: tags.into_iter().filter(|t| !t.trim().is_empty()).collect(),
+        extra: Default::default(),
     })
 }

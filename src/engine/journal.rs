@@ -1,6 +1,6 @@
 //! Journal entries, kept apart from progress and sharded by month (`journal/2026-11.json`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Datelike, Utc};
 use serde::{Deserialize, Serialize};
@@ -29,6 +29,9 @@ pub struct JournalEntry {
     /// Free tags.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl JournalEntry {
@@ -93,38 +96,118 @@ pub struct JournalMonth {
     pub month: String,
     /// Entries, oldest first.
     pub entries: Vec<JournalEntry>,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
-/// Every loaded journal entry, by month, oldest first within a month.
+/// Fields a file holds that this build does not know, kept so a save writes them back.
+///
+/// A file written by a newer rekindle, or edited by hand, must not lose anything by being opened
+/// and saved here.
+pub type Extra = BTreeMap<String, serde_json::Value>;
+
+/// Every loaded journal entry, by the month file it lives in, in date order within a month.
+///
+/// A new entry goes to the month it was written in. An entry read from a file stays in that
+/// file's month even when its date says otherwise (a hand-edited or moved file): moving it would
+/// need two files written in order, and keeping it loses nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Journal {
     months: BTreeMap<MonthKey, Vec<JournalEntry>>,
     month_of: HashMap<String, MonthKey>,
+    /// What each month file held that this build does not know, written back on save.
+    month_extra: HashMap<MonthKey, Extra>,
+    /// The highest suffix handed out per id base, so a burst of entries in one millisecond
+    /// gets its ids in constant time each.
+    suffixes: HashMap<String, u32>,
+}
+
+/// Entries read from one month file whose ids were already taken, and the ids they were given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Renamed {
+    /// `(old id, new id)` pairs, in file order.
+    pub ids: Vec<(String, String)>,
+}
+
+impl Renamed {
+    /// True when no entry needed a new id.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
 }
 
 impl Journal {
-    /// A journal holding `entries`, sorted into months.
+    /// A journal holding `entries`, each filed by its own date.
     pub fn from_entries(entries: impl IntoIterator<Item = JournalEntry>) -> Self {
         let mut journal = Self::default();
         journal.extend(entries);
         journal
     }
 
-    /// Adds entries (a month as read from its file, or an import), each filed by its own date.
+    /// Adds many entries at once (an import), each filed by its own date; an entry whose id is
+    /// already here replaces that one where it lives. Sorts each touched month once.
     pub fn extend(&mut self, entries: impl IntoIterator<Item = JournalEntry>) {
+        let mut touched = BTreeSet::new();
         for entry in entries {
-            self.insert(entry);
+            if self.month_of.contains_key(&entry.id) {
+                self.insert(entry);
+                continue;
+            }
+            let key = entry.month();
+            self.note_id(&entry.id, key);
+            self.months.entry(key).or_default().push(entry);
+            touched.insert(key);
+        }
+        for key in touched {
+            if let Some(month) = self.months.get_mut(&key) {
+                month.sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
+            }
         }
     }
 
-    /// Inserts an entry in date order, replacing one with the same id.
-    pub fn insert(&mut self, entry: JournalEntry) {
-        self.remove(&entry.id);
-        let key = entry.month();
-        self.month_of.insert(entry.id.clone(), key);
+    /// Takes in the month file `key` as read. Its entries stay in that month whatever their
+    /// dates say. An id already taken (in this file or another) gets a new one, so both texts
+    /// are kept; the renames are returned so the caller can save the month with them.
+    pub fn add_file_month(&mut self, key: MonthKey, file: JournalMonth) -> Renamed {
+        let entries = file.entries;
+        if !file.extra.is_empty() {
+            self.month_extra.insert(key, file.extra);
+        }
+        let mut renamed = Renamed::default();
+        let mut month = std::mem::take(self.months.entry(key).or_default());
+        month.reserve(entries.len());
+        for mut entry in entries {
+            if self.month_of.contains_key(&entry.id) {
+                let fresh = self.new_id(entry.created);
+                renamed
+                    .ids
+                    .push((std::mem::replace(&mut entry.id, fresh), entry.id.clone()));
+            }
+            self.note_id(&entry.id, key);
+            month.push(entry);
+        }
+        month.sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
+        if month.is_empty() {
+            self.months.remove(&key);
+        } else {
+            self.months.insert(key, month);
+        }
+        renamed
+    }
+
+    /// Inserts an entry in date order and returns the month it is kept in. An entry with the
+    /// same id is replaced where it lives; a new one goes to the month it was written in.
+    pub fn insert(&mut self, entry: JournalEntry) -> MonthKey {
+        let key = match self.remove(&entry.id) {
+            Some((key, _)) => key,
+            None => entry.month(),
+        };
+        self.note_id(&entry.id, key);
         let month = self.months.entry(key).or_default();
         let at = month.partition_point(|e| (e.created, &e.id) <= (entry.created, &entry.id));
         month.insert(at, entry);
+        key
     }
 
     /// Removes the entry with `id`, returning it and the month it was in.
@@ -143,6 +226,11 @@ impl Journal {
     pub fn get(&self, id: &str) -> Option<&JournalEntry> {
         let key = self.month_of.get(id)?;
         self.months.get(key)?.iter().find(|e| e.id == id)
+    }
+
+    /// The month file the entry with `id` is kept in.
+    pub fn month_holding(&self, id: &str) -> Option<MonthKey> {
+        self.month_of.get(id).copied()
     }
 
     /// Every entry, oldest first.
@@ -165,24 +253,33 @@ impl Journal {
         self.months.keys().copied()
     }
 
-    /// One month's entries as a file's contents.
+    /// One month's entries as a file's contents, with whatever else its file held.
     pub fn month_file(&self, key: MonthKey) -> JournalMonth {
         JournalMonth {
             schema: JOURNAL_SCHEMA,
             month: key.to_string(),
             entries: self.months.get(&key).cloned().unwrap_or_default(),
+            extra: self.month_extra.get(&key).cloned().unwrap_or_default(),
         }
     }
 
     /// A new id for an entry created at `at`, unique in this journal.
-    pub fn new_id(&self, at: DateTime<Utc>) -> String {
+    pub fn new_id(&mut self, at: DateTime<Utc>) -> String {
         let base = at.format("%Y%m%dT%H%M%S%3fZ").to_string();
-        let mut id = base.clone();
-        let mut n = 1;
-        while self.month_of.contains_key(&id) {
-            n += 1;
-            id = format!("{base}-{n}");
+        if !self.month_of.contains_key(&base) && !self.suffixes.contains_key(&base) {
+            return base;
         }
-        id
+        let n = self.suffixes.entry(base.clone()).or_insert(1);
+        loop {
+            *n += 1;
+            let id = format!("{base}-{n}");
+            if !self.month_of.contains_key(&id) {
+                return id;
+            }
+        }
+    }
+
+    fn note_id(&mut self, id: &str, key: MonthKey) {
+        self.month_of.insert(id.to_string(), key);
     }
 }

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::content::{Answer, Guide, Naming, PronounSet};
 
 use super::contact_log::Contact;
+use super::drafts::Draft;
+use super::journal::Extra;
 use super::mood::MoodCheck;
 use super::no_contact::NoContact;
 use super::urge::UrgePause;
@@ -55,12 +57,16 @@ pub struct Journey {
     /// Contacts logged in the contact steps, oldest first.
     #[serde(default)]
     pub contacts: Vec<Contact>,
-    /// Text being typed, per field key, so nothing is lost to a quit or a crash.
-    #[serde(default)]
+    /// Drafts as older files kept them, inside the journey; read only, to move them to
+    /// `drafts.json`. Never written.
+    #[serde(default, skip_serializing)]
     pub drafts: BTreeMap<String, Draft>,
     /// The user's settings.
     #[serde(default)]
     pub settings: Settings,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Journey {
@@ -90,6 +96,7 @@ impl Journey {
             contacts: Vec::new(),
             drafts: BTreeMap::new(),
             settings: Settings::default(),
+            extra: Extra::new(),
         }
     }
 
@@ -206,15 +213,6 @@ pub struct CheckRecord {
     pub taken: DateTime<Utc>,
     /// Answer per question id.
     pub answers: BTreeMap<String, Answer>,
-}
-
-/// Unsaved text of a field, kept across quits and crashes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Draft {
-    /// The text so far.
-    pub text: String,
-    /// When it was typed.
-    pub updated: DateTime<Utc>,
 }
 
 /// The user's choices about how the workbook talks and looks.

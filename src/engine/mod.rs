@@ -4,6 +4,7 @@
 mod action;
 mod apply;
 mod contact_log;
+mod drafts;
 mod journal;
 mod journey;
 mod mood;
@@ -13,8 +14,9 @@ mod time;
 mod urge;
 
 pub use action::Action;
-pub use apply::{EngineError, Outcome, Workbook, apply};
+pub use apply::{EngineError, Outcome, Workbook, apply, edited_entry, prepare_entry};
 pub use contact_log::*;
+pub use drafts::*;
 pub use journal::*;
 pub use journey::*;
 pub use mood::*;

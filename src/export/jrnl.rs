@@ -63,6 +63,7 @@ fn read_entry<Tz: TimeZone>(
         step: None,
         mood: None,
         tags,
+        extra: Default::default(),
     })
 }
 

@@ -62,6 +62,7 @@ fn read_entry(number: usize, entry: &Value) -> Result<JournalEntry, ImportError>
         step: None,
         mood: None,
         tags,
+        extra: Default::default(),
     })
 }
 

@@ -36,10 +36,10 @@ pub enum StoreError {
         path: PathBuf,
     },
 
-    /// Another process holds the workbook open for writing.
+    /// Another process holds the workbook open for writing. The message says only what is
+    /// true of every command; each command adds what it can offer.
     #[error(
-        "the workbook in {} is already open elsewhere ({}); close it there, or open this one \
-         read-only",
+        "the workbook in {} is already open elsewhere ({})",
         .dir.display(),
         holder_text(.holder.as_ref())
     )]
@@ -124,6 +124,31 @@ pub enum StoreError {
         file: PathBuf,
         /// The month written inside it.
         found: String,
+    },
+
+    /// A symlink in the data folder that leads to nothing; following it would make a file
+    /// elsewhere.
+    #[error(
+        "{} is a link to {}, which does not exist; rekindle writes through a link only to a file \
+         that exists. Remove the link or create its target, then try again",
+        .link.display(), .target.display()
+    )]
+    DanglingLink {
+        /// The link.
+        link: PathBuf,
+        /// Where it leads.
+        target: PathBuf,
+    },
+
+    /// The lock file is a symlink; it is never followed, so nothing outside is truncated.
+    #[error(
+        "{} is a symbolic link; rekindle never follows a link for its lock file. Remove it \
+         (rm '{}') and try again",
+        .file.display(), shell(.file)
+    )]
+    LockIsALink {
+        /// The lock file.
+        file: PathBuf,
     },
 
     /// A journal month to save whose `month` is not written `YYYY-MM`.

@@ -5,7 +5,7 @@ use std::fs;
 use std::io;
 use std::path::PathBuf;
 
-use crate::engine::{Journal, JournalMonth, MonthKey};
+use crate::engine::{Journal, JournalMonth, MonthKey, Renamed};
 
 use super::paths::{self, month_of_file_name};
 use super::{Store, StoreError};
@@ -17,6 +17,9 @@ pub struct JournalLoad {
     pub journal: Journal,
     /// Month files that could not be read. None of them will be saved over.
     pub set_aside: Vec<SetAside>,
+    /// Months holding an entry whose id another entry already had; it was given a new one, and
+    /// the month should be saved so the new id sticks.
+    pub renamed: Vec<(MonthKey, Renamed)>,
 }
 
 /// A journal file left out of the load, and why.
@@ -72,7 +75,12 @@ impl Store {
                 continue;
             };
             match self.load_month(key) {
-                Ok(Some(month)) => load.journal.extend(month.entries),
+                Ok(Some(month)) => {
+                    let renamed = load.journal.add_file_month(key, month);
+                    if !renamed.is_empty() {
+                        load.renamed.push((key, renamed));
+                    }
+                }
                 Ok(None) => {}
                 Err(error) => load.set_aside.push(SetAside { file, error }),
             }

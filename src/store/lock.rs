@@ -7,6 +7,7 @@ use std::fmt;
 use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Local, Utc};
 
@@ -54,6 +55,9 @@ impl LockHolder {
     }
 }
 
+/// How often a waiting writer tries the lock again.
+const RETRY_EVERY: Duration = Duration::from_millis(25);
+
 /// A held writer's lock on a data directory; dropping it lets go.
 #[derive(Debug)]
 pub(super) struct WriterLock {
@@ -61,21 +65,33 @@ pub(super) struct WriterLock {
 }
 
 impl WriterLock {
-    /// Takes the lock on `dir`, or says who holds it.
-    pub(super) fn take(dir: &Path) -> Result<Self, StoreError> {
+    /// Takes the lock on `dir`, trying again for up to `wait` while another process holds it
+    /// (a command that finishes in a moment), or says who holds it.
+    pub(super) fn take(dir: &Path, wait: Duration) -> Result<Self, StoreError> {
         let path = dir.join(LOCK_FILE);
-        let mut file =
-            private::open_rw(&path).map_err(StoreError::io("open the lock file", &path))?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => {
-                let holder = read_holder(&mut file);
-                return Err(StoreError::Locked {
-                    dir: dir.to_path_buf(),
-                    holder,
-                });
+        let mut file = private::open_rw_no_follow(&path).map_err(|e| {
+            if private::is_link_refusal(&e) {
+                StoreError::LockIsALink { file: path.clone() }
+            } else {
+                StoreError::io("open the lock file", &path)(e)
             }
-            Err(TryLockError::Error(e)) => return Err(StoreError::io("lock", &path)(e)),
+        })?;
+        let until = Instant::now() + wait;
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(TryLockError::WouldBlock) if Instant::now() < until => {
+                    std::thread::sleep(RETRY_EVERY);
+                }
+                Err(TryLockError::WouldBlock) => {
+                    let holder = read_holder(&mut file);
+                    return Err(StoreError::Locked {
+                        dir: dir.to_path_buf(),
+                        holder,
+                    });
+                }
+                Err(TryLockError::Error(e)) => return Err(StoreError::io("lock", &path)(e)),
+            }
         }
         let holder = LockHolder {
             pid: std::process::id(),

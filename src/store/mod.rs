@@ -11,7 +11,9 @@
 //! Nothing here touches the network or the terminal.
 
 pub mod codec;
+mod drafts;
 mod error;
+mod inbox;
 mod journal;
 mod journey;
 mod lock;
@@ -22,6 +24,7 @@ mod read;
 mod write;
 
 pub use error::StoreError;
+pub use inbox::{Found, INBOX_SCHEMA, Inbox, InboxItem, InboxRecord};
 pub use journal::{JournalLoad, SetAside};
 pub use lock::LockHolder;
 pub use open::{Access, Store};

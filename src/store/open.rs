@@ -4,13 +4,14 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
 
 use crate::engine::MonthKey;
 
 use super::StoreError;
 use super::codec;
 use super::lock::WriterLock;
-use super::paths::{self, JOURNAL_DIR, JOURNEY_FILE};
+use super::paths::{self, DRAFTS_FILE, INBOX_DIR, JOURNAL_DIR, JOURNEY_FILE};
 use super::read::{Versioned, read_versioned};
 use super::write::{remove_stale_temps, write_atomic};
 
@@ -49,13 +50,20 @@ impl Store {
     /// temp files a crash left behind. [`Access::ReadOnly`] changes nothing on disk, and a
     /// missing `dir` simply reads as empty.
     pub fn open(dir: &Path, access: Access) -> Result<Self, StoreError> {
+        Self::open_waiting(dir, access, Duration::ZERO)
+    }
+
+    /// Like [`Store::open`], but a writer waits up to `wait` for another writer to finish
+    /// (a command line writer, so two quick commands never fail on each other).
+    pub fn open_waiting(dir: &Path, access: Access, wait: Duration) -> Result<Self, StoreError> {
         let lock = match access {
             Access::ReadWrite => {
                 paths::ensure_private_dir(dir)?;
                 paths::ensure_private_dir(&dir.join(JOURNAL_DIR))?;
-                let lock = WriterLock::take(dir)?;
+                let lock = WriterLock::take(dir, wait)?;
                 remove_stale_temps(dir)?;
                 remove_stale_temps(&dir.join(JOURNAL_DIR))?;
+                remove_stale_temps(&dir.join(INBOX_DIR))?;
                 Some(lock)
             }
             Access::ReadOnly => {
@@ -88,6 +96,16 @@ impl Store {
     /// Where the journey is kept.
     pub fn journey_file(&self) -> PathBuf {
         self.dir.join(JOURNEY_FILE)
+    }
+
+    /// Where drafts are kept.
+    pub fn drafts_file(&self) -> PathBuf {
+        self.dir.join(DRAFTS_FILE)
+    }
+
+    /// True when this store holds the writer's lock.
+    pub fn is_writer(&self) -> bool {
+        self.access == Access::ReadWrite
     }
 
     /// The folder of journal month files.

@@ -13,10 +13,45 @@ use super::private;
 pub(super) const JOURNEY_FILE: &str = "journey.json";
 /// The journal folder's name.
 pub(super) const JOURNAL_DIR: &str = "journal";
+/// The drafts file's name.
+pub(super) const DRAFTS_FILE: &str = "drafts.json";
+/// The inbox folder's name.
+pub(super) const INBOX_DIR: &str = "inbox";
 /// The lock file's name.
 pub(super) const LOCK_FILE: &str = ".lock";
-/// How temporary files begin, so a crash's leftovers are recognised and removed.
-pub(super) const TEMP_PREFIX: &str = ".tmp-";
+/// How temporary files begin; only names that also end in [`TEMP_MARK`] and have rekindle's
+/// shape in between are ever removed as a crash's leftovers.
+pub(super) const TEMP_PREFIX: &str = ".rekindle-tmp.";
+/// How temporary files end.
+pub(super) const TEMP_MARK: &str = ".partial";
+
+/// A temp name for `target_name`: `.rekindle-tmp.<name>.<pid>.<n>.<16 hex digits>.partial`.
+pub(super) fn temp_name(target_name: &str, pid: u32, n: u64, random: u64) -> String {
+    format!("{TEMP_PREFIX}{target_name}.{pid}.{n}.{random:016x}{TEMP_MARK}")
+}
+
+/// True only for names [`temp_name`] makes, so a user's own files are never taken for ours.
+pub(super) fn is_temp_name(name: &str) -> bool {
+    let Some(middle) = name
+        .strip_prefix(TEMP_PREFIX)
+        .and_then(|rest| rest.strip_suffix(TEMP_MARK))
+    else {
+        return false;
+    };
+    let mut fields = middle.rsplitn(4, '.');
+    let (Some(random), Some(n), Some(pid), Some(target)) =
+        (fields.next(), fields.next(), fields.next(), fields.next())
+    else {
+        return false;
+    };
+    random.len() == 16
+        && random.bytes().all(|b| b.is_ascii_hexdigit())
+        && !n.is_empty()
+        && n.bytes().all(|b| b.is_ascii_digit())
+        && !pid.is_empty()
+        && pid.bytes().all(|b| b.is_ascii_digit())
+        && !target.is_empty()
+}
 
 /// The platform's data directory for rekindle (XDG on Linux). The command line may override it
 /// with `--data-dir` or `REKINDLE_DATA_DIR`; that choice is the caller's.
@@ -72,6 +107,23 @@ mod tests {
         assert!(month_of_file_name("2026-13.json").is_none());
         assert!(month_of_file_name("notes.json").is_none());
         assert!(month_of_file_name("2026-11.json.bak").is_none());
+    }
+
+    #[test]
+    fn only_names_we_make_are_temp_names() {
+        let ours = temp_name("journey.json", 42, 7, 0xdead_beef);
+        assert!(is_temp_name(&ours), "{ours}");
+        assert!(is_temp_name(&temp_name("2026-11.json.bak", 1, 0, u64::MAX)));
+        for theirs in [
+            ".tmp-notes",
+            ".tmp-keep",
+            ".rekindle-tmp.journey.json.partial",
+            ".rekindle-tmp.journey.json.42.7.xyz.partial",
+            ".rekindle-tmp.journey.json.42.7.00000000deadbeef",
+            "journey.json",
+        ] {
+            assert!(!is_temp_name(theirs), "{theirs}");
+        }
     }
 
     #[test]

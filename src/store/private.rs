@@ -28,13 +28,25 @@ pub(super) fn create_new_file(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
-/// Opens (creating if needed) a private file for reading and writing, keeping its contents.
-pub(super) fn open_rw(path: &Path) -> io::Result<File> {
+/// Opens (creating if needed) a private file for reading and writing, keeping its contents, and
+/// never through a symlink (a link fails with [`is_link_refusal`]).
+pub(super) fn open_rw_no_follow(path: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, FILE_MODE);
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(FILE_MODE).custom_flags(libc::O_NOFOLLOW);
+    }
     options.open(path)
+}
+
+/// True when an open failed because the path is a symlink that was not followed.
+pub(super) fn is_link_refusal(error: &io::Error) -> bool {
+    #[cfg(unix)]
+    return error.raw_os_error() == Some(libc::ELOOP);
+    #[cfg(not(unix))]
+    return false;
 }
 
 /// Sets `mode` on `path` when its current mode lets anyone else in.

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{JOURNAL_SCHEMA, JOURNEY_SCHEMA, JournalMonth, Journey};
+use crate::engine::{DRAFTS_SCHEMA, Drafts, JOURNAL_SCHEMA, JOURNEY_SCHEMA, JournalMonth, Journey};
 
 use super::StoreError;
 use super::codec;
@@ -31,6 +31,13 @@ impl Versioned for Journey {
 
 impl Versioned for JournalMonth {
     const SUPPORTED: u32 = JOURNAL_SCHEMA;
+    fn schema(&self) -> u32 {
+        self.schema
+    }
+}
+
+impl Versioned for Drafts {
+    const SUPPORTED: u32 = DRAFTS_SCHEMA;
     fn schema(&self) -> u32 {
         self.schema
     }

@@ -1,5 +1,7 @@
 //! Atomic saves: a private temp file beside the target, fsync, the previous version kept as
-//! `.bak`, rename over the target, fsync the folder. Symlinks are written through.
+//! `.bak`, rename over the target, fsync the folder. A symlink is written through only when it
+//! leads to a file that exists (the user linked it on purpose); a link to nothing is refused, so
+//! no file is ever made outside the data folder by following one.
 
 use std::fs;
 use std::io::{self, Write};
@@ -7,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::StoreError;
-use super::paths::{TEMP_PREFIX, backup_of};
+use super::paths::{backup_of, is_temp_name, temp_name};
 use super::private;
 
 /// How many symlinks deep a target may lie (as the kernel's own limit).
@@ -19,17 +21,51 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// Replaces `file` with `bytes` so that a crash leaves either the old or the new file, never a
 /// mix; the old one is kept as `<file>.bak`. A symlink is resolved and its target replaced.
 pub(super) fn write_atomic(file: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let target = resolve_links(file).map_err(StoreError::io("follow the link", file))?;
+    let target = writable_target(file)?;
+    replace_with(&target, bytes, true)
+}
+
+/// Writes a file that no one else writes (an inbox record) in one step: a crash leaves it
+/// whole or absent. No `.bak`: there is no previous version.
+pub(super) fn write_new(file: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    replace_with(file, bytes, false)
+}
+
+fn replace_with(target: &Path, bytes: &[u8], backup: bool) -> Result<(), StoreError> {
     let dir = target.parent().unwrap_or(Path::new("."));
-    let temp = temp_path(&target, "");
+    let temp = temp_path(target, "");
     let result = write_temp(&temp, bytes)
-        .and_then(|()| keep_backup(&target))
-        .and_then(|()| fs::rename(&temp, &target).map_err(StoreError::io("replace", &target)))
+        .and_then(|()| if backup { keep_backup(target) } else { Ok(()) })
+        .and_then(|()| fs::rename(&temp, target).map_err(StoreError::io("replace", target)))
         .and_then(|()| private::sync_dir(dir).map_err(StoreError::io("flush the folder", dir)));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
     result
+}
+
+/// The file a save of `file` replaces: `file` itself, or the existing file its links lead to.
+fn writable_target(file: &Path) -> Result<PathBuf, StoreError> {
+    let target = resolve_links(file).map_err(StoreError::io("follow the link", file))?;
+    if target != file && fs::symlink_metadata(&target).is_err() {
+        return Err(StoreError::DanglingLink {
+            link: file.to_path_buf(),
+            target,
+        });
+    }
+    Ok(target)
+}
+
+/// Removes a file rekindle made (an inbox record once filed) and flushes its folder.
+pub(super) fn remove_durably(file: &Path) -> Result<(), StoreError> {
+    match fs::remove_file(file) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => {
+            return Err(StoreError::io("remove", file)(e));
+        }
+        _ => {}
+    }
+    let dir = file.parent().unwrap_or(Path::new("."));
+    private::sync_dir(dir).map_err(StoreError::io("flush the folder", dir))
 }
 
 /// Where `file` finally points, following symlinks (relative ones from the link's folder).
@@ -50,7 +86,8 @@ pub(super) fn resolve_links(file: &Path) -> io::Result<PathBuf> {
     Err(io::Error::other("too many levels of symbolic links"))
 }
 
-/// Removes temp files a crash left in `dir`. Call only while holding the writer's lock.
+/// Removes temp files a crash left in `dir`: only regular files with the names rekindle makes.
+/// Call only while holding the writer's lock.
 pub(super) fn remove_stale_temps(dir: &Path) -> Result<(), StoreError> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -59,7 +96,9 @@ pub(super) fn remove_stale_temps(dir: &Path) -> Result<(), StoreError> {
     };
     for entry in entries {
         let entry = entry.map_err(StoreError::io("list", dir))?;
-        if entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+        let ours = is_temp_name(&entry.file_name().to_string_lossy())
+            && entry.file_type().is_ok_and(|t| t.is_file());
+        if ours {
             let path = entry.path();
             match fs::remove_file(&path) {
                 Err(e) if e.kind() != io::ErrorKind::NotFound => {
@@ -72,12 +111,22 @@ pub(super) fn remove_stale_temps(dir: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// A fresh temp path beside `target`: `.tmp-<name><tag>-<pid>-<n>`.
+/// A fresh temp path beside `target`, named as only rekindle names files.
 fn temp_path(target: &Path, tag: &str) -> PathBuf {
-    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let name = format!(
+        "{}{tag}",
+        target.file_name().unwrap_or_default().to_string_lossy()
+    );
     let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-    let pid = std::process::id();
-    target.with_file_name(format!("{TEMP_PREFIX}{name}{tag}-{pid}-{n}"))
+    target.with_file_name(temp_name(&name, std::process::id(), n, random_u64()))
+}
+
+/// A number no other process will guess, from the standard library's per-process random keys.
+pub(super) fn random_u64() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u64(TEMP_COUNTER.load(Ordering::Relaxed));
+    hasher.finish()
 }
 
 fn write_temp(temp: &Path, bytes: &[u8]) -> Result<(), StoreError> {
@@ -137,6 +186,7 @@ mod tests {
         let b = temp_path(Path::new("/d/journey.json"), "");
         assert_ne!(a, b);
         let name = a.file_name().unwrap().to_string_lossy().to_string();
-        assert!(name.starts_with(".tmp-journey.json-"), "{name}");
+        assert!(name.starts_with(".rekindle-tmp.journey.json."), "{name}");
+        assert!(is_temp_name(&name), "{name}");
     }
 }

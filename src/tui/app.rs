@@ -1,5 +1,6 @@
 //! The app: screens, the editor and overlays, keys turned into engine actions, saving after each.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -8,12 +9,14 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, Mou
 
 use crate::content::Guide;
 use crate::engine::{Action, Calendar, Now, Outcome, Workbook, apply};
+use crate::store::InboxRecord;
 
+use super::commit;
 use super::editor::Editor;
 use super::effect::{EditRequest, EditTarget, Effect, ExportKind};
 use super::keymap::{self, Command, ScreenKind};
 use super::loader::{JournalLoader, Loaded};
-use super::persist::Persist;
+use super::persist::{Persist, Unsaved};
 use super::screens::{Screen, View};
 use super::theme::Theme;
 
@@ -41,6 +44,9 @@ pub enum Overlay {
     /// The screen is blanked; any key brings it back.
     Hidden,
 }
+
+/// What a read-only window says when asked to change something.
+const READ_ONLY_NOTICE: &str = "This window is read-only, so nothing can be changed here. Write in the window that has the workbook open.";
 
 /// The clock the app reads: real time in the app, fixed time in tests.
 pub type Clock = Box<dyn Fn() -> DateTime<Utc>>;
@@ -73,6 +79,14 @@ pub struct App {
     pub loader: JournalLoader,
     /// Months that could not be read, named for the user.
     pub set_aside: Vec<String>,
+    /// Files that could not be written at the last try; shown until they are.
+    pub unsaved: Vec<Unsaved>,
+    /// True when this window only reads (another window writes); changes are refused.
+    pub read_only: bool,
+    /// Inbox records whose words wait to be filed by the next save.
+    records: Vec<PathBuf>,
+    /// Inbox records this app wrote or took in and has not yet seen removed.
+    taken: BTreeSet<PathBuf>,
 }
 
 impl App {
@@ -101,6 +115,10 @@ impl App {
             export_dir: std::env::temp_dir(),
             loader: JournalLoader::done(),
             set_aside: Vec::new(),
+            unsaved: Vec::new(),
+            read_only: false,
+            records: Vec::new(),
+            taken: BTreeSet::new(),
         };
         app.screen = Screen::resume(&app.view());
         app.reopen_editor();
@@ -306,6 +324,10 @@ impl App {
 
     /// Applies an engine action and queues a save of what changed; a refusal becomes a notice.
     pub fn apply(&mut self, action: Action) {
+        if self.read_only && !matches!(action, Action::MoveTo(_)) {
+            self.notice = Some(READ_ONLY_NOTICE.to_string());
+            return;
+        }
         let now = Now::new((self.clock)(), &*self.calendar);
         match apply(&mut self.book, &self.guide, action, now) {
             Ok(outcome) => {
@@ -316,7 +338,8 @@ impl App {
                         .map_or(path.clone(), |p| p.title.clone());
                     self.notice = Some(format!("Your path is now \"{title}\"."));
                 }
-                self.save(&outcome);
+                let retire = std::mem::take(&mut self.records);
+                self.save_filing(&outcome, retire);
                 // Only the journal list depends on more than the workbook it reads while drawing.
                 if !outcome.months_changed.is_empty() {
                     self.with_screen(|s, v| s.refresh(v));
@@ -327,6 +350,12 @@ impl App {
     }
 
     fn save(&mut self, outcome: &Outcome) {
+        self.save_filing(outcome, Vec::new());
+    }
+
+    /// Queues a save of what `outcome` changed, and the removal of the inbox records `retire`
+    /// once it is on disk.
+    fn save_filing(&mut self, outcome: &Outcome, retire: Vec<PathBuf>) {
         if outcome
             .months_changed
             .iter()
@@ -337,8 +366,10 @@ impl App {
             let loaded = self.loader.wait_for(&outcome.months_changed);
             self.take_loaded(loaded);
         }
-        if outcome.journey_changed || !outcome.months_changed.is_empty() {
-            self.persist.save(&self.book, outcome);
+        let changed =
+            outcome.journey_changed || outcome.drafts_changed || !outcome.months_changed.is_empty();
+        if changed || !retire.is_empty() {
+            self.persist.save(&self.book, outcome, retire);
         }
     }
 
@@ -349,7 +380,15 @@ impl App {
         }
         for month in loaded {
             match month {
-                Loaded::Month(_, entries) => self.book.journal.extend(entries),
+                Loaded::Month(key, month) => {
+                    let renamed = self.book.journal.add_file_month(key, month);
+                    if !renamed.is_empty() {
+                        self.save(&Outcome {
+                            months_changed: vec![key],
+                            ..Outcome::default()
+                        });
+                    }
+                }
                 Loaded::SetAside(_, why) => {
                     self.overlay = Some(Overlay::Error(format!(
                         "A journal month could not be read and is set aside (nothing in it was changed): {why}"
@@ -361,14 +400,49 @@ impl App {
         self.with_screen(|s, v| s.refresh(v));
     }
 
-    /// Regular work between keys: takes in loaded months, keeps drafts, shows save errors.
+    /// Regular work between keys: takes in loaded months and the inbox, keeps drafts, and
+    /// notes what is not saved (shown until it is; never a window that takes keys).
     pub fn tick(&mut self) {
         let loaded = self.loader.arrived();
         self.take_loaded(loaded);
+        self.take_inbox();
         self.keep_draft(false);
-        let errors = self.persist.take_errors();
-        if let Some(error) = errors.into_iter().last() {
-            self.overlay = Some(Overlay::Error(error));
+        if let Some(unsaved) = self.persist.status() {
+            self.unsaved = unsaved;
+        }
+    }
+
+    /// Files what other windows left in the inbox (and what a crash left there), once each.
+    fn take_inbox(&mut self) {
+        let found = self.persist.waiting();
+        let present: BTreeSet<PathBuf> = found.iter().map(|f| f.file.clone()).collect();
+        self.taken.retain(|file| present.contains(file));
+        for found in found {
+            if !self.taken.insert(found.file.clone()) {
+                continue;
+            }
+            match found.record {
+                Ok(record) => {
+                    let now = Now::new((self.clock)(), &*self.calendar);
+                    let action = commit::action_for(record.item);
+                    match apply(&mut self.book, &self.guide, action, now) {
+                        Ok(filed) => {
+                            self.save_filing(&filed, vec![found.file]);
+                            if !filed.months_changed.is_empty() {
+                                self.with_screen(|s, v| s.refresh(v));
+                            }
+                        }
+                        Err(problem) => {
+                            let file = found.file.display();
+                            self.notice = Some(format!("{file} was left in the inbox: {problem}"));
+                        }
+                    }
+                }
+                Err(problem) => {
+                    self.set_aside.push(problem.to_string());
+                    self.notice = Some(format!("An inbox record could not be read: {problem}"));
+                }
+            }
         }
     }
 
@@ -386,16 +460,34 @@ impl App {
         }
     }
 
-    /// Waits for every queued save; called before the process exits.
+    /// Waits for every queued save; called before the process exits. Returns what could not
+    /// be saved, in words for the user, with where their text is.
     pub fn flush(&mut self) -> Result<(), String> {
         self.keep_draft(true);
         self.remember_place();
-        self.persist.flush()
+        let unsaved = self.persist.flush();
+        if unsaved.is_empty() {
+            return Ok(());
+        }
+        let open_text = self
+            .editor
+            .as_ref()
+            .filter(|e| e.changed())
+            .map(|e| e.text());
+        Err(commit::quit_report(
+            &unsaved,
+            self.persist.inbox_dir().as_deref(),
+            open_text,
+        ))
     }
 
     fn open_editor(&mut self, request: EditRequest) {
+        if self.read_only && request.target.keeps_draft() {
+            self.notice = Some(READ_ONLY_NOTICE.to_string());
+            return;
+        }
         let key = request.target.key();
-        let draft = self.book.journey.drafts.get(&key).map(|d| d.text.clone());
+        let draft = self.book.drafts.get(&key).map(|d| d.text.clone());
         self.editor = Some(Editor::open(request, draft.as_deref(), &self.theme));
         self.remember_place();
     }
@@ -413,15 +505,46 @@ impl App {
         }
     }
 
+    /// Saves the editor's text. The words are first written to the inbox, whole and flushed,
+    /// so "saved" is true the moment it shows; if that fails, the editor stays open with its
+    /// text and says why, and nothing is changed.
     fn save_editor(&mut self) {
-        let Some(editor) = self.editor.take() else {
+        let Some(editor) = &self.editor else {
             return;
         };
         let text = editor.text();
         let target = editor.request.target.clone();
-        let effect = self.with_screen(|s, v| s.on_saved_text(&target, text, v));
+        let effect = self.with_screen(|s, v| s.on_saved_text(&target, text.clone(), v));
+        let now = Now::new((self.clock)(), &*self.calendar);
+        let (effect, item) =
+            match commit::plan(&mut self.book, &self.guide, effect, &target, &text, now) {
+                Ok(plan) => plan,
+                Err(error) => {
+                    self.notice = Some(error.to_string());
+                    return;
+                }
+            };
+        if let Some(item) = item {
+            match self.persist.record(&InboxRecord::new(now.at, item)) {
+                Ok(file) => self.records.extend(file.inspect(|f| {
+                    self.taken.insert(f.clone());
+                })),
+                Err(problem) => {
+                    if let Some(editor) = &mut self.editor {
+                        editor.problem = Some(problem);
+                    }
+                    return;
+                }
+            }
+        }
+        self.editor = None;
         self.run(effect);
         self.apply(Action::ClearDraft(target.key()));
+        if !self.records.is_empty() {
+            // The action was refused, so its record has nothing to wait for.
+            let retire = std::mem::take(&mut self.records);
+            self.save_filing(&Outcome::default(), retire);
+        }
         self.remember_place();
     }
 

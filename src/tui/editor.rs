@@ -23,6 +23,8 @@ pub struct Editor {
     unsaved_since: Option<Instant>,
     /// True when the text came from a draft rather than the saved value.
     pub restored: bool,
+    /// Why the last Ctrl-S could not save; the text stays here until it can.
+    pub problem: Option<String>,
 }
 
 impl Editor {
@@ -41,6 +43,7 @@ impl Editor {
             area,
             unsaved_since: None,
             restored,
+            problem: None,
         }
     }
 
@@ -102,12 +105,23 @@ impl Editor {
             let lines = super::text::wrap(h, inner.width.max(1) as usize).len();
             lines.min(3) as u16
         });
-        let [hint, text, keys] = Layout::vertical([
+        let problem_height = self.problem.as_ref().map_or(0, |p| {
+            let lines = super::text::wrap(&not_saved(p), inner.width.max(1) as usize).len();
+            lines.min(4) as u16
+        });
+        let [hint, text, problem, keys] = Layout::vertical([
             Constraint::Length(hint_height),
             Constraint::Fill(1),
+            Constraint::Length(problem_height),
             Constraint::Length(1),
         ])
         .areas(inner);
+        if let Some(p) = &self.problem {
+            Paragraph::new(not_saved(p))
+                .style(theme.error)
+                .wrap(Wrap { trim: true })
+                .render(problem, buf);
+        }
         if let Some(h) = &self.request.hint {
             Paragraph::new(h.as_str())
                 .style(theme.muted)
@@ -124,4 +138,9 @@ impl Editor {
         };
         Line::styled(keys_text, theme.muted).render(keys, buf);
     }
+}
+
+/// The line shown in the editor when Ctrl-S could not save.
+fn not_saved(problem: &str) -> String {
+    format!("Not saved: {problem}. Your text is still here; Ctrl-S tries again.")
 }

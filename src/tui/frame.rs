@@ -54,7 +54,7 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
 fn render_header(app: &App, view: &super::screens::View, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let title = app.screen.title(view);
-    let right = match &view.book.journey.no_contact {
+    let count = match &view.book.journey.no_contact {
         Some(record) => {
             let count = record.progress(view.now);
             format!(
@@ -64,6 +64,23 @@ fn render_header(app: &App, view: &super::screens::View, area: Rect, buf: &mut B
         }
         None => String::new(),
     };
+    let mark = if !app.unsaved.is_empty() {
+        "● not saved"
+    } else if app.read_only {
+        "read-only"
+    } else {
+        ""
+    };
+    let right = match (mark.is_empty(), count.is_empty()) {
+        (true, _) => count,
+        (false, true) => mark.to_string(),
+        (false, false) => format!("{mark} · {count}"),
+    };
+    let right_style = if app.unsaved.is_empty() {
+        theme.accent
+    } else {
+        theme.error
+    };
     let width = usize::from(area.width);
     let left_width = width.saturating_sub(super::text::width(&right) + 3);
     let left = truncate(&format!(" rekindle · {title}"), left_width);
@@ -71,7 +88,7 @@ fn render_header(app: &App, view: &super::screens::View, area: Rect, buf: &mut B
     let line = Line::from(vec![
         Span::styled(left, theme.title),
         Span::raw(" ".repeat(gap)),
-        Span::styled(right, theme.accent),
+        Span::styled(right, right_style),
     ]);
     line.render(Rect { height: 1, ..area }, buf);
     let rule = "─".repeat(width);
@@ -93,6 +110,15 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
             theme.accent,
         )
         .render(area, buf);
+        return;
+    }
+    if let Some(first) = app.unsaved.first() {
+        let text = format!(
+            " Not saved yet: {} ({}). Trying again; your words are kept.",
+            first.what.describe(),
+            first.problem
+        );
+        Line::styled(truncate(&text, usize::from(area.width)), theme.error).render(area, buf);
         return;
     }
     // The keys every screen has (back, help, quit) keep their place at the end; the screen's own

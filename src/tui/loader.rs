@@ -5,13 +5,13 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 
-use crate::engine::{JournalEntry, MonthKey};
+use crate::engine::{JournalMonth, MonthKey};
 use crate::store::{Access, Store};
 
 /// One month read by the loader.
 pub enum Loaded {
-    /// A month's entries.
-    Month(MonthKey, Vec<JournalEntry>),
+    /// A month's file as read.
+    Month(MonthKey, JournalMonth),
     /// A month that could not be read and is set aside; the sentence says which and why.
     SetAside(MonthKey, String),
 }
@@ -42,9 +42,8 @@ impl JournalLoader {
                 };
                 for key in months.into_iter().rev() {
                     let loaded = match store.load_month(key) {
-                        Ok(month) => {
-                            Loaded::Month(key, month.map(|m| m.entries).unwrap_or_default())
-                        }
+                        Ok(Some(month)) => Loaded::Month(key, month),
+                        Ok(None) => continue,
                         Err(e) => Loaded::SetAside(key, e.to_string()),
                     };
                     if send.send(loaded).is_err() {

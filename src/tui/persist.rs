@@ -1,16 +1,62 @@
-//! How the app hands its changes to storage, off the input path. The real one is a saving thread;
-//! tests use an in-memory one.
+//! How the app hands its changes to storage, off the input path, and learns what is not saved
+//! yet. The real one is a saving thread; tests use an in-memory one.
 
-use crate::engine::{Outcome, Workbook};
+use std::path::PathBuf;
+
+use crate::engine::{MonthKey, Outcome, Workbook};
+use crate::store::{Found, InboxRecord};
+
+/// A file that could not be written (yet), and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsaved {
+    /// Which file.
+    pub what: SaveTarget,
+    /// Why, in the store's words.
+    pub problem: String,
+}
+
+/// The files the workbook writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SaveTarget {
+    /// A month of the journal.
+    Month(MonthKey),
+    /// `journey.json`: progress, answers, settings.
+    Journey,
+    /// `drafts.json`.
+    Drafts,
+    /// Removing inbox records once filed.
+    Inbox,
+}
+
+impl SaveTarget {
+    /// What this file holds, in the user's words.
+    pub fn describe(self) -> String {
+        match self {
+            SaveTarget::Month(key) => format!("journal month {key}"),
+            SaveTarget::Journey => "your progress".to_string(),
+            SaveTarget::Drafts => "your drafts".to_string(),
+            SaveTarget::Inbox => "tidying the inbox".to_string(),
+        }
+    }
+}
 
 /// Somewhere changes are saved.
 pub trait Persist {
-    /// Queues a save of what `outcome` says changed; must not block on the disk.
-    fn save(&mut self, book: &Workbook, outcome: &Outcome);
-    /// Save errors since last asked, each as a sentence for the user.
-    fn take_errors(&mut self) -> Vec<String>;
-    /// Waits until everything queued is written; used before quitting.
-    fn flush(&mut self) -> Result<(), String>;
+    /// Writes `record` durably before returning: the words the user just saved, kept until the
+    /// files they go into are on disk. Returns the record's file (none when kept in memory).
+    fn record(&mut self, record: &InboxRecord) -> Result<Option<PathBuf>, String>;
+    /// Queues a save of what `outcome` says changed, and the removal of `retire` (records whose
+    /// words this save files) once everything queued is on disk; must not block on the disk.
+    fn save(&mut self, book: &Workbook, outcome: &Outcome, retire: Vec<PathBuf>);
+    /// What could not be written at the last attempt, when that changed since last asked
+    /// (`Some(empty)`: everything is saved now).
+    fn status(&mut self) -> Option<Vec<Unsaved>>;
+    /// Waits until everything queued is written or has failed; returns what is not saved.
+    fn flush(&mut self) -> Vec<Unsaved>;
+    /// Records waiting in the inbox (from other windows, or left by a crash).
+    fn waiting(&mut self) -> Vec<Found>;
+    /// Where inbox records are kept, to tell the user; none when kept in memory.
+    fn inbox_dir(&self) -> Option<PathBuf>;
 }
 
 /// Keeps every save in memory: for tests and for read-only sessions.
@@ -20,26 +66,70 @@ pub struct MemoryPersist {
     pub saves: usize,
     /// The last workbook saved.
     pub last: Option<Workbook>,
-    /// An error to report on the next save, to test the error path.
-    pub fail_next: Option<String>,
-    errors: Vec<String>,
+    /// While set, every save and record fails with this problem (a full disk, in tests).
+    pub failing: Option<String>,
+    /// Records written, in order.
+    pub records: Vec<InboxRecord>,
+    unsaved: Vec<Unsaved>,
+    changed: bool,
 }
 
 impl Persist for MemoryPersist {
-    fn save(&mut self, book: &Workbook, _outcome: &Outcome) {
-        if let Some(error) = self.fail_next.take() {
-            self.errors.push(error);
+    fn record(&mut self, record: &InboxRecord) -> Result<Option<PathBuf>, String> {
+        match &self.failing {
+            Some(problem) => Err(problem.clone()),
+            None => {
+                self.records.push(record.clone());
+                Ok(None)
+            }
+        }
+    }
+
+    fn save(&mut self, book: &Workbook, outcome: &Outcome, _retire: Vec<PathBuf>) {
+        if let Some(problem) = &self.failing {
+            let mut what: Vec<SaveTarget> = outcome
+                .months_changed
+                .iter()
+                .map(|m| SaveTarget::Month(*m))
+                .collect();
+            if outcome.journey_changed {
+                what.push(SaveTarget::Journey);
+            }
+            if outcome.drafts_changed {
+                what.push(SaveTarget::Drafts);
+            }
+            for what in what {
+                if !self.unsaved.iter().any(|u| u.what == what) {
+                    self.unsaved.push(Unsaved {
+                        what,
+                        problem: problem.clone(),
+                    });
+                }
+            }
+            self.changed = true;
             return;
         }
         self.saves += 1;
         self.last = Some(book.clone());
+        if !self.unsaved.is_empty() {
+            self.unsaved.clear();
+            self.changed = true;
+        }
     }
 
-    fn take_errors(&mut self) -> Vec<String> {
-        std::mem::take(&mut self.errors)
+    fn status(&mut self) -> Option<Vec<Unsaved>> {
+        std::mem::take(&mut self.changed).then(|| self.unsaved.clone())
     }
 
-    fn flush(&mut self) -> Result<(), String> {
-        Ok(())
+    fn flush(&mut self) -> Vec<Unsaved> {
+        self.unsaved.clone()
+    }
+
+    fn waiting(&mut self) -> Vec<Found> {
+        Vec::new()
+    }
+
+    fn inbox_dir(&self) -> Option<PathBuf> {
+        None
     }
 }

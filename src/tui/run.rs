@@ -13,6 +13,7 @@ use crate::store::{Access, StoreError};
 use super::app::{App, Overlay};
 use super::events::Events;
 use super::loader::JournalLoader;
+use super::persist::{MemoryPersist, Persist};
 use super::saver::StoreSaver;
 use super::terminal::{TerminalGuard, stop_signal};
 use super::theme::Theme;
@@ -22,7 +23,12 @@ const TICK: Duration = Duration::from_millis(250);
 
 /// Opens the workbook where the user left off; returns when they quit.
 pub fn open_workbook(cli: &Cli) -> Result<ExitCode, CliError> {
-    let (session, older) = Session::open_newest(cli, Access::ReadWrite).map_err(explain_lock)?;
+    let access = if cli.read_only {
+        Access::ReadOnly
+    } else {
+        Access::ReadWrite
+    };
+    let (session, older) = Session::open_newest(cli, access).map_err(explain_lock)?;
     let loader = JournalLoader::spawn(session.store.dir().to_path_buf(), older);
     let theme = if no_color(cli) || session.book.journey.settings.theme == ThemeChoice::Plain {
         Theme::PLAIN
@@ -30,16 +36,20 @@ pub fn open_workbook(cli: &Cli) -> Result<ExitCode, CliError> {
         Theme::CALM
     };
     let warnings = session.warnings();
-    let saver = StoreSaver::spawn(session.store);
+    let persist: Box<dyn Persist> = match access {
+        Access::ReadWrite => Box::new(StoreSaver::spawn(session.store)),
+        Access::ReadOnly => Box::new(MemoryPersist::default()),
+    };
     let mut app = App::new(
         session.guide,
         session.book,
-        Box::new(saver),
+        persist,
         Box::new(Utc::now),
         Box::new(Local),
         theme,
     );
     app.export_dir = export_dir();
+    app.read_only = access == Access::ReadOnly;
     app.loader = loader;
     if !warnings.is_empty() {
         app.overlay = Some(Overlay::Error(warnings.join("\n")));
@@ -96,8 +106,9 @@ fn explain_lock(error: CliError) -> CliError {
         CliError::Store(StoreError::Locked { dir, holder }) => {
             let who = holder.map_or("another rekindle".to_string(), |h| format!("rekindle {h}"));
             CliError::Other(format!(
-                "the workbook in {} is already open ({who}). Close it there first; \
-                 `rekindle status` and `rekindle journal list` work alongside it.",
+                "the workbook in {} is already open ({who}). Close it there first, or open this \
+                 one for reading with `rekindle --read-only`. Alongside it, `rekindle journal add` \
+                 leaves entries in its inbox, and `status`, `journal list` and `export` read it.",
                 dir.display()
             ))
         }

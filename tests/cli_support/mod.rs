@@ -193,7 +193,7 @@ pub fn temps(dir: &Path) -> Vec<PathBuf> {
         .into_iter()
         .filter(|p| {
             p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with(".tmp-"))
+                .is_some_and(|n| n.to_string_lossy().starts_with(".rekindle-tmp."))
         })
         .collect()
 }

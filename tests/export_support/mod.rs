@@ -44,6 +44,7 @@ pub fn entries() -> Vec<JournalEntry> {
             step: Some("space".into()),
             mood: Some(2),
             tags: vec!["night".into(), "no-contact".into()],
+            extra: Default::default(),
         },
         JournalEntry {
             id: "20260302T140000000Z".into(),
@@ -54,6 +55,7 @@ pub fn entries() -> Vec<JournalEntry> {
             step: Some("growth".into()),
             mood: Some(4),
             tags: vec![],
+            extra: Default::default(),
         },
         JournalEntry {
             id: "20260305T045900000Z".into(),
@@ -64,6 +66,7 @@ pub fn entries() -> Vec<JournalEntry> {
             step: None,
             mood: None,
             tags: vec!["a&b".into()],
+            extra: Default::default(),
         },
     ]
 }

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 use std::cell::{Cell, RefCell};
+use std::path::PathBuf;
 use std::rc::Rc;
 
 use chrono::{DateTime, Duration, Utc};
@@ -15,8 +16,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use rekindle::content::{ChecklistEntries, Guide, default_guide};
 use rekindle::engine::{Journal, Journey, Outcome, Workbook};
+use rekindle::store::{Found, InboxRecord};
 use rekindle::tui::App;
-use rekindle::tui::persist::{MemoryPersist, Persist};
+use rekindle::tui::persist::{MemoryPersist, Persist, Unsaved};
 use rekindle::tui::theme::Theme;
 
 /// The moment every test starts at: a Sunday evening.
@@ -37,6 +39,7 @@ pub fn fresh_book(guide: &Guide) -> Workbook {
     Workbook {
         journey: Journey::new(guide, t0()),
         journal: Journal::default(),
+        drafts: Default::default(),
     }
 }
 
@@ -44,16 +47,28 @@ pub fn fresh_book(guide: &Guide) -> Workbook {
 pub struct SharedPersist(pub Rc<RefCell<MemoryPersist>>);
 
 impl Persist for SharedPersist {
-    fn save(&mut self, book: &Workbook, outcome: &Outcome) {
-        self.0.borrow_mut().save(book, outcome);
+    fn record(&mut self, record: &InboxRecord) -> Result<Option<PathBuf>, String> {
+        self.0.borrow_mut().record(record)
     }
 
-    fn take_errors(&mut self) -> Vec<String> {
-        self.0.borrow_mut().take_errors()
+    fn save(&mut self, book: &Workbook, outcome: &Outcome, retire: Vec<PathBuf>) {
+        self.0.borrow_mut().save(book, outcome, retire);
     }
 
-    fn flush(&mut self) -> Result<(), String> {
+    fn status(&mut self) -> Option<Vec<Unsaved>> {
+        self.0.borrow_mut().status()
+    }
+
+    fn flush(&mut self) -> Vec<Unsaved> {
         self.0.borrow_mut().flush()
+    }
+
+    fn waiting(&mut self) -> Vec<Found> {
+        self.0.borrow_mut().waiting()
+    }
+
+    fn inbox_dir(&self) -> Option<PathBuf> {
+        None
     }
 }
 
@@ -303,7 +318,7 @@ pub const SCENARIOS: &[&str] = &[
     "export",
     "help_overlay",
     "unsaved_overlay",
-    "error_overlay",
+    "not_saved",
 ];
 
 /// An answer with emoji on two lines, typed into the first prompt of "Give it space".
@@ -394,10 +409,10 @@ pub fn scenario(name: &str, theme: Theme) -> Rig {
         "export" => with(welcomed(), "E"),
         "help_overlay" => with(welcomed(), "?"),
         "unsaved_overlay" => with(welcomed(), "Jnhalf a thought<esc>"),
-        "error_overlay" => {
+        "not_saved" => {
             let mut rig = welcomed();
-            rig.store.borrow_mut().fail_next =
-                Some("Could not save journey.json: the disk is full.".to_string());
+            rig.store.borrow_mut().failing =
+                Some("could not write journey.json: No space left on device".to_string());
             rig.press("J");
             rig.app.tick();
             rig
