@@ -55,6 +55,9 @@ impl LockHolder {
     }
 }
 
+/// How long a holder may have held the lock and still be worth waiting for.
+const BRIEFLY: chrono::TimeDelta = chrono::TimeDelta::seconds(3);
+
 /// How often a waiting writer tries the lock again.
 const RETRY_EVERY: Duration = Duration::from_millis(25);
 
@@ -80,7 +83,9 @@ impl WriterLock {
         loop {
             match file.try_lock() {
                 Ok(()) => break,
-                Err(TryLockError::WouldBlock) if Instant::now() < until => {
+                Err(TryLockError::WouldBlock)
+                    if Instant::now() < until && held_briefly(&mut file) =>
+                {
                     std::thread::sleep(RETRY_EVERY);
                 }
                 Err(TryLockError::WouldBlock) => {
@@ -102,7 +107,14 @@ impl WriterLock {
     }
 }
 
+/// True when the holder took the lock moments ago (a command that will soon be done), so
+/// waiting for it is worth it; an open workbook holds it for as long as it is open.
+fn held_briefly(file: &mut File) -> bool {
+    read_holder(file).is_none_or(|holder| Utc::now() - holder.since < BRIEFLY)
+}
+
 fn read_holder(file: &mut File) -> Option<LockHolder> {
+    file.seek(SeekFrom::Start(0)).ok()?;
     let mut text = String::new();
     file.read_to_string(&mut text).ok()?;
     LockHolder::from_text(&text)

@@ -34,7 +34,16 @@ pub(super) fn write_new(file: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 fn replace_with(target: &Path, bytes: &[u8], backup: bool) -> Result<(), StoreError> {
     let dir = target.parent().unwrap_or(Path::new("."));
     let temp = temp_path(target, "");
+    // Errors name the file being saved, not the temp name the user never sees.
     let result = write_temp(&temp, bytes)
+        .map_err(|e| match e {
+            StoreError::Io { action, source, .. } => StoreError::Io {
+                action,
+                path: target.to_path_buf(),
+                source,
+            },
+            other => other,
+        })
         .and_then(|()| if backup { keep_backup(target) } else { Ok(()) })
         .and_then(|()| fs::rename(&temp, target).map_err(StoreError::io("replace", target)))
         .and_then(|()| private::sync_dir(dir).map_err(StoreError::io("flush the folder", dir)));

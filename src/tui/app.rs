@@ -46,7 +46,8 @@ pub enum Overlay {
 }
 
 /// What a read-only window says when asked to change something.
-const READ_ONLY_NOTICE: &str = "This window is read-only, so nothing can be changed here. Write in the window that has the workbook open.";
+const READ_ONLY_NOTICE: &str =
+    "Read-only window: nothing can be changed here. Write in the window that has it open.";
 
 /// The clock the app reads: real time in the app, fixed time in tests.
 pub type Clock = Box<dyn Fn() -> DateTime<Utc>>;
@@ -474,11 +475,10 @@ impl App {
             .as_ref()
             .filter(|e| e.changed())
             .map(|e| e.text());
-        Err(commit::quit_report(
-            &unsaved,
-            self.persist.inbox_dir().as_deref(),
-            open_text,
-        ))
+        let waiting = self.persist.waiting().len();
+        let inbox = self.persist.inbox_dir();
+        let inbox = inbox.as_deref().map(|dir| (dir, waiting));
+        Err(commit::quit_report(&unsaved, inbox, open_text))
     }
 
     fn open_editor(&mut self, request: EditRequest) {

@@ -80,15 +80,23 @@ pub fn action_for(item: InboxItem) -> Action {
 
 /// What to tell the user at quit when something could not be saved: each file and why, where
 /// the words are, and the open editor's text itself when it is nowhere else.
-pub fn quit_report(unsaved: &[Unsaved], inbox: Option<&Path>, open_text: Option<String>) -> String {
+pub fn quit_report(
+    unsaved: &[Unsaved],
+    inbox: Option<(&Path, usize)>,
+    open_text: Option<String>,
+) -> String {
     let mut report = String::from("some of your changes could not be saved:\n");
     for u in unsaved {
         report.push_str(&format!("  - {}: {}\n", u.what.describe(), u.problem));
     }
-    if let Some(inbox) = inbox {
+    if let Some((inbox, waiting)) = inbox.filter(|(_, waiting)| *waiting > 0) {
+        let what = if waiting == 1 {
+            "One thing you saved is".to_string()
+        } else {
+            format!("{waiting} things you saved are")
+        };
         report.push_str(&format!(
-            "Everything you saved with Ctrl-S is kept in {} and is filed the next time rekindle \
-             opens and can write.\n",
+            "{what} kept safe in {} and filed the next time rekindle opens and can write.\n",
             inbox.display()
         ));
     }
