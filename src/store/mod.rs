@@ -3,11 +3,38 @@
 //!
 //! Layout of a data directory:
 //! ```text
-//! <dir>/.lock              who holds the workbook open for writing
-//! <dir>/journey.json       progress (may be a symlink; saves write through it)
-//! <dir>/journey.json.bak   the previous good version
-//! <dir>/journal/2026-11.json  one file per month of journal entries (+ .bak)
+//! <dir>/.lock                 who holds the workbook open for writing (plain text, never a link)
+//! <dir>/journey.json          progress, answers, settings (may be a link to an existing file)
+//! <dir>/drafts.json           text being typed, written only when a draft changed
+//! <dir>/journal/2026-11.json  one file per month of journal entries
+//! <dir>/inbox/*.json          words not yet in their place, one small file each
+//! <file>.bak                  the previous good version of each of the files above
 //! ```
+//!
+//! # The commit order
+//! A change that touches several files writes them in one order, each file whole (temp file,
+//! fsync, rename, fsync of the folder) before the next begins:
+//! 1. **The words first.** What the user saved goes to an inbox record, or straight to its month
+//!    file, and is on disk before anything says "saved".
+//! 2. **Then where they belong**: the journal months, then `journey.json`.
+//! 3. **Then what only refers to them**: `drafts.json` (a draft cleared because its text is now
+//!    saved) is written only after every month and the journey before it succeeded, and an
+//!    inbox record is removed only after that.
+//!
+//! So any prefix of a save that a crash leaves still holds every word: at worst a word is in two
+//! places (a month and its inbox record, or an answer and its draft), and the next opener files
+//! the inbox by id, so nothing is doubled. A save that fails leaves the files it did not get to
+//! as they were, and is tried again.
+//!
+//! # What is trusted
+//! - A file that does not read is never saved over; a newer schema is never downgraded.
+//! - Temporary files have names only rekindle makes (`.rekindle-tmp.<file>.<pid>.<n>.<random>.partial`);
+//!   nothing else is ever removed.
+//! - The lock is opened without following links. `journey.json` and month files may be links to
+//!   files that exist (the user linked them on purpose); a link to nothing is refused, so no file
+//!   is ever made outside the data folder by following one.
+//! - Fields this build does not know are kept through a save.
+//!
 //! Nothing here touches the network or the terminal.
 
 pub mod codec;
