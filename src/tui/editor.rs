@@ -1,16 +1,15 @@
-//! The text editor overlay: a multi-line ratatui-textarea that keeps a draft while you type.
+//! The text editor overlay: a multi-line text area that keeps a draft while you type.
 
 use std::time::{Duration, Instant};
 
+use super::effect::EditRequest;
+use super::text_window::TextWindow;
+use super::theme::Theme;
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
-use ratatui_textarea::{TextArea, WrapMode};
-
-use super::effect::EditRequest;
-use super::theme::Theme;
 
 /// How long typed text may go unsaved before a draft is written.
 pub const DRAFT_EVERY: Duration = Duration::from_millis(500);
@@ -19,7 +18,7 @@ pub const DRAFT_EVERY: Duration = Duration::from_millis(500);
 pub struct Editor {
     /// What is being edited, and where it goes.
     pub request: EditRequest,
-    area: TextArea<'static>,
+    area: TextWindow,
     unsaved_since: Option<Instant>,
     /// True when the text came from a draft rather than the saved value.
     pub restored: bool,
@@ -32,12 +31,7 @@ impl Editor {
     pub fn open(request: EditRequest, draft: Option<&str>, theme: &Theme) -> Self {
         let restored = draft.is_some_and(|d| d != request.initial);
         let start = draft.unwrap_or(&request.initial);
-        let mut area = TextArea::new(start.split('\n').map(str::to_string).collect());
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
-        area.set_style(theme.text);
-        area.set_cursor_line_style(ratatui::style::Style::new());
-        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        area.move_cursor(ratatui_textarea::CursorMove::End);
+        let area = TextWindow::new(start, theme.text);
         Self {
             request,
             area,
@@ -64,7 +58,7 @@ impl Editor {
 
     /// The text as typed.
     pub fn text(&self) -> String {
-        self.area.lines().join("\n")
+        self.area.text()
     }
 
     /// True when the text differs from the saved value.
@@ -128,7 +122,7 @@ impl Editor {
                 .wrap(Wrap { trim: true })
                 .render(hint, buf);
         }
-        (&self.area).render(text, buf);
+        self.area.render(text, buf);
         let keys_text = if single {
             "Enter save · Esc cancel"
         } else if self.restored {

@@ -15,6 +15,7 @@ pub mod saver;
 pub mod screens;
 pub mod terminal;
 pub mod text;
+pub mod text_window;
 pub mod theme;
 
 pub use app::App;
