@@ -7,3 +7,4 @@ pub mod engine;
 pub mod export;
 pub mod store;
 pub mod tui;
+pub mod visible;

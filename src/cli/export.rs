@@ -11,6 +11,7 @@ use crate::export::{
     ExportFilter, Format, export, export_for_counsellor, import as import_bytes, merge,
 };
 use crate::store::{Access, write_private_file};
+use crate::visible::visible;
 
 use super::session::save_months;
 use super::{Cli, CliError, Session};
@@ -55,7 +56,7 @@ fn parse_format(name: &str) -> Result<Format, String> {
 pub fn run(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
     let session = Session::open(cli, Access::ReadOnly)?;
     for warning in session.warnings() {
-        eprintln!("{warning}");
+        eprintln!("{}", visible(&warning));
     }
     if let (Some(since), Some(until)) = (args.since, args.until)
         && since > until
@@ -110,7 +111,7 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
         Some(path) => {
             write_private_file(path, text.as_bytes())
                 .map_err(|e| CliError::Other(format!("cannot write {}: {e}", path.display())))?;
-            eprintln!("Exported to {}", path.display());
+            eprintln!("Exported to {}", visible(&path.display().to_string()));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -8,6 +8,7 @@ use clap::Subcommand;
 
 use crate::engine::Action;
 use crate::store::Access;
+use crate::visible::visible;
 
 use super::{Cli, CliError, Session};
 
@@ -74,7 +75,7 @@ pub fn run(cli: &Cli, command: &JournalCommand) -> Result<ExitCode, CliError> {
         JournalCommand::List { ids } => {
             let session = Session::open(cli, Access::ReadOnly)?;
             for warning in session.warnings() {
-                eprintln!("{warning}");
+                eprintln!("{}", visible(&warning));
             }
             let mut out = std::io::stdout().lock();
             for entry in session.book.journal.iter() {
@@ -95,7 +96,8 @@ pub fn run(cli: &Cli, command: &JournalCommand) -> Result<ExitCode, CliError> {
                 } else {
                     String::new()
                 };
-                writeln!(out, "{id}{when}  {step}{}", entry.first_line())?;
+                let line = format!("{id}{when}  {step}{}", entry.first_line());
+                writeln!(out, "{}", visible(&line))?;
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -9,6 +9,7 @@ use serde_json::json;
 
 use crate::engine::{Next, Now, StepStatus, Trend, UrgeOutcome, next_step, step_status, trend};
 use crate::store::Access;
+use crate::visible::{json_escaped, visible};
 
 use super::{Cli, CliError, Session};
 
@@ -16,21 +17,18 @@ use super::{Cli, CliError, Session};
 pub fn run(cli: &Cli, as_json: bool, short: bool) -> Result<ExitCode, CliError> {
     let session = Session::open(cli, Access::ReadOnly)?;
     for warning in session.warnings() {
-        eprintln!("{warning}");
+        eprintln!("{}", visible(&warning));
     }
     let now = Now::new(Utc::now(), &Local);
     let report = Report::build(&session, now);
     let mut out = std::io::stdout().lock();
     if as_json {
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&report.json()).unwrap_or_default()
-        )?;
+        let json = serde_json::to_string_pretty(&report.json()).unwrap_or_default();
+        writeln!(out, "{}", json_escaped(&json))?;
     } else if short {
-        writeln!(out, "{}", report.short())?;
+        writeln!(out, "{}", visible(&report.short()))?;
     } else {
-        write!(out, "{}", report.text())?;
+        write!(out, "{}", visible(&report.text()))?;
     }
     Ok(ExitCode::SUCCESS)
 }
