@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use chrono::Local;
 use clap::Subcommand;
 
-use crate::engine::Action;
+use crate::engine::{Action, Calendar};
 use crate::store::Access;
 use crate::visible::visible;
 
@@ -79,7 +79,7 @@ pub fn run(cli: &Cli, command: &JournalCommand) -> Result<ExitCode, CliError> {
             }
             let mut out = std::io::stdout().lock();
             for entry in session.book.journal.iter() {
-                let when = entry.created.with_timezone(&Local).format("%Y-%m-%d %H:%M");
+                let when = Local.local(entry.created).format("%Y-%m-%d %H:%M");
                 let step = entry
                     .step
                     .as_ref()

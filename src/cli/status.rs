@@ -96,8 +96,8 @@ impl Report {
             no_contact: journey.no_contact.as_ref().map(|n| n.progress(now)),
             entries: session.book.journal.len(),
             last_entry: session.book.journal.iter().next_back().map(|e| {
-                e.created
-                    .with_timezone(&Local)
+                now.calendar
+                    .local(e.created)
                     .format("%Y-%m-%d %H:%M")
                     .to_string()
             }),
@@ -107,7 +107,7 @@ impl Report {
                 json!({
                     "mood": m.mood,
                     "word": m.word,
-                    "at": m.at.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string(),
+                    "at": now.calendar.local(m.at).format("%Y-%m-%d %H:%M").to_string(),
                 })
             }),
             slips: journey.no_contact.as_ref().map_or(0, |n| n.breaks.len()),
