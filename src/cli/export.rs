@@ -8,7 +8,7 @@ use chrono::{Local, NaiveDate, Utc};
 use clap::Args;
 
 use crate::export::{
-    ExportFilter, Format, export, export_for_counsellor, import as import_bytes, merge,
+    ExportFilter, Format, export, export_for_counsellor, import as import_bytes, plan_merge,
 };
 use crate::store::{Access, write_private_file};
 use crate::visible::visible;
@@ -118,16 +118,20 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
 }
 
 /// Imports a file into the journal and prints a summary.
+///
+/// All or nothing: the whole file is read, checked and planned (every entry valid, every month
+/// it adds to readable) before anything is written; a refusal names the file and the entry.
 pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode, CliError> {
     let bytes = std::fs::read(file)
         .map_err(|e| CliError::Other(format!("cannot read {}: {e}", file.display())))?;
     let imported = import_bytes(&bytes, &Local)
-        .map_err(|e| CliError::Other(format!("{}: {e}", file.display())))?;
+        .map_err(|e| CliError::Other(format!("{}: {e}. Nothing was imported.", file.display())))?;
     let format = imported.format;
-    let mut months: Vec<_> = imported.entries.iter().map(|e| e.month()).collect();
+    let mut session = Session::open(cli, Access::ReadWrite)?;
+    let plan = plan_merge(&session.book.journal, imported);
+    let mut months: Vec<_> = plan.newcomers.iter().map(|e| e.month()).collect();
     months.sort();
     months.dedup();
-    let mut session = Session::open(cli, Access::ReadWrite)?;
     let set_aside: Vec<String> = session
         .set_aside
         .iter()
@@ -145,13 +149,18 @@ pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode, CliError> {
             set_aside.join(", ")
         )));
     }
-    let summary = merge(&mut session.book.journal, imported);
+    let summary = plan.summary;
+    session.book.journal.extend(plan.newcomers);
     if summary.added > 0 {
         save_months(&session.store, &session.book.journal, &months)?;
     }
+    let renamed = match summary.renamed {
+        0 => String::new(),
+        n => format!("; {n} kept under a new id, as theirs was taken by other words"),
+    };
     writeln!(
         std::io::stdout().lock(),
-        "Imported {} entr{} from {format} ({} already there, skipped)",
+        "Imported {} entr{} from {format} ({} already there, skipped{renamed})",
         summary.added,
         if summary.added == 1 { "y" } else { "ies" },
         summary.skipped_duplicates

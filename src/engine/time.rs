@@ -4,10 +4,10 @@ use std::ops::RangeInclusive;
 
 use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 
-/// The years an instant is shown in a time zone. Outside them (no valid file holds such a date,
-/// but a damaged one may) the instant is shown in UTC: zone rules are not safe to consult there,
-/// and the local time may not fit the calendar at all.
-pub const ZONED_YEARS: RangeInclusive<i32> = 1..=9999;
+/// The years an instant is shown in a time zone: those a valid file can hold. Outside them (a
+/// damaged file) the instant is shown in UTC: zone rules are not safe to consult there, and the
+/// local time may not fit the calendar at all.
+pub const ZONED_YEARS: RangeInclusive<i32> = super::validate::YEARS;
 
 /// Turns an instant into the user's local calendar date. Never panics, whatever the instant.
 pub trait Calendar {
