@@ -1,6 +1,7 @@
 //! rekindle: a calm, private terminal workbook for deciding whether, and how, to reconnect with an
 //! ex, and for healing when the answer is no.
 
+pub mod bounded;
 pub mod cli;
 pub mod content;
 pub mod engine;

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use chrono::{Local, NaiveDate, Utc};
 use clap::Args;
 
+use crate::bounded::{IMPORT_LIMIT, read_regular};
 use crate::export::{
     ExportFilter, Format, export, export_for_counsellor, import as import_bytes, plan_merge,
 };
@@ -122,8 +123,12 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
 /// All or nothing: the whole file is read, checked and planned (every entry valid, every month
 /// it adds to readable) before anything is written; a refusal names the file and the entry.
 pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode, CliError> {
-    let bytes = std::fs::read(file)
-        .map_err(|e| CliError::Other(format!("cannot read {}: {e}", file.display())))?;
+    let bytes = read_regular(file, IMPORT_LIMIT).map_err(|e| {
+        CliError::Other(format!(
+            "cannot import {}: {e}. Nothing was imported.",
+            file.display()
+        ))
+    })?;
     let imported = import_bytes(&bytes, &Local)
         .map_err(|e| CliError::Other(format!("{}: {e}. Nothing was imported.", file.display())))?;
     let format = imported.format;
