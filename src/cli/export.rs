@@ -14,6 +14,7 @@ use crate::export::{
 use crate::store::{Access, write_private_file};
 use crate::visible::visible;
 
+use super::export_target;
 use super::session::save_months;
 use super::{Cli, CliError, Session};
 
@@ -72,6 +73,9 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
         return Err(CliError::Other(format!(
             "there is no step `{step}` in this guide"
         )));
+    }
+    if let Some(target) = &args.output {
+        export_target::check(target, session.store.dir()).map_err(CliError::Other)?;
     }
     let filter = ExportFilter {
         since: args.since,

@@ -2,6 +2,7 @@
 
 mod content;
 mod export;
+mod export_target;
 mod journal;
 mod session;
 mod status;
