@@ -236,3 +236,28 @@ fn content_check_shows_no_raw_control_from_a_pack() {
         &stdout(out.get_output()),
     );
 }
+
+#[test]
+fn the_no_contact_history_shows_a_hostile_slip_visibly() {
+    use rekindle::engine::{Break, BreakKind, NoContact};
+    let guide = guide();
+    let mut book: Workbook = fresh_book(&guide);
+    book.journey.welcomed = true;
+    let mut record = NoContact::new("2026-02-20T12:00:00Z".parse().unwrap(), 21, None);
+    record.breaks.push(Break {
+        at: "2026-02-25T12:00:00Z".parse().unwrap(),
+        what: BreakKind::Messaged,
+        trigger: "\u{1b}]0;pwned\u{7}late night\u{9b}2J".into(),
+        felt: None,
+        resets: false,
+    });
+    book.journey.no_contact = Some(record);
+    let mut rig = Rig::with_book(guide, book, Theme::PLAIN);
+    rig.press("N");
+    let terminal = rig.draw(100, 30);
+    let shown = screen_text(terminal.backend().buffer());
+    assert!(shown.contains("␛]0;pwned␇late night<U+009B>2J"), "{shown}");
+    for cell in terminal.backend().buffer().content() {
+        assert_clean("a no-contact cell", "slip trigger", cell.symbol());
+    }
+}
