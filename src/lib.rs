@@ -1,9 +1,11 @@
 //! rekindle: a calm, private terminal workbook for deciding whether, and how, to reconnect with an
 //! ex, and for healing when the answer is no.
 
+pub mod bounded;
 pub mod cli;
 pub mod content;
 pub mod engine;
 pub mod export;
 pub mod store;
 pub mod tui;
+pub mod visible;

@@ -90,7 +90,8 @@ fn our_export_round_trips_exactly() {
         summary,
         ImportSummary {
             added: 3,
-            skipped_duplicates: 0
+            skipped_duplicates: 0,
+            renamed: 0
         }
     );
     assert_eq!(journal.iter().cloned().collect::<Vec<_>>(), entries());
@@ -112,7 +113,8 @@ fn merging_the_same_export_twice_adds_nothing() {
         again,
         ImportSummary {
             added: 0,
-            skipped_duplicates: 3
+            skipped_duplicates: 3,
+            renamed: 0
         }
     );
     assert_eq!(journal.len(), 3);
@@ -142,7 +144,8 @@ fn same_time_and_text_under_another_id_is_a_duplicate() {
         summary,
         ImportSummary {
             added: 1,
-            skipped_duplicates: 1
+            skipped_duplicates: 1,
+            renamed: 0
         }
     );
     assert!(journal.get("new-one").is_some());
@@ -183,7 +186,8 @@ fn jrnl_entries_get_new_ids_and_import_once() {
         summary,
         ImportSummary {
             added: 2,
-            skipped_duplicates: 0
+            skipped_duplicates: 0,
+            renamed: 0
         }
     );
     assert!(
@@ -196,7 +200,8 @@ fn jrnl_entries_get_new_ids_and_import_once() {
         again,
         ImportSummary {
             added: 0,
-            skipped_duplicates: 2
+            skipped_duplicates: 2,
+            renamed: 0
         }
     );
     assert_eq!(journal.len(), 5);
@@ -345,10 +350,10 @@ fn a_damaged_export_of_ours_says_what_is_wrong() {
     let bad_mood = good.replace("\"mood\": 4", "\"mood\": 9");
     let err = import(bad_mood.as_bytes(), &zone()).unwrap_err();
     assert!(
-        matches!(err, ImportError::BadEntry { entry: 2, .. }),
+        matches!(err, ImportError::Invalid { entry: 2, .. }),
         "{err:?}"
     );
-    assert!(err.to_string().contains("mood 9"), "{err}");
+    assert!(err.to_string().contains("mood is 9"), "{err}");
     let no_text = good.replacen("\"text\":", "\"words\":", 1);
     let err = import(no_text.as_bytes(), &zone()).unwrap_err();
     assert!(

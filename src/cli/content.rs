@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::Subcommand;
 
 use super::{Cli, CliError};
+use crate::visible::visible;
 
 /// `rekindle content ...`
 #[derive(Debug, Subcommand)]
@@ -28,9 +29,7 @@ pub fn run(cli: &Cli, command: &ContentCommand) -> Result<ExitCode, CliError> {
     match super::session::load_guide(dir) {
         Ok(guide) => {
             let s = guide.summary();
-            let mut out = std::io::stdout().lock();
-            writeln!(
-                out,
+            let line = format!(
                 "{origin}: {} v{} is fine\n  {} paths, {} steps, {} prompts, {} checklists ({} items), {} checks, {} pages",
                 guide.title,
                 guide.version,
@@ -41,7 +40,8 @@ pub fn run(cli: &Cli, command: &ContentCommand) -> Result<ExitCode, CliError> {
                 s.checklist_items,
                 s.checks,
                 s.pages
-            )?;
+            );
+            writeln!(std::io::stdout().lock(), "{}", visible(&line))?;
             Ok(ExitCode::SUCCESS)
         }
         Err(problems) => {
@@ -50,18 +50,15 @@ pub fn run(cli: &Cli, command: &ContentCommand) -> Result<ExitCode, CliError> {
                 let file = dir.map_or(problem.file.clone(), |d| {
                     d.join(&problem.file).display().to_string()
                 });
-                writeln!(
-                    err,
+                let line = format!(
                     "{file}:{}:{}: {}",
                     problem.line, problem.column, problem.message
-                )?;
+                );
+                writeln!(err, "{}", visible(&line))?;
             }
             let n = problems.len();
-            writeln!(
-                err,
-                "{origin}: {n} problem{}",
-                if n == 1 { "" } else { "s" }
-            )?;
+            let line = format!("{origin}: {n} problem{}", if n == 1 { "" } else { "s" });
+            writeln!(err, "{}", visible(&line))?;
             Ok(ExitCode::from(1))
         }
     }

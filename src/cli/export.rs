@@ -7,11 +7,14 @@ use std::process::ExitCode;
 use chrono::{Local, NaiveDate, Utc};
 use clap::Args;
 
+use crate::bounded::{IMPORT_LIMIT, read_regular};
 use crate::export::{
-    ExportFilter, Format, export, export_for_counsellor, import as import_bytes, merge,
+    ExportFilter, Format, export, export_for_counsellor, import as import_bytes, plan_merge,
 };
 use crate::store::{Access, write_private_file};
+use crate::visible::visible;
 
+use super::export_target;
 use super::session::save_months;
 use super::{Cli, CliError, Session};
 
@@ -55,7 +58,7 @@ fn parse_format(name: &str) -> Result<Format, String> {
 pub fn run(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
     let session = Session::open(cli, Access::ReadOnly)?;
     for warning in session.warnings() {
-        eprintln!("{warning}");
+        eprintln!("{}", visible(&warning));
     }
     if let (Some(since), Some(until)) = (args.since, args.until)
         && since > until
@@ -70,6 +73,9 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
         return Err(CliError::Other(format!(
             "there is no step `{step}` in this guide"
         )));
+    }
+    if let Some(target) = &args.output {
+        export_target::check(target, session.store.dir()).map_err(CliError::Other)?;
     }
     let filter = ExportFilter {
         since: args.since,
@@ -110,28 +116,36 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
         Some(path) => {
             write_private_file(path, text.as_bytes())
                 .map_err(|e| CliError::Other(format!("cannot write {}: {e}", path.display())))?;
-            eprintln!("Exported to {}", path.display());
+            eprintln!("Exported to {}", visible(&path.display().to_string()));
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Imports a file into the journal and prints a summary.
+///
+/// All or nothing: the whole file is read, checked and planned (every entry valid, every month
+/// it adds to readable) before anything is written; a refusal names the file and the entry.
 pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode, CliError> {
-    let bytes = std::fs::read(file)
-        .map_err(|e| CliError::Other(format!("cannot read {}: {e}", file.display())))?;
+    let bytes = read_regular(file, IMPORT_LIMIT).map_err(|e| {
+        CliError::Other(format!(
+            "cannot import {}: {e}. Nothing was imported.",
+            file.display()
+        ))
+    })?;
     let imported = import_bytes(&bytes, &Local)
-        .map_err(|e| CliError::Other(format!("{}: {e}", file.display())))?;
+        .map_err(|e| CliError::Other(format!("{}: {e}. Nothing was imported.", file.display())))?;
     let format = imported.format;
-    let mut months: Vec<_> = imported.entries.iter().map(|e| e.month()).collect();
-    months.sort();
-    months.dedup();
     let mut session = Session::open(cli, Access::ReadWrite).map_err(|e| match e {
         CliError::Store(locked @ crate::store::StoreError::Locked { .. }) => CliError::Other(
             format!("{locked}. Nothing was imported: quit the workbook there, then run the import again."),
         ),
         e => e,
     })?;
+    let plan = plan_merge(&session.book.journal, imported);
+    let mut months: Vec<_> = plan.newcomers.iter().map(|e| e.month()).collect();
+    months.sort();
+    months.dedup();
     let set_aside: Vec<String> = session
         .set_aside
         .iter()
@@ -149,13 +163,18 @@ pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode, CliError> {
             set_aside.join(", ")
         )));
     }
-    let summary = merge(&mut session.book.journal, imported);
+    let summary = plan.summary;
+    session.book.journal.extend(plan.newcomers);
     if summary.added > 0 {
         save_months(&session.store, &session.book.journal, &months)?;
     }
+    let renamed = match summary.renamed {
+        0 => String::new(),
+        n => format!("; {n} kept under a new id, as theirs was taken by other words"),
+    };
     writeln!(
         std::io::stdout().lock(),
-        "Imported {} entr{} from {format} ({} already there, skipped)",
+        "Imported {} entr{} from {format} ({} already there, skipped{renamed})",
         summary.added,
         if summary.added == 1 { "y" } else { "ies" },
         summary.skipped_duplicates

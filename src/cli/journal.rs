@@ -6,8 +6,9 @@ use std::process::ExitCode;
 use chrono::{Local, Utc};
 use clap::Subcommand;
 
-use crate::engine::{Action, Now, Workbook, prepare_entry};
+use crate::engine::{Action, Calendar, Now, Workbook, prepare_entry};
 use crate::store::{Access, Inbox, InboxItem, InboxRecord, StoreError};
+use crate::visible::visible;
 
 use super::session::load_guide;
 use super::{Cli, CliError, Session};
@@ -49,11 +50,11 @@ pub fn run(cli: &Cli, command: &JournalCommand) -> Result<ExitCode, CliError> {
         JournalCommand::List { ids } => {
             let session = Session::open(cli, Access::ReadOnly)?;
             for warning in session.warnings() {
-                eprintln!("{warning}");
+                eprintln!("{}", visible(&warning));
             }
             let mut out = std::io::stdout().lock();
             for entry in session.book.journal.iter() {
-                let when = entry.created.with_timezone(&Local).format("%Y-%m-%d %H:%M");
+                let when = Local.local(entry.created).format("%Y-%m-%d %H:%M");
                 let step = entry
                     .step
                     .as_ref()
@@ -70,7 +71,8 @@ pub fn run(cli: &Cli, command: &JournalCommand) -> Result<ExitCode, CliError> {
                 } else {
                     String::new()
                 };
-                writeln!(out, "{id}{when}  {step}{}", entry.first_line())?;
+                let line = format!("{id}{when}  {step}{}", entry.first_line());
+                writeln!(out, "{}", visible(&line))?;
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -2,6 +2,7 @@
 
 mod content;
 mod export;
+mod export_target;
 mod journal;
 mod session;
 mod status;
@@ -62,7 +63,8 @@ pub enum Command {
     Content(content::ContentCommand),
 }
 
-/// Runs the parsed command line: data to stdout, errors to stderr with exit code 1.
+/// Runs the parsed command line: data to stdout, errors to stderr with exit code 1. Errors can
+/// quote paths and text from files, so they are shown in their visible form.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         None => crate::tui::run::open_workbook(&cli),
@@ -75,7 +77,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("rekindle: {error}");
+            eprintln!("rekindle: {}", crate::visible::visible(&error.to_string()));
             ExitCode::from(1)
         }
     }

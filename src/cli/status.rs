@@ -9,6 +9,7 @@ use serde_json::json;
 
 use crate::engine::{Next, Now, StepStatus, Trend, UrgeOutcome, next_step, step_status, trend};
 use crate::store::Access;
+use crate::visible::{json_escaped, visible};
 
 use super::{Cli, CliError, Session};
 
@@ -16,21 +17,18 @@ use super::{Cli, CliError, Session};
 pub fn run(cli: &Cli, as_json: bool, short: bool) -> Result<ExitCode, CliError> {
     let session = Session::open(cli, Access::ReadOnly)?;
     for warning in session.warnings() {
-        eprintln!("{warning}");
+        eprintln!("{}", visible(&warning));
     }
     let now = Now::new(Utc::now(), &Local);
     let report = Report::build(&session, now);
     let mut out = std::io::stdout().lock();
     if as_json {
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&report.json()).unwrap_or_default()
-        )?;
+        let json = serde_json::to_string_pretty(&report.json()).unwrap_or_default();
+        writeln!(out, "{}", json_escaped(&json))?;
     } else if short {
-        writeln!(out, "{}", report.short())?;
+        writeln!(out, "{}", visible(&report.short()))?;
     } else {
-        write!(out, "{}", report.text())?;
+        write!(out, "{}", visible(&report.text()))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -98,8 +96,8 @@ impl Report {
             no_contact: journey.no_contact.as_ref().map(|n| n.progress(now)),
             entries: session.book.journal.len(),
             last_entry: session.book.journal.iter().next_back().map(|e| {
-                e.created
-                    .with_timezone(&Local)
+                now.calendar
+                    .local(e.created)
                     .format("%Y-%m-%d %H:%M")
                     .to_string()
             }),
@@ -109,7 +107,7 @@ impl Report {
                 json!({
                     "mood": m.mood,
                     "word": m.word,
-                    "at": m.at.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string(),
+                    "at": now.calendar.local(m.at).format("%Y-%m-%d %H:%M").to_string(),
                 })
             }),
             slips: journey.no_contact.as_ref().map_or(0, |n| n.breaks.len()),

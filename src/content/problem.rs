@@ -28,6 +28,16 @@ impl Problem {
         }
     }
 
+    /// A problem at a known 1-based line and column of `file`.
+    pub fn placed(file: &str, (line, column): (usize, usize), message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_string(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+
     /// A problem with a whole file (it is missing, unreadable, or out of place).
     pub fn in_file(file: &str, message: impl Into<String>) -> Self {
         Self {
@@ -97,6 +107,29 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Where each line of a text starts, so placing many problems in one file costs a binary search
+/// each instead of a scan from the top.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    /// The line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self(starts)
+    }
+
+    /// The same as [`line_column`] for the `text` these starts were taken from.
+    pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.0.partition_point(|start| *start <= offset);
+        let start = self.0[line - 1];
+        (line, text[start..offset].chars().count() + 1)
+    }
+}
+
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -115,5 +148,18 @@ mod tests {
         assert_eq!(line_column(text, 6), (2, 1));
         let quote = text.find('"').unwrap();
         assert_eq!(line_column(text, quote), (2, 6));
+    }
+
+    #[test]
+    fn line_starts_agree_with_a_scan() {
+        let text = "a = 1\n\nb = \"é\"\nlast";
+        let starts = LineStarts::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(
+                starts.line_column(text, offset),
+                line_column(text, offset),
+                "{offset}"
+            );
+        }
     }
 }

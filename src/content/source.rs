@@ -1,7 +1,10 @@
 //! Where a pack's files come from: the copy embedded in the binary, or a folder on disk.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use crate::bounded::{PACK_FILE_LIMIT, read_regular};
 
 use super::problem::Problem;
 
@@ -43,7 +46,8 @@ impl PackSource {
         }
     }
 
-    /// Every `.toml` file under `dir`. Unreadable files and non-UTF-8 text become problems.
+    /// Every `.toml` file under `dir`. Unreadable files, anything but a regular file, files past
+    /// [`PACK_FILE_LIMIT`], non-UTF-8 text and folder links that loop become problems.
     pub fn from_dir(dir: &Path) -> Result<Self, Vec<Problem>> {
         let display = dir.display().to_string();
         if !dir.is_dir() {
@@ -52,9 +56,18 @@ impl PackSource {
                 "no pack folder here; give the folder that holds guide.toml",
             )]);
         }
-        let mut files = Vec::new();
-        let mut problems = Vec::new();
-        collect(dir, dir, &mut files, &mut problems);
+        let mut walk = Walk {
+            root: dir,
+            files: Vec::new(),
+            problems: Vec::new(),
+            seen: HashSet::new(),
+        };
+        walk.folder(dir);
+        let Walk {
+            mut files,
+            problems,
+            ..
+        } = walk;
         files.sort_by(|a, b| a.path.cmp(&b.path));
         if problems.is_empty() {
             Ok(Self {
@@ -68,52 +81,89 @@ impl PackSource {
     }
 }
 
-fn collect(root: &Path, dir: &Path, files: &mut Vec<SourceFile>, problems: &mut Vec<Problem>) {
-    let relative = |path: &Path| {
-        path.strip_prefix(root)
+/// A walk through a pack folder, collecting its `.toml` files and the problems met on the way.
+struct Walk<'a> {
+    root: &'a Path,
+    files: Vec<SourceFile>,
+    problems: Vec<Problem>,
+    /// Folders read so far, by their real path, so a link back to one cannot loop.
+    seen: HashSet<PathBuf>,
+}
+
+impl Walk<'_> {
+    fn relative(&self, path: &Path) -> String {
+        path.strip_prefix(self.root)
             .unwrap_or(path)
             .to_string_lossy()
             .replace('\\', "/")
-    };
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            problems.push(Problem::in_file(
-                &relative(dir),
-                format!("cannot read this folder: {e}"),
+    }
+
+    fn folder(&mut self, dir: &Path) {
+        if let Ok(real) = fs::canonicalize(dir)
+            && !self.seen.insert(real.clone())
+        {
+            self.problems.push(Problem::in_file(
+                &self.relative(dir),
+                format!(
+                    "this links to {}, a folder already read: a link loop or a second way in; \
+                     remove the link",
+                    real.display()
+                ),
             ));
             return;
         }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                let file = self.relative(dir);
+                self.problems.push(Problem::in_file(
+                    &file,
+                    format!("cannot read this folder: {e}"),
+                ));
+                return;
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .flatten()
+            .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
+            .map(|entry| entry.path())
+            .collect();
+        paths.sort();
+        for path in paths {
+            if path.is_dir() {
+                self.folder(&path);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                self.file(&path);
+            }
         }
-        if path.is_dir() {
-            collect(root, &path, files, problems);
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            match fs::read(&path) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => files.push(SourceFile {
-                        path: relative(&path),
-                        text,
-                    }),
-                    Err(e) => {
-                        let offset = e.utf8_error().valid_up_to();
-                        let text = String::from_utf8_lossy(&e.into_bytes()[..offset]).into_owned();
-                        problems.push(Problem::at(
-                            &relative(&path),
-                            &text,
-                            &(offset..offset),
-                            "this file is not valid UTF-8 text; save it as UTF-8",
-                        ));
-                    }
-                },
-                Err(e) => problems.push(Problem::in_file(
-                    &relative(&path),
+    }
+
+    fn file(&mut self, path: &Path) {
+        let relative = self.relative(path);
+        let bytes = match read_regular(path, PACK_FILE_LIMIT) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                self.problems.push(Problem::in_file(
+                    &relative,
                     format!("cannot read this file: {e}"),
-                )),
+                ));
+                return;
+            }
+        };
+        match String::from_utf8(bytes) {
+            Ok(text) => self.files.push(SourceFile {
+                path: relative,
+                text,
+            }),
+            Err(e) => {
+                let offset = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(&e.into_bytes()[..offset]).into_owned();
+                self.problems.push(Problem::at(
+                    &relative,
+                    &text,
+                    &(offset..offset),
+                    "this file is not valid UTF-8 text; save it as UTF-8",
+                ));
             }
         }
     }

@@ -9,10 +9,13 @@ use toml::Spanned;
 
 use super::model::*;
 use super::placeholder;
-use super::problem::{Problem, Problems};
+use super::problem::{LineStarts, Problem, Problems};
 use super::raw::*;
 use super::source::PackSource;
 use super::tools::*;
+
+/// The most ids a message lists when a reference names none of them.
+const KNOWN_SHOWN: usize = 30;
 
 /// The largest `no_contact_days` a gate may ask for.
 const MAX_GATE_DAYS: i64 = 365;
@@ -21,10 +24,16 @@ const MAX_GATE_DAYS: i64 = 365;
 pub fn load(source: &PackSource) -> Result<Guide, Problems> {
     let mut v = Validator::default();
     let mut parts = Parts::default();
-    for file in &source.files {
+    let lines: Vec<LineStarts> = source
+        .files
+        .iter()
+        .map(|f| LineStarts::new(&f.text))
+        .collect();
+    for (file, lines) in source.files.iter().zip(&lines) {
         let ctx = Ctx {
             file: &file.path,
             text: &file.text,
+            lines,
         };
         v.parse_file(ctx, &mut parts);
     }
@@ -35,11 +44,22 @@ pub fn load(source: &PackSource) -> Result<Guide, Problems> {
     }
 }
 
-/// A file being read: its pack-relative name and text.
+/// A file being read: its pack-relative name, text and where its lines start.
 #[derive(Debug, Clone, Copy)]
 struct Ctx<'a> {
     file: &'a str,
     text: &'a str,
+    lines: &'a LineStarts,
+}
+
+impl Ctx<'_> {
+    fn line_column(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_column(self.text, offset)
+    }
+
+    fn problem(&self, offset: usize, message: impl Into<String>) -> Problem {
+        Problem::placed(self.file, self.line_column(offset), message)
+    }
 }
 
 /// A place in a file.
@@ -58,7 +78,7 @@ impl<'a> Loc<'a> {
     }
 
     fn problem(&self, message: impl Into<String>) -> Problem {
-        Problem::at(self.ctx.file, self.ctx.text, &self.span, message)
+        self.ctx.problem(self.span.start, message)
     }
 }
 
@@ -156,8 +176,7 @@ impl<'a> Validator<'a> {
                 self.unparsed.insert(kind);
                 let span = error.span().unwrap_or(0..0);
                 let message = explain_toml_error(error.message());
-                self.problems
-                    .push(Problem::at(ctx.file, ctx.text, &span, message));
+                self.problems.push(ctx.problem(span.start, message));
                 None
             }
         }
@@ -656,7 +675,7 @@ impl<'a> Validator<'a> {
         let id = self.id(ctx, raw);
         let loc = Loc::of(ctx, raw);
         if let Some(first) = self.defined.get(&(kind, id.clone())) {
-            let (line, column) = super::problem::line_column(first.ctx.text, first.span.start);
+            let (line, column) = first.ctx.line_column(first.span.start);
             self.problems.push(loc.problem(format!(
                 "duplicate {} id `{id}`: it is already used at {}:{line}:{column}; give each {} its own id",
                 kind.name(),
@@ -760,6 +779,7 @@ impl<'a> Validator<'a> {
     }
 
     fn resolve_references(&mut self) {
+        let mut hints: HashMap<Kind, String> = HashMap::new();
         for reference in std::mem::take(&mut self.references) {
             if self.unparsed.contains(&reference.kind)
                 || self
@@ -768,19 +788,10 @@ impl<'a> Validator<'a> {
             {
                 continue;
             }
-            let mut known: Vec<&str> = self
-                .defined
-                .keys()
-                .filter(|(kind, _)| *kind == reference.kind)
-                .map(|(_, id)| id.as_str())
-                .collect();
-            known.sort_unstable();
             let kind = reference.kind.name();
-            let hint = if known.is_empty() {
-                format!("the pack has no {kind}s yet")
-            } else {
-                format!("known {kind}s: {}", known.join(", "))
-            };
+            let hint = hints
+                .entry(reference.kind)
+                .or_insert_with(|| self.known(reference.kind));
             self.problems.push(reference.loc.problem(format!(
                 "{} names {kind} `{}`, which is not in the pack; {hint}",
                 reference.from, reference.id
@@ -788,12 +799,34 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// The ids of a kind, for a message: made once per kind, and at most [`KNOWN_SHOWN`] of them.
+    fn known(&self, kind: Kind) -> String {
+        let mut known: Vec<&str> = self
+            .defined
+            .keys()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, id)| id.as_str())
+            .collect();
+        known.sort_unstable();
+        let name = kind.name();
+        match known.len() {
+            0 => format!("the pack has no {name}s yet"),
+            n if n > KNOWN_SHOWN => format!(
+                "known {name}s include: {}, and {} more",
+                known[..KNOWN_SHOWN].join(", "),
+                n - KNOWN_SHOWN
+            ),
+            _ => format!("known {name}s: {}", known.join(", ")),
+        }
+    }
+
     /// Every step is on exactly one path, and a gate waits only for earlier steps of its path.
+    /// Each step's path and place in it are looked up once, so this is linear in the steps.
     fn check_paths(&mut self, ctx: Ctx<'a>, guide: &RawGuide, steps: &[(Ctx<'a>, RawStep)]) {
-        let mut path_of: HashMap<&str, &str> = HashMap::new();
+        let mut place: HashMap<&str, (&str, usize)> = HashMap::new();
         for path in &guide.paths {
-            for step in path.steps.get_ref() {
-                if let Some(other) = path_of.insert(step.get_ref(), path.id.get_ref()) {
+            for (index, step) in path.steps.get_ref().iter().enumerate() {
+                if let Some((other, _)) = place.insert(step.get_ref(), (path.id.get_ref(), index)) {
                     self.problems.push(Loc::of(ctx, step).problem(format!(
                         "step `{}` is on path `{other}` and again on path `{}`; a step belongs to one path",
                         step.get_ref(),
@@ -804,25 +837,12 @@ impl<'a> Validator<'a> {
         }
         for (step_ctx, step) in steps {
             let id = step.id.get_ref().as_str();
-            let Some(path_id) = path_of.get(id) else {
+            let Some(&(path_id, position)) = place.get(id) else {
                 self.problems.push(Loc::of(*step_ctx, &step.id).problem(format!(
                     "step `{id}` is on no path; add it to a path's steps in guide.toml, or remove it"
                 )));
                 continue;
             };
-            let order: Vec<&str> = guide
-                .paths
-                .iter()
-                .find(|p| p.id.get_ref() == path_id)
-                .map(|p| {
-                    p.steps
-                        .get_ref()
-                        .iter()
-                        .map(|s| s.get_ref().as_str())
-                        .collect()
-                })
-                .unwrap_or_default();
-            let position = order.iter().position(|s| *s == id);
             let Some(after) = step
                 .gate
                 .as_ref()
@@ -838,8 +858,12 @@ impl<'a> Validator<'a> {
                 .flatten()
                 .filter_map(|v| v.as_str())
             {
-                let earlier = order.iter().position(|s| *s == waited) < position;
-                if !earlier && path_of.contains_key(waited) {
+                let on_this_path = place
+                    .get(waited)
+                    .filter(|(path, _)| *path == path_id)
+                    .map(|(_, index)| *index);
+                let earlier = on_this_path < Some(position);
+                if !earlier && place.contains_key(waited) {
                     let loc = self.find_in(*step_ctx, after.1.span(), waited);
                     self.problems.push(loc.problem(format!(
                         "step `{id}` waits for `{waited}`, which does not come before it on path `{path_id}`; \

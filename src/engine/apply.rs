@@ -94,6 +94,9 @@ pub enum EngineError {
     /// A journal entry with no words.
     #[error("the entry is empty; write something first")]
     EmptyEntry,
+    /// An entry that holds what the journal cannot keep (a date it cannot name).
+    #[error("the entry cannot be filed: {0}")]
+    InvalidEntry(super::validate::Invalid),
     /// No such journal entry.
     #[error("there is no journal entry `{0}`")]
     UnknownEntry(String),
@@ -367,6 +370,7 @@ pub fn apply(
             outcome.journey_changed = false;
             check_entry_text(&entry.text)?;
             check_mood(entry.mood)?;
+            super::validate::check_entry(&entry).map_err(EngineError::InvalidEntry)?;
             outcome.entry_id = file_entry(&mut book.journal, entry, replaces)?;
             if let Some(id) = &outcome.entry_id {
                 outcome

@@ -12,6 +12,7 @@ mod no_contact;
 mod status;
 mod time;
 mod urge;
+pub mod validate;
 
 pub use action::Action;
 pub use apply::{EngineError, Outcome, Workbook, apply, edited_entry, prepare_entry};
@@ -24,3 +25,4 @@ pub use no_contact::*;
 pub use status::*;
 pub use time::{Calendar, Now};
 pub use urge::*;
+pub use validate::{Invalid, check_entry, check_journey, check_month};

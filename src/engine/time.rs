@@ -1,8 +1,15 @@
 //! The clock, passed in: an instant plus the user's calendar, so tests can fix both.
 
-use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use std::ops::RangeInclusive;
 
-/// Turns an instant into the user's local calendar date.
+use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
+
+/// The years an instant is shown in a time zone: those a valid file can hold. Outside them (a
+/// damaged file) the instant is shown in UTC: zone rules are not safe to consult there, and the
+/// local time may not fit the calendar at all.
+pub const ZONED_YEARS: RangeInclusive<i32> = super::validate::YEARS;
+
+/// Turns an instant into the user's local calendar date. Never panics, whatever the instant.
 pub trait Calendar {
     /// The local date at `at`.
     fn date_of(&self, at: DateTime<Utc>) -> NaiveDate;
@@ -12,11 +19,16 @@ pub trait Calendar {
 
 impl<T: TimeZone> Calendar for T {
     fn date_of(&self, at: DateTime<Utc>) -> NaiveDate {
-        at.with_timezone(self).date_naive()
+        self.local(at).date()
     }
 
     fn local(&self, at: DateTime<Utc>) -> NaiveDateTime {
-        at.with_timezone(self).naive_local()
+        let utc = at.naive_utc();
+        if !ZONED_YEARS.contains(&utc.year()) {
+            return utc;
+        }
+        let offset = self.offset_from_utc_datetime(&utc).fix();
+        utc.checked_add_offset(offset).unwrap_or(utc)
     }
 }
 

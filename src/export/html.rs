@@ -170,10 +170,11 @@ fn write_step(out: &mut String, step: &StepAnswers) {
     out.push_str("</section>\n");
 }
 
-/// `text` safe to place in HTML text or a quoted attribute.
+/// `text` safe to place in HTML text or a quoted attribute, with characters a terminal would
+/// obey in their visible form first (see [`crate::visible`]).
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in crate::visible::visible(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

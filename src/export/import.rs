@@ -3,7 +3,7 @@
 use chrono::TimeZone;
 use serde_json::Value;
 
-use crate::engine::JournalEntry;
+use crate::engine::{JournalEntry, check_entry};
 
 use super::import_error::ImportError;
 use super::{jrnl, json, tui_journal};
@@ -54,7 +54,8 @@ pub struct Imported {
 /// Reads an export from rekindle, jrnl or tui-journal, telling them apart by their shape.
 ///
 /// `tz` is the zone jrnl's local dates and times were written in (the user's own, normally).
-/// Either every entry is read or an error says which one could not be.
+/// Either every entry is read and passes [`check_entry`] (an id and words, a date a month file
+/// can name, a mood from 1 to 5), or an error names the first one that does not.
 pub fn import<Tz: TimeZone>(bytes: &[u8], tz: &Tz) -> Result<Imported, ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let value: Value = serde_json::from_slice(bytes).map_err(|e| ImportError::NotJson {
@@ -68,7 +69,35 @@ pub fn import<Tz: TimeZone>(bytes: &[u8], tz: &Tz) -> Result<Imported, ImportErr
         ImportFormat::Jrnl => jrnl::read(&value, tz)?,
         ImportFormat::TuiJournal => tui_journal::read(&value)?,
     };
+    for (n, entry) in entries.iter().enumerate() {
+        check_entry(entry).map_err(|problem| ImportError::Invalid {
+            format,
+            entry: n + 1,
+            about: about(entry, format),
+            problem,
+        })?;
+    }
     Ok(Imported { format, entries })
+}
+
+/// An entry's id (when the file's ids are kept) and first words, quoted, to find it by.
+fn about(entry: &JournalEntry, format: ImportFormat) -> String {
+    const WORDS: usize = 40;
+    let line = entry.first_line();
+    let mut words: String = line.chars().take(WORDS).collect();
+    if line.chars().nth(WORDS).is_some() {
+        words.push('…');
+    }
+    let words = if words.is_empty() {
+        "no words".to_string()
+    } else {
+        format!("{words:?}")
+    };
+    if format.keeps_ids() {
+        format!("id {:?}, {words}", entry.id)
+    } else {
+        words
+    }
 }
 
 /// The parser's message without its own "at line ... column ..." suffix, which we word ourselves.

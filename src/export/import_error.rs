@@ -1,5 +1,7 @@
 //! Why a file could not be imported, in words the user can act on.
 
+use crate::engine::Invalid;
+
 use super::import::ImportFormat;
 
 /// The formats `import` accepts, for messages.
@@ -7,6 +9,9 @@ pub(super) const ACCEPTED: &str = "rekindle's own JSON export (rekindle export -
      jrnl's JSON export (jrnl --export json) and tui-journal's JSON export";
 
 /// A file that could not be imported. Nothing is imported when any entry is bad.
+///
+/// The messages name the entry and may quote its words; whoever prints them shows them through
+/// [`crate::visible`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
     /// The bytes are not JSON at all.
@@ -49,6 +54,18 @@ pub enum ImportError {
         value: String,
         /// What is wrong with it.
         reason: String,
+    },
+    /// An entry reads well but holds what rekindle cannot keep (see [`crate::engine::check_entry`]).
+    #[error("entry {entry} of this {format} ({about}) cannot be imported: its {problem}")]
+    Invalid {
+        /// The format it was taken for.
+        format: ImportFormat,
+        /// The entry's position in the file, from 1.
+        entry: usize,
+        /// Its id (from a rekindle export) and first words, to find it by.
+        about: String,
+        /// What is wrong, and in which field.
+        problem: Invalid,
     },
     /// An entry is missing a field or has one of the wrong kind.
     #[error("entry {entry} of this {format} cannot be read: {reason}")]

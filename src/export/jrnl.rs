@@ -107,8 +107,8 @@ fn created<Tz: TimeZone>(
     tz.from_local_datetime(&local)
         .earliest()
         .or_else(|| {
-            tz.from_local_datetime(&(local + TimeDelta::hours(1)))
-                .earliest()
+            let later = local.checked_add_signed(TimeDelta::hours(1))?;
+            tz.from_local_datetime(&later).earliest()
         })
         .map(|at| at.with_timezone(&Utc))
         .ok_or_else(|| bad("that time does not exist in this time zone"))

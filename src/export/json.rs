@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::engine::JournalEntry;
+use crate::visible::json_escaped;
 
 use super::import::ImportFormat;
 use super::import_error::ImportError;
@@ -24,7 +25,8 @@ struct ExportFile<'a> {
     entries: Vec<&'a JournalEntry>,
 }
 
-/// `entries` as a rekindle export, pretty-printed, ending in a newline.
+/// `entries` as a rekindle export, pretty-printed, ending in a newline; characters a terminal
+/// would obey are `\u` escapes, so printing it is safe and reading it back gives the same text.
 pub(super) fn write<'a>(
     entries: impl Iterator<Item = &'a JournalEntry>,
     now: DateTime<Utc>,
@@ -35,7 +37,8 @@ pub(super) fn write<'a>(
         exported: now,
         entries: entries.collect(),
     };
-    let mut out = serde_json::to_string_pretty(&file).unwrap_or_default();
+    let json = serde_json::to_string_pretty(&file).unwrap_or_default();
+    let mut out = json_escaped(&json).into_owned();
     out.push('\n');
     out
 }
@@ -86,12 +89,5 @@ fn read_entry(number: usize, value: &Value) -> Result<JournalEntry, ImportError>
         entry: number,
         reason,
     };
-    let entry = JournalEntry::deserialize(value).map_err(|e| bad(e.to_string()))?;
-    if let Some(mood) = entry.mood.filter(|m| !(1..=5).contains(m)) {
-        return Err(bad(format!("mood {mood} is outside 1 to 5")));
-    }
-    if entry.id.trim().is_empty() {
-        return Err(bad("it has an empty id".into()));
-    }
-    Ok(entry)
+    JournalEntry::deserialize(value).map_err(|e| bad(e.to_string()))
 }

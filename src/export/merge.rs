@@ -1,10 +1,14 @@
-//! Adding imported entries to the journal without doubling any.
+//! Adding imported entries to the journal without doubling any and without losing any.
+//!
+//! The whole import is planned before the journal changes: which entries are new, and the id each
+//! gets. Planning takes O(n log n) for n entries in the journal and the file together, however
+//! many share one timestamp.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
-use crate::engine::Journal;
+use crate::engine::{Journal, JournalEntry};
 
 use super::import::Imported;
 
@@ -15,30 +19,164 @@ pub struct ImportSummary {
     pub added: usize,
     /// Entries left out because the journal already had them.
     pub skipped_duplicates: usize,
+    /// Added entries from a rekindle export whose id was already taken by other words; they were
+    /// given a new id, and both texts are kept.
+    pub renamed: usize,
 }
 
-/// Adds the imported entries the journal does not have yet.
-///
-/// An entry is already there when an entry has its id (rekindle exports only; other tools'
-/// entries get new ids here) or the same creation time and text. Importing a file twice adds
-/// nothing the second time.
+/// The entries an import adds, with their final ids, and what it will have done.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MergePlan {
+    /// The entries to add, ordered by creation time and id.
+    pub newcomers: Vec<JournalEntry>,
+    /// What adding them does.
+    pub summary: ImportSummary,
+}
+
+/// Adds the imported entries the journal does not have yet (see [`plan_merge`]).
 pub fn merge(journal: &mut Journal, imported: Imported) -> ImportSummary {
-    let mut seen: HashSet<(DateTime<Utc>, String)> = journal
+    let plan = plan_merge(journal, imported);
+    journal.extend(plan.newcomers);
+    plan.summary
+}
+
+/// Works out what merging `imported` into `journal` adds, without changing the journal.
+///
+/// An entry is already there when the journal, or an earlier entry of the file, has the same
+/// creation time and text: importing a file twice adds nothing the second time. Every other entry
+/// is added. A rekindle export's entry keeps its id unless that id is taken (by other words); then,
+/// like every entry from another tool, it gets a new id in the journal's form.
+pub fn plan_merge(journal: &Journal, imported: Imported) -> MergePlan {
+    let mut seen: HashSet<(DateTime<Utc>, &str)> = journal
         .iter()
-        .map(|e| (e.created, e.text.clone()))
+        .map(|e| (e.created, e.text.as_str()))
         .collect();
-    let mut summary = ImportSummary::default();
-    for mut entry in imported.entries {
-        let same_id = imported.format.keeps_ids() && journal.get(&entry.id).is_some();
-        if same_id || !seen.insert((entry.created, entry.text.clone())) {
-            summary.skipped_duplicates += 1;
+    let mut ids = Ids::new(journal);
+    let keeps_ids = imported.format.keeps_ids();
+    let mut plan = MergePlan::default();
+    let mut fresh = Vec::new();
+    for (n, entry) in imported.entries.iter().enumerate() {
+        if !seen.insert((entry.created, entry.text.as_str())) {
+            plan.summary.skipped_duplicates += 1;
             continue;
         }
-        if !imported.format.keeps_ids() {
-            entry.id = journal.new_id(entry.created);
-        }
-        journal.insert(entry);
-        summary.added += 1;
+        let id = if keeps_ids && ids.take(&entry.id) {
+            entry.id.clone()
+        } else {
+            plan.summary.renamed += usize::from(keeps_ids);
+            ids.fresh(entry.created)
+        };
+        fresh.push((n, id));
     }
-    summary
+    plan.summary.added = fresh.len();
+    plan.newcomers = fresh
+        .into_iter()
+        .map(|(n, id)| JournalEntry {
+            id,
+            ..imported.entries[n].clone()
+        })
+        .collect();
+    plan.newcomers
+        .sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
+    plan
+}
+
+/// The ids in use, and new ones in the journal's form (`20260301T120000000Z`, then `-2`, `-3`...),
+/// each found in constant time on average: a counter per timestamp remembers the last suffix used.
+struct Ids {
+    taken: HashSet<String>,
+    next: HashMap<String, u32>,
+}
+
+impl Ids {
+    fn new(journal: &Journal) -> Self {
+        Self {
+            taken: journal.iter().map(|e| e.id.clone()).collect(),
+            next: HashMap::new(),
+        }
+    }
+
+    /// Claims `id`; false when it is already in use.
+    fn take(&mut self, id: &str) -> bool {
+        !self.taken.contains(id) && self.taken.insert(id.to_string())
+    }
+
+    /// A new unused id for an entry created at `at`, claimed.
+    fn fresh(&mut self, at: DateTime<Utc>) -> String {
+        let base = at.format("%Y%m%dT%H%M%S%3fZ").to_string();
+        if self.take(&base) {
+            return base;
+        }
+        let n = self.next.entry(base.clone()).or_insert(2);
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if self.taken.insert(id.clone()) {
+                return id;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::ImportFormat;
+
+    fn entry(id: &str, text: &str) -> JournalEntry {
+        JournalEntry {
+            id: id.into(),
+            created: "2026-03-01T12:00:00Z".parse().unwrap(),
+            edited: None,
+            text: text.into(),
+            step: None,
+            mood: None,
+            tags: Vec::new(),
+            extra: Default::default(),
+        }
+    }
+
+    #[test]
+    fn entries_sharing_a_timestamp_get_distinct_ids_in_order() {
+        let journal = Journal::from_entries([entry("20260301T120000000Z", "there")]);
+        let imported = Imported {
+            format: ImportFormat::Jrnl,
+            entries: (0..5).map(|n| entry("p", &format!("new {n}"))).collect(),
+        };
+        let plan = plan_merge(&journal, imported);
+        let ids: Vec<&str> = plan.newcomers.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "20260301T120000000Z-2",
+                "20260301T120000000Z-3",
+                "20260301T120000000Z-4",
+                "20260301T120000000Z-5",
+                "20260301T120000000Z-6"
+            ]
+        );
+        assert_eq!(plan.summary.added, 5);
+        assert_eq!(plan.summary.renamed, 0);
+    }
+
+    #[test]
+    fn a_taken_id_with_other_words_is_renamed_and_the_same_words_skipped() {
+        let mut journal = Journal::from_entries([entry("a", "mine")]);
+        let imported = Imported {
+            format: ImportFormat::Rekindle,
+            entries: vec![entry("a", "mine"), entry("a", "theirs"), entry("b", "new")],
+        };
+        let summary = merge(&mut journal, imported);
+        assert_eq!(
+            summary,
+            ImportSummary {
+                added: 2,
+                skipped_duplicates: 1,
+                renamed: 1
+            }
+        );
+        assert_eq!(journal.get("a").unwrap().text, "mine");
+        assert_eq!(journal.get("b").unwrap().text, "new");
+        assert_eq!(journal.len(), 3);
+    }
 }

@@ -26,6 +26,7 @@ use chrono::{DateTime, Utc};
 
 use crate::content::Guide;
 use crate::engine::{Journal, Journey};
+use crate::visible::visible;
 
 pub use counsellor::{CounsellorError, export_for_counsellor};
 pub use filter::ExportFilter;
@@ -33,7 +34,7 @@ pub use format::Format;
 pub use import::{ImportFormat, Imported, import};
 pub use import_error::ImportError;
 pub use json::{EXPORT_FORMAT, EXPORT_VERSION};
-pub use merge::{ImportSummary, merge};
+pub use merge::{ImportSummary, MergePlan, merge, plan_merge};
 
 /// Writes the journal entries the filter admits, oldest first, in `format`.
 ///
@@ -70,11 +71,15 @@ pub fn export(
 }
 
 /// A readable document in `format`; JSON is not a readable format and gives nothing.
+///
+/// Whether it goes to a terminal or a file, characters a terminal would obey are written in
+/// their visible form (see [`crate::visible`]): the words stay, the escapes cannot act.
 fn render(format: Format, document: &document::Document) -> String {
-    match format {
+    let text = match format {
         Format::Markdown => markdown::render(document),
         Format::Text => text::render(document),
         Format::Html => html::render(document),
         Format::Json => String::new(),
-    }
+    };
+    visible(&text).into_owned()
 }

@@ -76,6 +76,22 @@ pub enum StoreError {
         backup: Option<PathBuf>,
     },
 
+    /// A file that parses but holds what rekindle cannot keep or show (a date it cannot name, a
+    /// mood of 9, an entry with no words). It is left exactly as it is.
+    #[error(
+        "{}: {invalid}, so it was left out and will not be saved over. {}",
+        .file.display(),
+        restore_hint(.file, .backup.as_deref())
+    )]
+    Invalid {
+        /// The file.
+        file: PathBuf,
+        /// The field at fault and why.
+        invalid: crate::engine::validate::Invalid,
+        /// The last good version, when one exists.
+        backup: Option<PathBuf>,
+    },
+
     /// A file written by a newer rekindle; it is never downgraded.
     #[error(
         "{} was written by a newer rekindle (schema {found}; this one understands up to \

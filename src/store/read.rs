@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::validate::{Invalid, check_journey, check_month};
 use crate::engine::{DRAFTS_SCHEMA, Drafts, JOURNAL_SCHEMA, JOURNEY_SCHEMA, JournalMonth, Journey};
 
 use super::StoreError;
@@ -20,6 +21,11 @@ pub(super) trait Versioned: Serialize + DeserializeOwned {
     const SUPPORTED: u32;
     /// The schema this value was read with.
     fn schema(&self) -> u32;
+    /// Whether the value holds only what rekindle can keep and show (dates it can name, moods
+    /// from 1 to 5, words where words are needed).
+    fn check(&self) -> Result<(), Invalid> {
+        Ok(())
+    }
 }
 
 impl Versioned for Journey {
@@ -27,12 +33,18 @@ impl Versioned for Journey {
     fn schema(&self) -> u32 {
         self.schema
     }
+    fn check(&self) -> Result<(), Invalid> {
+        check_journey(self)
+    }
 }
 
 impl Versioned for JournalMonth {
     const SUPPORTED: u32 = JOURNAL_SCHEMA;
     fn schema(&self) -> u32 {
         self.schema
+    }
+    fn check(&self) -> Result<(), Invalid> {
+        check_month(self)
     }
 }
 
@@ -61,7 +73,14 @@ pub(super) fn read_versioned<T: Versioned>(file: &Path) -> Result<Option<T>, Sto
     };
     match codec::decode::<T>(&bytes) {
         Ok(value) if value.schema() > T::SUPPORTED => Err(newer(value.schema().into())),
-        Ok(value) => Ok(Some(value)),
+        Ok(value) => match value.check() {
+            Ok(()) => Ok(Some(value)),
+            Err(invalid) => Err(StoreError::Invalid {
+                file: file.to_path_buf(),
+                invalid,
+                backup: existing_backup(file),
+            }),
+        },
         Err(e) => match codec::decode::<SchemaProbe>(&bytes) {
             Ok(probe) if probe.schema > u64::from(T::SUPPORTED) => Err(newer(probe.schema)),
             _ => Err(StoreError::Corrupt {

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 use super::app::{App, Overlay};
 use super::keymap;
 use super::text::truncate;
+use crate::visible::{is_hostile, picture};
 
 /// Below this size the app asks for a larger window instead of drawing.
 pub const MIN_WIDTH: u16 = 40;
@@ -40,6 +41,23 @@ impl Widget for &App {
         }
         if let Some(overlay) = &self.overlay {
             render_overlay(self, overlay, area, buf);
+        }
+        show_controls(area, buf);
+    }
+}
+
+/// The last pass over every frame: a cell holding a character the terminal would obey instead
+/// of show (see [`crate::visible`]) shows its one-cell picture. Ratatui's own text widgets drop
+/// such characters before they reach a cell, and our screens show them through
+/// [`super::text`]; this pass keeps the rule for any widget or cell written another way.
+fn show_controls(area: Rect, buf: &mut Buffer) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if cell.symbol().chars().any(is_hostile) {
+                let shown: String = cell.symbol().chars().map(picture).collect();
+                cell.set_symbol(&shown);
+            }
         }
     }
 }
@@ -244,4 +262,22 @@ fn render_overlay(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 .title(Line::styled(format!(" {title} "), theme.title)),
         )
         .render(window, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_control_written_straight_into_a_cell_is_shown_as_its_picture() {
+        let area = Rect::new(0, 0, 4, 1);
+        let mut buf = Buffer::empty(area);
+        buf[(0, 0)].set_symbol("\u{1b}");
+        buf[(1, 0)].set_symbol("\u{9b}");
+        buf[(2, 0)].set_symbol("\u{202e}");
+        buf[(3, 0)].set_symbol("a");
+        show_controls(area, &mut buf);
+        let shown: Vec<&str> = buf.content().iter().map(|c| c.symbol()).collect();
+        assert_eq!(shown, ["␛", "\u{fffd}", "\u{fffd}", "a"]);
+    }
 }

@@ -3,15 +3,19 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::visible::visible;
+
 /// The display width of `text` in terminal cells.
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
 /// `text` wrapped to `max` cells: words are kept whole unless a single word is wider than a line.
-/// Blank lines are kept, so paragraphs stay apart.
+/// Blank lines are kept, so paragraphs stay apart. Characters a terminal would obey are shown in
+/// their visible form (see [`crate::visible`]).
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
+    let text = visible(text);
     let mut lines = Vec::new();
     for source in text.lines() {
         let mut line = String::new();
@@ -55,8 +59,10 @@ pub fn unwrap_paragraphs(text: &str) -> String {
         .join("\n\n")
 }
 
-/// `text` cut to `max` cells, with an ellipsis when something was cut.
+/// `text` cut to `max` cells, with an ellipsis when something was cut; characters a terminal would
+/// obey are shown in their visible form (see [`crate::visible`]).
 pub fn truncate(text: &str, max: usize) -> String {
+    let text = &*visible(text);
     if width(text) <= max {
         return text.to_string();
     }

@@ -12,6 +12,7 @@ use crate::engine::{Action, JournalEntry};
 use crate::tui::effect::{EditTarget, Effect};
 use crate::tui::keymap::Command;
 use crate::tui::text::truncate;
+use crate::visible::visible;
 
 use super::{View, request_for};
 
@@ -240,7 +241,11 @@ impl JournalScreen {
             ),
             view.theme.muted,
         )];
-        lines.extend(entry.text.lines().map(|l| Line::raw(l.to_string())));
+        lines.extend(
+            visible(&entry.text)
+                .lines()
+                .map(|l| Line::raw(l.to_string())),
+        );
         Paragraph::new(lines)
             .block(block)
             .wrap(Wrap { trim: false })

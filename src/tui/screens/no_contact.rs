@@ -9,6 +9,7 @@ use ratatui::widgets::{Gauge, Paragraph, Widget, Wrap};
 use crate::engine::{Action, BreakKind, DEFAULT_TARGET_DAYS, MAX_TARGET_DAYS, MIN_TARGET_DAYS};
 use crate::tui::effect::{EditTarget, Effect};
 use crate::tui::keymap::Command;
+use crate::visible::visible;
 
 use super::{View, request_for};
 
@@ -240,7 +241,7 @@ impl NoContactScreen {
                 lines.push(Line::raw(format!(
                     "{date}  {}{reset}  {}",
                     brk.what.name(),
-                    brk.trigger.lines().next().unwrap_or("")
+                    visible(brk.trigger.lines().next().unwrap_or(""))
                 )));
             }
         }
