@@ -53,6 +53,7 @@ pub(super) fn read(value: Value) -> Result<Vec<JournalEntry>, ImportError> {
     let version = value.get("version").and_then(Value::as_u64);
     match version {
         Some(v) if v > u64::from(EXPORT_VERSION) => return Err(ImportError::NewerVersion(v)),
+        Some(0) => return Err(bad_file("its format version is 0; versions start at 1")),
         Some(_) => {}
         None => return Err(bad_file("it has no version number")),
     }

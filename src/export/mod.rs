@@ -34,7 +34,7 @@ pub use format::Format;
 pub use import::{ImportFormat, Imported, import};
 pub use import_error::ImportError;
 pub use json::{EXPORT_FORMAT, EXPORT_VERSION};
-pub use merge::{ImportSummary, MergePlan, merge, plan_merge};
+pub use merge::{ImportSummary, MergePlan, add_planned, merge, plan_merge};
 
 /// Writes the journal entries the filter admits, oldest first, in `format`.
 ///
