@@ -1,5 +1,7 @@
 //! rekindle's own JSON export: every field of every entry, read back exactly by `import`.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -38,7 +40,10 @@ pub(super) fn write<'a>(
         entries: entries.collect(),
     };
     let json = serde_json::to_string_pretty(&file).unwrap_or_default();
-    let mut out = json_escaped(&json).into_owned();
+    let mut out = match json_escaped(&json) {
+        Cow::Owned(escaped) => escaped,
+        Cow::Borrowed(_) => json,
+    };
     out.push('\n');
     out
 }

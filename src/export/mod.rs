@@ -20,6 +20,8 @@ mod tui_journal;
 mod wellbeing;
 mod wrap;
 
+use std::borrow::Cow;
+
 use crate::engine::Calendar;
 
 use chrono::{DateTime, Utc};
@@ -81,5 +83,8 @@ fn render(format: Format, document: &document::Document) -> String {
         Format::Html => html::render(document),
         Format::Json => String::new(),
     };
-    visible(&text).into_owned()
+    match visible(&text) {
+        Cow::Owned(shown) => shown,
+        Cow::Borrowed(_) => text,
+    }
 }
