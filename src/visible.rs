@@ -5,8 +5,9 @@
 //! that can retitle the window, fill the clipboard or clear the screen; CR and BS write over what
 //! was shown), DEL, the C1 controls U+0080 to U+009F (U+009B is a one-character CSI), and the
 //! bidirectional overrides, isolates and marks that reorder a line so it reads other than it is.
-//! These are shown as a visible stand-in instead; tab and newline are kept. The store keeps text
-//! exactly as written: only what is shown changes.
+//! These are shown as a visible stand-in instead; tab, newline and a CR that ends a line just
+//! before a newline (as Windows writes them) are kept. The store keeps text exactly as written:
+//! only what is shown changes.
 
 use std::borrow::Cow;
 
@@ -34,14 +35,22 @@ pub fn picture(c: char) -> char {
 }
 
 /// `text` with every hostile character made visible: C0 and DEL as control pictures (`␛`),
-/// C1 controls and bidi marks written `<U+202E>`. Borrowed when nothing had to change.
+/// C1 controls and bidi marks written `<U+202E>`. A CR just before a newline ends the line as it
+/// does in files written on Windows, and is kept; any other CR would write over the line and is
+/// shown as `␍`. Borrowed when nothing had to change.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_hostile) {
+    let only_line_ends = text
+        .char_indices()
+        .filter(|(_, c)| is_hostile(*c))
+        .all(|(i, c)| c == '\r' && text.as_bytes().get(i + 1) == Some(&b'\n'));
+    if only_line_ends {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
+            '\r' if chars.peek() == Some(&'\n') => out.push(c),
             c if !is_hostile(c) => out.push(c),
             '\u{0}'..='\u{1F}' | '\u{7F}' => out.push(picture(c)),
             c => out.push_str(&format!("<U+{:04X}>", u32::from(c))),
@@ -83,6 +92,8 @@ mod tests {
     fn every_class_is_made_visible() {
         assert_eq!(visible("\u{1b}]0;x\u{7}"), "␛]0;x␇");
         assert_eq!(visible("a\rb\u{8}\u{7f}"), "a␍b␈␡");
+        assert_eq!(visible("a\r\nb\r"), "a\r\nb␍");
+        assert!(matches!(visible("line\r\nline\r\n"), Cow::Borrowed(_)));
         assert_eq!(visible("\u{9b}2J"), "<U+009B>2J");
         assert_eq!(visible("\u{202e}txt.exe"), "<U+202E>txt.exe");
         for c in ['\u{2066}', '\u{2069}', '\u{200e}', '\u{200f}', '\u{61c}'] {

@@ -521,7 +521,7 @@ fn json_export_imported_into_a_fresh_folder_reproduces_the_journal() {
     let mut months: Vec<_> = fs::read_dir(fresh.join("journal"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".json"))
+        .filter(|n| n.ends_with(".json") && !n.starts_with('.'))
         .collect();
     months.sort();
     assert!(months.len() >= 4, "{months:?}");

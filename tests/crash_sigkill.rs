@@ -305,7 +305,10 @@ fn a_kill_between_backup_and_rename_leaves_no_temp_after_the_next_save() {
     sb.add("two");
     let month = walk(&sb.journal())
         .into_iter()
-        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .find(|p| {
+            p.extension().is_some_and(|e| e == "json")
+                && !p.file_name().unwrap().to_string_lossy().starts_with('.')
+        })
         .unwrap();
     let bak = month.with_extension("json.bak");
     std::fs::remove_file(&bak).unwrap();

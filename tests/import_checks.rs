@@ -193,3 +193,17 @@ fn a_known_id_with_other_words_is_kept_under_a_new_id() {
     let kept = entries.iter().find(|e| e["text"] == text).unwrap();
     assert_eq!(kept["id"], id, "the entry already there keeps its id");
 }
+
+#[test]
+fn an_export_of_format_version_0_is_refused() {
+    let sandbox = sandbox();
+    let file = sandbox.file("v0.json");
+    let value = json!({
+        "format": "rekindle-journal", "version": 0,
+        "exported": "2026-03-31T00:00:00Z",
+        "entries": [entry("a", "2025-06-01T10:00:00Z", "fine words")],
+    });
+    fs::write(&file, value.to_string()).unwrap();
+    let said = refused(&sandbox, &file);
+    assert!(said.contains("version is 0"), "{said}");
+}

@@ -52,3 +52,34 @@ fn twenty_thousand_entries_with_one_timestamp_import_quickly() {
         "{COUNT} entries took {took:?}"
     );
 }
+
+#[test]
+fn entries_imported_before_later_ones_of_their_month_keep_the_order() {
+    let later: Vec<JournalEntry> = (0..COUNT)
+        .map(|n| JournalEntry {
+            id: format!("later-{n:05}"),
+            created: "2025-06-30T10:00:00Z".parse().unwrap(),
+            ..entry(n)
+        })
+        .collect();
+    let mut journal = Journal::from_entries(later);
+    let start = Instant::now();
+    let summary = merge(
+        &mut journal,
+        Imported {
+            format: ImportFormat::Jrnl,
+            entries: (0..COUNT)
+                .map(|n| JournalEntry {
+                    text: format!("early {n}"),
+                    ..entry(n)
+                })
+                .collect(),
+        },
+    );
+    let took = start.elapsed();
+    assert_eq!(summary.added, COUNT);
+    let order: Vec<_> = journal.iter().map(|e| (e.created, e.id.clone())).collect();
+    assert!(order.is_sorted(), "oldest first, then by id");
+    assert_eq!(order.len(), 2 * COUNT);
+    assert!(took < Duration::from_secs(20), "took {took:?}");
+}

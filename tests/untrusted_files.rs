@@ -124,3 +124,15 @@ fn a_pack_file_past_the_limit_is_a_problem() {
         "{said}"
     );
 }
+
+#[test]
+fn a_pack_file_linked_to_dev_zero_is_a_problem_not_read() {
+    let sandbox = Sandbox::new();
+    let pack = pack(&sandbox);
+    std::os::unix::fs::symlink("/dev/zero", pack.join("pages").join("zero.toml")).unwrap();
+    let said = check_fails(&sandbox, &pack);
+    assert!(
+        said.contains("zero.toml") && said.contains("a device, not a regular file"),
+        "{said}"
+    );
+}

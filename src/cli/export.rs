@@ -9,7 +9,8 @@ use clap::Args;
 
 use crate::bounded::{IMPORT_LIMIT, read_regular};
 use crate::export::{
-    ExportFilter, Format, export, export_for_counsellor, import as import_bytes, plan_merge,
+    ExportFilter, Format, add_planned, export, export_for_counsellor, import as import_bytes,
+    plan_merge,
 };
 use crate::store::{Access, write_private_file};
 use crate::visible::visible;
@@ -164,7 +165,7 @@ pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode, CliError> {
         )));
     }
     let summary = plan.summary;
-    session.book.journal.extend(plan.newcomers);
+    add_planned(&mut session.book.journal, plan.newcomers);
     if summary.added > 0 {
         save_months(&session.store, &session.book.journal, &months)?;
     }

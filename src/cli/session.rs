@@ -10,7 +10,9 @@ use crate::content::{self, Guide, Problems};
 use crate::engine::{
     Action, Drafts, EngineError, Journal, Journey, MonthKey, Now, Outcome, Workbook, apply,
 };
-use crate::store::{Access, Inbox, InboxItem, SetAside, Store, StoreError, default_data_dir};
+use crate::store::{
+    Access, Inbox, InboxItem, JournalSummary, SetAside, Store, StoreError, default_data_dir,
+};
 
 use super::Cli;
 
@@ -75,6 +77,32 @@ impl Session {
         }
         session.file_inbox()?;
         Ok(session)
+    }
+
+    /// Opens for a command that needs progress and the journal's counts but not its entries
+    /// (`status`): reads the journey, the journal index and only the months it no longer
+    /// describes. Entries waiting in the inbox are counted too.
+    pub fn open_counts(cli: &Cli) -> Result<(Self, JournalSummary), CliError> {
+        let guide = load_guide(cli.content.as_ref()).map_err(CliError::Guide)?;
+        let mut session = Self::open_journey(guide, &data_dir(cli)?, Access::ReadOnly)?;
+        let mut summary = session.store.journal_summary()?;
+        for (key, why) in std::mem::take(&mut summary.set_aside) {
+            session.notes.push(format!(
+                "warning: journal month {key} is set aside and not counted: {why}"
+            ));
+        }
+        for found in Inbox::of(session.store.dir()).list()? {
+            if let Ok(record) = found.record
+                && let InboxItem::Entry {
+                    entry,
+                    replaces: false,
+                } = record.item
+            {
+                summary.entries += 1;
+                summary.newest = summary.newest.max(Some(entry.created));
+            }
+        }
+        Ok((session, summary))
     }
 
     /// Like `open`, but reads only the newest journal month; returns the older months to load

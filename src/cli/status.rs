@@ -8,19 +8,19 @@ use chrono::{Local, Utc};
 use serde_json::json;
 
 use crate::engine::{Next, Now, StepStatus, Trend, UrgeOutcome, next_step, step_status, trend};
-use crate::store::Access;
+use crate::store::JournalSummary;
 use crate::visible::{json_escaped, visible};
 
 use super::{Cli, CliError, Session};
 
 /// Prints the status as text, JSON, or (`short`) one line for a shell prompt.
 pub fn run(cli: &Cli, as_json: bool, short: bool) -> Result<ExitCode, CliError> {
-    let session = Session::open(cli, Access::ReadOnly)?;
+    let (session, journal) = Session::open_counts(cli)?;
     for warning in session.warnings() {
         eprintln!("{}", visible(&warning));
     }
     let now = Now::new(Utc::now(), &Local);
-    let report = Report::build(&session, now);
+    let report = Report::build(&session, &journal, now);
     let mut out = std::io::stdout().lock();
     if as_json {
         let json = serde_json::to_string_pretty(&report.json()).unwrap_or_default();
@@ -61,7 +61,7 @@ struct Urges {
 }
 
 impl Report {
-    fn build(session: &Session, now: Now<'_>) -> Self {
+    fn build(session: &Session, journal: &JournalSummary, now: Now<'_>) -> Self {
         let guide = &session.guide;
         let journey = &session.book.journey;
         let path = guide.path(&journey.path);
@@ -94,13 +94,10 @@ impl Report {
             steps_total: steps.len(),
             next,
             no_contact: journey.no_contact.as_ref().map(|n| n.progress(now)),
-            entries: session.book.journal.len(),
-            last_entry: session.book.journal.iter().next_back().map(|e| {
-                now.calendar
-                    .local(e.created)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string()
-            }),
+            entries: journal.entries,
+            last_entry: journal
+                .newest
+                .map(|at| now.calendar.local(at).format("%Y-%m-%d %H:%M").to_string()),
             trend: trend(&journey.moods, now),
             moods: journey.moods.len(),
             last_mood: journey.moods.last().map(|m| {

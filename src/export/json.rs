@@ -1,5 +1,7 @@
 //! rekindle's own JSON export: every field of every entry, read back exactly by `import`.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -38,7 +40,10 @@ pub(super) fn write<'a>(
         entries: entries.collect(),
     };
     let json = serde_json::to_string_pretty(&file).unwrap_or_default();
-    let mut out = json_escaped(&json).into_owned();
+    let mut out = match json_escaped(&json) {
+        Cow::Owned(escaped) => escaped,
+        Cow::Borrowed(_) => json,
+    };
     out.push('\n');
     out
 }
@@ -53,6 +58,7 @@ pub(super) fn read(value: Value) -> Result<Vec<JournalEntry>, ImportError> {
     let version = value.get("version").and_then(Value::as_u64);
     match version {
         Some(v) if v > u64::from(EXPORT_VERSION) => return Err(ImportError::NewerVersion(v)),
+        Some(0) => return Err(bad_file("its format version is 0; versions start at 1")),
         Some(_) => {}
         None => return Err(bad_file("it has no version number")),
     }

@@ -20,6 +20,8 @@ mod tui_journal;
 mod wellbeing;
 mod wrap;
 
+use std::borrow::Cow;
+
 use crate::engine::Calendar;
 
 use chrono::{DateTime, Utc};
@@ -34,7 +36,7 @@ pub use format::Format;
 pub use import::{ImportFormat, Imported, import};
 pub use import_error::ImportError;
 pub use json::{EXPORT_FORMAT, EXPORT_VERSION};
-pub use merge::{ImportSummary, MergePlan, merge, plan_merge};
+pub use merge::{ImportSummary, MergePlan, add_planned, merge, plan_merge};
 
 /// Writes the journal entries the filter admits, oldest first, in `format`.
 ///
@@ -81,5 +83,8 @@ fn render(format: Format, document: &document::Document) -> String {
         Format::Html => html::render(document),
         Format::Json => String::new(),
     };
-    visible(&text).into_owned()
+    match visible(&text) {
+        Cow::Owned(shown) => shown,
+        Cow::Borrowed(_) => text,
+    }
 }

@@ -104,7 +104,11 @@ impl Store {
             paths::ensure_private_dir(&self.journal_dir())?;
         }
         let file = self.month_file(key);
-        self.save(&file, month, || self.load_month(key).map(drop))
+        self.save(&file, month, || self.load_month(key).map(drop))?;
+        // The month is saved; an index that could not follow is stale, and is rebuilt from the
+        // months when next read.
+        let _ = self.index_month(month);
+        Ok(())
     }
 
     /// Names of the `.json` files in the journal folder (not hidden ones, not backups).

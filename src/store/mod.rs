@@ -7,6 +7,7 @@
 //! <dir>/journey.json          progress, answers, settings (may be a link to an existing file)
 //! <dir>/drafts.json           text being typed, written only when a draft changed
 //! <dir>/journal/2026-11.json  one file per month of journal entries
+//! <dir>/journal/.index.json   counts per month, rebuilt from the months whenever stale
 //! <dir>/inbox/*.json          words not yet in their place, one small file each
 //! <file>.bak                  the previous good version of each of the files above
 //! ```
@@ -41,6 +42,7 @@ pub mod codec;
 mod drafts;
 mod error;
 mod inbox;
+mod index;
 mod journal;
 mod journey;
 mod lock;
@@ -52,6 +54,7 @@ mod write;
 
 pub use error::StoreError;
 pub use inbox::{Found, INBOX_SCHEMA, Inbox, InboxItem, InboxRecord};
+pub use index::{JournalSummary, MonthSummary};
 pub use journal::{JournalLoad, SetAside};
 pub use lock::LockHolder;
 pub use open::{Access, Store};

@@ -15,6 +15,8 @@ pub(super) const JOURNEY_FILE: &str = "journey.json";
 pub(super) const JOURNAL_DIR: &str = "journal";
 /// The drafts file's name.
 pub(super) const DRAFTS_FILE: &str = "drafts.json";
+/// The journal index's name, inside the journal folder (hidden, so never taken for a month).
+pub(super) const INDEX_FILE: &str = ".index.json";
 /// The inbox folder's name.
 pub(super) const INBOX_DIR: &str = "inbox";
 /// The lock file's name.

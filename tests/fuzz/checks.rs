@@ -3,6 +3,8 @@
 //! Shared by the fuzz targets and by `tests/fuzz_regressions.rs`, which replays the inputs the
 //! fuzzers ever found.
 
+#![allow(dead_code)]
+
 use rekindle::engine::{Drafts, JournalMonth, Journey};
 use rekindle::store::InboxRecord;
 use rekindle::store::codec::{decode, encode};

@@ -1,0 +1,155 @@
+//! A small index of the journal (`journal/.index.json`): per month file, how many entries it holds
+//! and its newest entry, with the file's size and modification time. Commands that need only
+//! counts (`status`) read it instead of every month.
+//!
+//! The months are the truth: an index entry is used only while its month file still has the
+//! size and time it records; a missing, stale or damaged index is rebuilt from the months. It is
+//! written after the month it describes (the commit order), so a crash between the two leaves it
+//! stale, never wrong.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+use std::time::UNIX_EPOCH;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{Extra, JournalEntry, JournalMonth, MonthKey};
+
+use super::codec;
+use super::paths::INDEX_FILE;
+use super::write::write_new;
+use super::{Store, StoreError};
+
+/// The schema version written into the index.
+pub const INDEX_SCHEMA: u32 = 1;
+
+/// What the index keeps of one month file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthSummary {
+    /// How many entries the file holds.
+    pub entries: usize,
+    /// The newest entry's time.
+    pub newest: Option<DateTime<Utc>>,
+    /// The file's size when summarised.
+    pub len: u64,
+    /// The file's modification time when summarised, in nanoseconds since 1970.
+    pub modified: u128,
+}
+
+/// The index file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct IndexFile {
+    schema: u32,
+    months: BTreeMap<String, MonthSummary>,
+    #[serde(flatten)]
+    extra: Extra,
+}
+
+/// The journal as counted from the index (and the months it had to read).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JournalSummary {
+    /// Entries in every readable month.
+    pub entries: usize,
+    /// The newest entry's time.
+    pub newest: Option<DateTime<Utc>>,
+    /// Month files that could not be read, with why.
+    pub set_aside: Vec<(MonthKey, String)>,
+}
+
+/// A file's size and modification time, to tell whether a summary still describes it.
+fn stamp(file: &Path) -> Option<(u64, u128)> {
+    let meta = fs::metadata(file).ok()?;
+    let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+    Some((meta.len(), modified.as_nanos()))
+}
+
+fn summarise(file: &Path, entries: &[JournalEntry]) -> Option<MonthSummary> {
+    let (len, modified) = stamp(file)?;
+    Some(MonthSummary {
+        entries: entries.len(),
+        newest: entries.iter().map(|e| e.created).max(),
+        len,
+        modified,
+    })
+}
+
+impl Store {
+    /// Counts the journal: from the index where it still describes a month, from the month
+    /// itself where not. A writer saves the index again when it had to read any month.
+    pub fn journal_summary(&self) -> Result<JournalSummary, StoreError> {
+        let mut index = self.read_index();
+        let mut summary = JournalSummary::default();
+        let mut changed = false;
+        let months = self.journal_months()?;
+        index
+            .months
+            .retain(|name, _| months.iter().any(|m| m.to_string() == *name));
+        for key in months {
+            let file = self.month_file(key);
+            let current = index
+                .months
+                .get(&key.to_string())
+                .filter(|s| stamp(&file) == Some((s.len, s.modified)));
+            let month = match current {
+                Some(month) => month.clone(),
+                None => match self.load_month(key) {
+                    Ok(month) => {
+                        let entries = month.map(|m| m.entries).unwrap_or_default();
+                        let Some(month) = summarise(&file, &entries) else {
+                            continue;
+                        };
+                        index.months.insert(key.to_string(), month.clone());
+                        changed = true;
+                        month
+                    }
+                    Err(e) => {
+                        summary.set_aside.push((key, e.to_string()));
+                        continue;
+                    }
+                },
+            };
+            summary.entries += month.entries;
+            summary.newest = summary.newest.max(month.newest);
+        }
+        if changed && self.is_writer() {
+            self.write_index(&index)?;
+        }
+        Ok(summary)
+    }
+
+    /// Notes in the index what `month` now holds on disk; called after the month was saved.
+    pub(super) fn index_month(&self, month: &JournalMonth) -> Result<(), StoreError> {
+        let key = self.journal_dir().join(format!("{}.json", month.month));
+        let mut index = self.read_index();
+        match summarise(&key, &month.entries) {
+            Some(summary) => index.months.insert(month.month.clone(), summary),
+            None => index.months.remove(&month.month),
+        };
+        self.write_index(&index)
+    }
+
+    fn read_index(&self) -> IndexFile {
+        let fresh = || IndexFile {
+            schema: INDEX_SCHEMA,
+            months: BTreeMap::new(),
+            extra: Extra::new(),
+        };
+        let file = self.journal_dir().join(INDEX_FILE);
+        fs::read(&file)
+            .ok()
+            .and_then(|bytes| codec::decode::<IndexFile>(&bytes).ok())
+            .filter(|index| index.schema == INDEX_SCHEMA)
+            .unwrap_or_else(fresh)
+    }
+
+    fn write_index(&self, index: &IndexFile) -> Result<(), StoreError> {
+        let file = self.journal_dir().join(INDEX_FILE);
+        let bytes = codec::encode(index).map_err(|source| StoreError::Encode {
+            file: file.clone(),
+            source,
+        })?;
+        write_new(&file, &bytes)
+    }
+}
