@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use chrono::{Local, Utc};
 use clap::Subcommand;
 
-use crate::engine::{Action, Calendar, Now, Workbook, prepare_entry};
+use crate::engine::{Action, Calendar, MonthKey, Now, Workbook, prepare_entry};
 use crate::store::{Access, Inbox, InboxItem, InboxRecord, StoreError};
 use crate::visible::visible;
 
@@ -89,7 +89,8 @@ fn add(
     mood: Option<u8>,
     tags: Vec<String>,
 ) -> Result<ExitCode, CliError> {
-    let mut target = match Session::open(cli, Access::ReadWrite) {
+    let this_month = MonthKey::of(Utc::now());
+    let mut target = match Session::open_month(cli, this_month) {
         Ok(session) => Target::Journal(Box::new(session)),
         Err(CliError::Store(StoreError::Locked { dir, .. })) => Target::Inbox(dir),
         Err(e) => return Err(e),

@@ -1,5 +1,6 @@
 //! What every command needs: the guide, the data folder, and the workbook loaded from it.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -57,6 +58,8 @@ pub struct Session {
     /// Other things to tell the user on opening (drafts or inbox records that could not be
     /// read), one sentence each.
     pub notes: Vec<String>,
+    /// The journal months read so far, when only some are (`None`: every month was read).
+    partial: Option<BTreeSet<MonthKey>>,
 }
 
 /// How long a writer waits for another writer (a command that finishes in a moment) before
@@ -71,12 +74,48 @@ impl Session {
         let loaded = session.store.load_journal()?;
         session.book.journal = loaded.journal;
         session.set_aside = loaded.set_aside;
+        session.partial = None;
         if session.store.is_writer() {
             let renamed: Vec<MonthKey> = loaded.renamed.iter().map(|(key, _)| *key).collect();
             save_months(&session.store, &session.book.journal, &renamed)?;
         }
         session.file_inbox()?;
         Ok(session)
+    }
+
+    /// Opens for a command that writes into one month (`journal add`): reads the journey, that
+    /// month, and the months that entries waiting in the inbox go to; not the whole journal.
+    pub fn open_month(cli: &Cli, key: MonthKey) -> Result<Self, CliError> {
+        let guide = load_guide(cli.content.as_ref()).map_err(CliError::Guide)?;
+        let mut session = Self::open_journey(guide, &data_dir(cli)?, Access::ReadWrite)?;
+        session.ensure_month(key)?;
+        session.file_inbox()?;
+        Ok(session)
+    }
+
+    /// Reads month `key` into the journal if it is not there yet. A month that cannot be read
+    /// is set aside, and saving into it will be refused.
+    pub fn ensure_month(&mut self, key: MonthKey) -> Result<(), CliError> {
+        let Some(read) = &mut self.partial else {
+            return Ok(());
+        };
+        if !read.insert(key) {
+            return Ok(());
+        }
+        match self.store.load_month(key) {
+            Ok(Some(month)) => {
+                let renamed = self.book.journal.add_file_month(key, month);
+                if !renamed.is_empty() && self.store.is_writer() {
+                    save_months(&self.store, &self.book.journal, &[key])?;
+                }
+            }
+            Ok(None) => {}
+            Err(error) => self.set_aside.push(SetAside {
+                file: self.store.month_file(key),
+                error,
+            }),
+        }
+        Ok(())
     }
 
     /// Opens for a command that needs progress and the journal's counts but not its entries
@@ -173,6 +212,7 @@ impl Session {
             },
             set_aside: Vec::new(),
             notes,
+            partial: Some(BTreeSet::new()),
         })
     }
 
@@ -192,7 +232,10 @@ impl Session {
                 }
             };
             let action = match record.item {
-                InboxItem::Entry { entry, replaces } => Action::FileEntry { entry, replaces },
+                InboxItem::Entry { entry, replaces } => {
+                    self.ensure_month(entry.month())?;
+                    Action::FileEntry { entry, replaces }
+                }
                 InboxItem::Text { key, text } => Action::SaveDraft { key, text },
             };
             let now = Now::new(chrono::Utc::now(), &Local);
@@ -221,7 +264,13 @@ impl Session {
 
     /// Saves what an outcome says changed, in the store's commit order: months, the journey,
     /// drafts.
-    pub fn save(&self, outcome: &Outcome) -> Result<(), CliError> {
+    ///
+    /// A month this session had not read is read first and merged in, so saving it can never
+    /// drop the entries already in its file.
+    pub fn save(&mut self, outcome: &Outcome) -> Result<(), CliError> {
+        for key in &outcome.months_changed {
+            self.ensure_month(*key)?;
+        }
         save_months(&self.store, &self.book.journal, &outcome.months_changed)?;
         if outcome.journey_changed {
             self.store.save_journey(&self.book.journey)?;
