@@ -152,7 +152,7 @@ fn an_unknown_gate_condition_is_placed() {
     let pack = Pack::copy_of_default();
     pack.replace(
         "steps/reconcile.toml",
-        "no_contact_days = 14",
+        "review = \"go-on\"",
         "no_contact_weeks = 2",
     );
     let at = pack.position_of("steps/reconcile.toml", "no_contact_weeks");

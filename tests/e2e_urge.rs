@@ -19,7 +19,9 @@ fn an_urge_pause_is_written_ended_and_counted() {
     tmux.start(data.path());
 
     tmux.wait_for("Their name:");
-    tmux.keys(&["Down", "Down", "Enter", "n", "n", "n", "Enter"]);
+    tmux.keys(&[
+        "Down", "Down", "Enter", "n", "n", "n", "n", "n", "n", "n", "Enter",
+    ]);
     tmux.wait_for("Give it space");
 
     tmux.keys(&["u"]);

@@ -149,7 +149,7 @@ fn review_after_taking_more_time() {
     assert_eq!(record.reviews.len(), 1);
     assert_eq!(record.reviews[0].choice, ReviewChoice::Extend(7));
     assert_eq!(rig.app.screen_kind(), ScreenKind::NoContact);
-    assert_on_screen(&rig, "day 21 of 28");
+    assert_on_screen(&rig, "day 22 of 28");
     rig.press("r");
     assert_eq!(
         rig.app.screen_kind(),

@@ -122,6 +122,7 @@ pub struct RawCheck {
     pub intro: Text,
     pub route: Text,
     pub concern_note: Text,
+    pub cooling_days: Option<Spanned<i64>>,
     pub questions: Spanned<Vec<RawQuestion>>,
 }
 
@@ -134,6 +135,9 @@ pub struct RawQuestion {
     pub hint: Option<Text>,
     pub concern: Spanned<Vec<Text>>,
     pub reason: Text,
+    #[serde(default)]
+    pub urgent: bool,
+    pub page: Option<Text>,
 }
 
 /// A file under `pages/`.
@@ -165,6 +169,29 @@ pub struct RawTools {
     pub review: RawReview,
     pub mood: RawMood,
     pub contact_log: RawContactLog,
+    pub response: RawResponse,
+}
+
+/// `[response]`: the check "How did {ex} respond?".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawResponse {
+    pub title: Text,
+    pub intro: Text,
+    pub wait_days: Spanned<i64>,
+    pub warm: RawResponseAnswer,
+    pub brief: RawResponseAnswer,
+    pub cold: RawResponseAnswer,
+    pub no_reply: RawResponseAnswer,
+    pub asked_to_stop: RawResponseAnswer,
+}
+
+/// One answer of `[response]`: its label and what follows it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawResponseAnswer {
+    pub label: Text,
+    pub after: Text,
 }
 
 /// `[urge_pause]`.

@@ -322,6 +322,34 @@ impl<'a> Validator<'a> {
                 mistake_item: item.to_string(),
                 over_contact_after: u32::try_from(after).unwrap_or(3),
             },
+            response: self.response(ctx, &raw.response),
+        }
+    }
+
+    fn response(&mut self, ctx: Ctx<'a>, raw: &RawResponse) -> ResponseText {
+        let wait = *raw.wait_days.get_ref();
+        if !(1..=60).contains(&wait) {
+            self.problems.push(
+                Loc::of(ctx, &raw.wait_days)
+                    .problem("wait_days must be a whole number of days from 1 to 60, like 7"),
+            );
+        }
+        let mut answer = |a: &RawResponseAnswer| ResponseAnswerText {
+            label: self.text(ctx, &a.label, "label"),
+            after: self.text(ctx, &a.after, "after"),
+        };
+        let answers = [
+            answer(&raw.warm),
+            answer(&raw.brief),
+            answer(&raw.cold),
+            answer(&raw.no_reply),
+            answer(&raw.asked_to_stop),
+        ];
+        ResponseText {
+            title: self.text(ctx, &raw.title, "title"),
+            intro: self.text(ctx, &raw.intro, "intro"),
+            wait_days: u32::try_from(wait).unwrap_or(7),
+            answers,
         }
     }
 
@@ -454,6 +482,18 @@ impl<'a> Validator<'a> {
                         loc.problem("safety can only be \"clear\" (the safety check raised no concern)"),
                     ),
                 },
+                "review" => match value.get_ref().as_str() {
+                    Some("go-on") => gate.review_go_on = true,
+                    _ => self.problems.push(loc.problem(
+                        "review can only be \"go-on\" (the no-contact review chose to go on)",
+                    )),
+                },
+                "reply" => match value.get_ref().as_str() {
+                    Some("warm") => gate.reply_warm = true,
+                    _ => self.problems.push(
+                        loc.problem("reply can only be \"warm\" (the user noted a warm reply)"),
+                    ),
+                },
                 other => self.problems.push(Loc::of(ctx, key).problem(format!(
                     "unknown gate condition `{other}`; a gate can use: {}",
                     Gate::CONDITIONS.join(", ")
@@ -566,19 +606,39 @@ impl<'a> Validator<'a> {
             .questions
             .get_ref()
             .iter()
-            .map(|q| Question {
-                id: self.local_id(ctx, &q.id, "question", &from, &mut seen),
-                question: self.text(ctx, &q.question, "question"),
-                hint: self.optional_text(ctx, &q.hint, "hint"),
-                concern: self.concern(ctx, &q.concern),
-                reason: self.text(ctx, &q.reason, "reason"),
+            .map(|q| {
+                if let Some(page) = &q.page {
+                    self.refer(Kind::Page, ctx, page, &from);
+                }
+                Question {
+                    id: self.local_id(ctx, &q.id, "question", &from, &mut seen),
+                    question: self.text(ctx, &q.question, "question"),
+                    hint: self.optional_text(ctx, &q.hint, "hint"),
+                    concern: self.concern(ctx, &q.concern),
+                    reason: self.text(ctx, &q.reason, "reason"),
+                    urgent: q.urgent,
+                    page: q.page.as_ref().map(|p| p.get_ref().clone()),
+                }
             })
             .collect();
+        let cooling_days = match &raw.cooling_days {
+            None => 0,
+            Some(days) => match *days.get_ref() {
+                d @ 0..=365 => d as u32,
+                _ => {
+                    self.problems.push(Loc::of(ctx, days).problem(
+                        "cooling_days must be a whole number of days from 0 to 365, like 30",
+                    ));
+                    0
+                }
+            },
+        };
         Check {
             title: self.text(ctx, &raw.title, "title"),
             intro: self.text(ctx, &raw.intro, "intro"),
             route: raw.route.get_ref().clone(),
             concern_note: self.text(ctx, &raw.concern_note, "concern_note"),
+            cooling_days,
             questions,
             id,
         }

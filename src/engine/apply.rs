@@ -10,7 +10,8 @@ use super::journal::{Journal, JournalEntry, MonthKey};
 use super::journey::{CheckRecord, Draft, Journey, PromptAnswer};
 use super::mood::MoodCheck;
 use super::no_contact::{
-    MAX_EXTENDED_DAYS, MAX_TARGET_DAYS, MIN_TARGET_DAYS, NoContact, Review, ReviewChoice,
+    MAX_BACKDATE_DAYS, MAX_EXTENDED_DAYS, MAX_TARGET_DAYS, MIN_TARGET_DAYS, NoContact, Review,
+    ReviewChoice,
 };
 use super::status::SAFETY_CHECK;
 use super::status::{StepStatus, step_status};
@@ -46,7 +47,7 @@ pub enum EngineError {
     #[error("there is no step `{0}` in this guide")]
     UnknownStep(String),
     /// The step's gate is closed.
-    #[error("\"{title}\" is not open yet: {reason}")]
+    #[error("\"{title}\" is not open yet. {reason}")]
     StepLocked {
         /// The step's title.
         title: String,
@@ -95,7 +96,7 @@ pub enum EngineError {
     /// Mood outside 1..=5.
     #[error("mood must be from 1 to 5, not {0}")]
     MoodOutOfRange(u8),
-    /// Target outside 14..=28.
+    /// Target outside 7..=90.
     #[error(
         "the no-contact target must be from {MIN_TARGET_DAYS} to {MAX_TARGET_DAYS} days, not {0}"
     )]
@@ -121,6 +122,33 @@ pub enum EngineError {
     /// No contact is already running.
     #[error("no contact is already running; change its target or log a break instead")]
     NoContactAlreadyStarted,
+    /// A concern was taken back without a written reflection.
+    #[error(
+        "you are taking back an answer that raised a concern; write a few words about what changed first"
+    )]
+    ReflectionNeeded {
+        /// The questions whose concern would be withdrawn.
+        questions: Vec<String>,
+    },
+    /// "Go on" at the review while something keeps contact closed.
+    #[error("reaching out is not open: {0}")]
+    ContactClosed(String),
+    /// A response noted before any message was sent.
+    #[error(
+        "there is no message of yours to respond to yet; mark reaching out done or log a contact first"
+    )]
+    NothingSent,
+    /// "No reply" before the waiting time has passed.
+    #[error("silence counts as an answer only after {wait} days; {left} more to go")]
+    TooSoonForSilence {
+        /// The pack's waiting time.
+        wait: u32,
+        /// Days still to wait.
+        left: u32,
+    },
+    /// A start set further back than a year, or on a stretch that has ended.
+    #[error("the start can be set from 0 to {MAX_BACKDATE_DAYS} days back, not {0}")]
+    BackdateOutOfRange(u32),
 }
 
 /// Applies `action` to `book`, or changes nothing and says why.
@@ -146,40 +174,32 @@ pub fn apply(
             journey.settings.pronouns = pronouns;
         }
         Action::SetTheme(theme) => journey.settings.theme = theme,
-        Action::AnswerCheck { check, answers } => {
-            let def = guide
-                .check(&check)
-                .ok_or_else(|| EngineError::UnknownCheck(check.clone()))?;
-            if let Some(q) = def.questions.iter().find(|q| !answers.contains_key(&q.id)) {
-                return Err(EngineError::BadCheckAnswers {
-                    check,
-                    problem: format!("question `{}` is not answered", q.id),
-                });
+        Action::AnswerCheck {
+            check,
+            answers,
+            reflection,
+        } => answer_check(
+            journey,
+            guide,
+            check,
+            answers,
+            reflection,
+            now,
+            &mut outcome,
+        )?,
+        Action::RecordResponse(response) => {
+            record_response(journey, guide, response, now, &mut outcome)?;
+        }
+        Action::BackdateNoContact { days_ago } => {
+            if days_ago > MAX_BACKDATE_DAYS {
+                return Err(EngineError::BackdateOutOfRange(days_ago));
             }
-            if let Some(extra) = answers
-                .keys()
-                .find(|a| !def.questions.iter().any(|q| &q.id == *a))
-            {
-                return Err(EngineError::BadCheckAnswers {
-                    check,
-                    problem: format!("there is no question `{extra}`"),
-                });
-            }
-            let concern = def
-                .questions
-                .iter()
-                .any(|q| answers.get(&q.id).is_some_and(|a| q.is_concern(*a)));
-            if concern && journey.path != def.route {
-                journey.path = def.route.clone();
-                outcome.routed_to = Some(def.route.clone());
-            }
-            journey.checks.insert(
-                check,
-                CheckRecord {
-                    taken: now.at,
-                    answers,
-                },
-            );
+            let record = journey
+                .no_contact
+                .as_mut()
+                .filter(|n| n.ended.is_none())
+                .ok_or(EngineError::NoContactNotStarted)?;
+            record.started = now.at - chrono::Duration::days(i64::from(days_ago));
         }
         Action::ChoosePath(path) => {
             if guide.path(&path).is_none() {
@@ -235,6 +255,12 @@ pub fn apply(
         }
         Action::MarkDone(step) => {
             open_step(guide, journey, &step, now)?;
+            // Reaching out, the step the review's "go on" opens, ends the no-contact stretch.
+            if guide.step(&step).is_some_and(|s| s.gate.review_go_on)
+                && let Some(record) = journey.no_contact.as_mut()
+            {
+                record.ended.get_or_insert(now.at);
+            }
             let progress = journey.steps.entry(step).or_default();
             progress.started.get_or_insert(now.at);
             progress.done = Some(now.at);
@@ -252,8 +278,15 @@ pub fn apply(
             commitment,
         } => {
             check_target(target_days)?;
-            if journey.no_contact.is_some() {
+            if journey
+                .no_contact
+                .as_ref()
+                .is_some_and(|n| n.ended.is_none())
+            {
                 return Err(EngineError::NoContactAlreadyStarted);
+            }
+            if let Some(past) = journey.no_contact.take() {
+                journey.past_no_contact.push(past);
             }
             let commitment = commitment.filter(|c| !c.trim().is_empty());
             journey.no_contact = Some(NoContact::new(now.at, target_days, commitment));
@@ -395,11 +428,13 @@ fn open_step(guide: &Guide, journey: &Journey, id: &str, now: Now<'_>) -> Result
     match step_status(guide, journey, step, now) {
         StepStatus::Locked(reasons) => Err(EngineError::StepLocked {
             title: step.title.clone(),
-            reason: reasons
-                .iter()
-                .map(|r| r.describe())
-                .collect::<Vec<_>>()
-                .join("; "),
+            reason: journey.naming().fill(
+                &reasons
+                    .iter()
+                    .map(|r| r.describe())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
         }),
         _ => Ok(()),
     }
@@ -454,7 +489,14 @@ fn review(
                 journey.path = heal;
             }
         }
-        ReviewChoice::GoOn => {}
+        ReviewChoice::GoOn => {
+            let closed = super::status::contact_closed(guide, journey, now);
+            if let Some(first) = closed.first() {
+                return Err(EngineError::ContactClosed(
+                    journey.naming().fill(&first.describe()),
+                ));
+            }
+        }
     }
     let record = journey
         .no_contact
@@ -466,6 +508,121 @@ fn review(
         choice,
     });
     Ok(())
+}
+
+/// Records a check's answers, keeping the history; a withdrawn concern needs a reflection.
+fn answer_check(
+    journey: &mut Journey,
+    guide: &Guide,
+    check: String,
+    answers: std::collections::BTreeMap<String, crate::content::Answer>,
+    reflection: Option<String>,
+    now: Now<'_>,
+    outcome: &mut Outcome,
+) -> Result<(), EngineError> {
+    let def = guide
+        .check(&check)
+        .ok_or_else(|| EngineError::UnknownCheck(check.clone()))?;
+    if let Some(q) = def.questions.iter().find(|q| !answers.contains_key(&q.id)) {
+        return Err(EngineError::BadCheckAnswers {
+            check,
+            problem: format!("question `{}` is not answered", q.id),
+        });
+    }
+    if let Some(extra) = answers
+        .keys()
+        .find(|a| !def.questions.iter().any(|q| &q.id == *a))
+    {
+        return Err(EngineError::BadCheckAnswers {
+            check,
+            problem: format!("there is no question `{extra}`"),
+        });
+    }
+    let withdrawn = super::concern::withdrawn(journey, def, &answers);
+    if !withdrawn.is_empty() {
+        let reflection = reflection
+            .map(|r| r.trim().to_string())
+            .filter(|r| !r.is_empty())
+            .ok_or_else(|| EngineError::ReflectionNeeded {
+                questions: withdrawn.clone(),
+            })?;
+        journey.withdrawals.push(super::concern::Withdrawal {
+            check: check.clone(),
+            questions: withdrawn,
+            at: now.at,
+            reflection,
+        });
+    }
+    let concern = !super::concern::concerns_in(def, &answers).is_empty();
+    if concern && journey.path != def.route {
+        journey.path = def.route.clone();
+        outcome.routed_to = Some(def.route.clone());
+    }
+    journey.check_history.push(super::concern::CheckTaken {
+        check: check.clone(),
+        taken: now.at,
+        answers: answers.clone(),
+    });
+    journey.checks.insert(
+        check,
+        CheckRecord {
+            taken: now.at,
+            answers,
+        },
+    );
+    Ok(())
+}
+
+/// Notes how {ex} responded; "no reply" waits for the pack's time, "asked me to stop" takes the
+/// heal path and closes contact steps for good.
+fn record_response(
+    journey: &mut Journey,
+    guide: &Guide,
+    response: super::Response,
+    now: Now<'_>,
+    outcome: &mut Outcome,
+) -> Result<(), EngineError> {
+    let last_sent = last_message(journey, guide).ok_or(EngineError::NothingSent)?;
+    if response == super::Response::NoReply {
+        let wait = guide.tools.response.wait_days;
+        let since = now.days_since(last_sent);
+        if since < wait {
+            return Err(EngineError::TooSoonForSilence {
+                wait,
+                left: wait - since,
+            });
+        }
+    }
+    if response == super::Response::AskedToStop {
+        let heal = guide
+            .check(SAFETY_CHECK)
+            .map(|c| c.route.clone())
+            .filter(|route| guide.path(route).is_some());
+        if let Some(heal) = heal.filter(|h| *h != journey.path) {
+            outcome.routed_to = Some(heal.clone());
+            journey.path = heal;
+        }
+    }
+    journey.responses.push(super::ResponseRecord {
+        at: now.at,
+        response,
+    });
+    Ok(())
+}
+
+/// When the user last reached out: reaching out marked done, or a logged message of theirs.
+pub fn last_message(journey: &Journey, guide: &Guide) -> Option<chrono::DateTime<chrono::Utc>> {
+    let reached_out = guide
+        .steps
+        .iter()
+        .filter(|s| s.gate.review_go_on)
+        .filter_map(|s| journey.steps.get(&s.id).and_then(|p| p.done));
+    let logged = journey
+        .contacts
+        .iter()
+        .filter(|c| c.by == ContactBy::Me)
+        .map(|c| c.at);
+    reached_out.chain(logged).max()
 }
 
 fn check_target(days: u32) -> Result<(), EngineError> {

@@ -61,6 +61,18 @@ pub struct Journey {
     /// The user's settings.
     #[serde(default)]
     pub settings: Settings,
+    /// Every taking of every check, oldest first; answers are never erased.
+    #[serde(default)]
+    pub check_history: Vec<super::concern::CheckTaken>,
+    /// Concerns the user took back, with their reflection, oldest first.
+    #[serde(default)]
+    pub withdrawals: Vec<super::concern::Withdrawal>,
+    /// How {ex} responded to the user's messages, as noted, oldest first.
+    #[serde(default)]
+    pub responses: Vec<super::response::ResponseRecord>,
+    /// No-contact stretches that ended (when reaching out was marked done), oldest first.
+    #[serde(default)]
+    pub past_no_contact: Vec<NoContact>,
 }
 
 impl Journey {
@@ -90,6 +102,10 @@ impl Journey {
             contacts: Vec::new(),
             drafts: BTreeMap::new(),
             settings: Settings::default(),
+            check_history: Vec::new(),
+            withdrawals: Vec::new(),
+            responses: Vec::new(),
+            past_no_contact: Vec::new(),
         }
     }
 

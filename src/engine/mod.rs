@@ -3,22 +3,26 @@
 
 mod action;
 mod apply;
+mod concern;
 mod contact_log;
 mod journal;
 mod journey;
 mod mood;
 mod no_contact;
+mod response;
 mod status;
 mod time;
 mod urge;
 
 pub use action::Action;
-pub use apply::{EngineError, Outcome, Workbook, apply};
+pub use apply::{EngineError, Outcome, Workbook, apply, last_message};
+pub use concern::*;
 pub use contact_log::*;
 pub use journal::*;
 pub use journey::*;
 pub use mood::*;
 pub use no_contact::*;
+pub use response::*;
 pub use status::*;
 pub use time::{Calendar, Now};
 pub use urge::*;

@@ -91,6 +91,15 @@ pub enum EditTarget {
     Commitment {
         /// The target chosen.
         target_days: u32,
+        /// How many days before today no contact began.
+        days_ago: u32,
+    },
+    /// What changed, written when a check's answers take back a concern.
+    Withdrawal {
+        /// The check id.
+        check: String,
+        /// The new answers, saved with the reflection.
+        answers: std::collections::BTreeMap<String, crate::content::Answer>,
     },
     /// The note of a no-contact break.
     BreakNote {
@@ -132,7 +141,18 @@ impl EditTarget {
             EditTarget::NewEntry { step: Some(step) } => format!("entry-new:{step}"),
             EditTarget::Entry { id } => format!("entry:{id}"),
             EditTarget::ExName => "ex-name".to_string(),
-            EditTarget::Commitment { target_days } => format!("commitment:{target_days}"),
+            EditTarget::Commitment {
+                target_days,
+                days_ago,
+            } => format!("commitment:{target_days}:{days_ago}"),
+            EditTarget::Withdrawal { check, answers } => format!(
+                "withdrawal:{check}:{}",
+                answers
+                    .iter()
+                    .map(|(q, a)| format!("{q}={}", answer_name(*a)))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
             EditTarget::BreakNote { what, resets, felt } => {
                 format!(
                     "break:{}:{}:{felt}",
@@ -168,6 +188,21 @@ impl EditTarget {
             ["ex-name"] => EditTarget::ExName,
             ["commitment", days] => EditTarget::Commitment {
                 target_days: days.parse().ok()?,
+                days_ago: 0,
+            },
+            ["commitment", days, ago] => EditTarget::Commitment {
+                target_days: days.parse().ok()?,
+                days_ago: ago.parse().ok()?,
+            },
+            ["withdrawal", check, answers] => EditTarget::Withdrawal {
+                check: check.to_string(),
+                answers: answers
+                    .split(',')
+                    .map(|pair| {
+                        let (q, a) = pair.split_once('=')?;
+                        Some((q.to_string(), crate::content::Answer::from_name(a)?))
+                    })
+                    .collect::<Option<_>>()?,
             },
             ["break", what, resets, felt] => EditTarget::BreakNote {
                 what: BreakKind::from_name(what)?,
@@ -207,6 +242,13 @@ impl EditTarget {
     }
 }
 
+fn answer_name(answer: crate::content::Answer) -> &'static str {
+    crate::content::Answer::ALL
+        .iter()
+        .find(|(a, _)| *a == answer)
+        .map_or("unsure", |(_, n)| n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,7 +268,10 @@ mod tests {
                 id: "20261123T090000000Z-2".into(),
             },
             EditTarget::ExName,
-            EditTarget::Commitment { target_days: 21 },
+            EditTarget::Commitment {
+                target_days: 21,
+                days_ago: 3,
+            },
             EditTarget::BreakNote {
                 what: BreakKind::CheckedSocials,
                 resets: true,

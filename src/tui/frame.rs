@@ -57,10 +57,7 @@ fn render_header(app: &App, view: &super::screens::View, area: Rect, buf: &mut B
     let right = match &view.book.journey.no_contact {
         Some(record) => {
             let count = record.progress(view.now);
-            format!(
-                "no contact: day {} of {}",
-                count.current_days, count.target_days
-            )
+            format!("no contact: {}", count.headline())
         }
         None => String::new(),
     };

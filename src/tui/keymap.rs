@@ -31,6 +31,8 @@ pub enum ScreenKind {
     Review,
     /// The contact log.
     ContactLog,
+    /// How {ex} responded.
+    Response,
 }
 
 /// A user intent, before any screen interprets it.
@@ -150,6 +152,7 @@ const LISTS: &[ScreenKind] = &[
     S::Urge,
     S::Review,
     S::ContactLog,
+    S::Response,
 ];
 const BROWSE: &[ScreenKind] = &[
     S::Home,
@@ -162,6 +165,7 @@ const BROWSE: &[ScreenKind] = &[
     S::Urge,
     S::Review,
     S::ContactLog,
+    S::Response,
 ];
 
 const fn key(

@@ -6,7 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Gauge, Paragraph, Widget, Wrap};
 
-use crate::engine::{Action, BreakKind, DEFAULT_TARGET_DAYS, MAX_TARGET_DAYS, MIN_TARGET_DAYS};
+use crate::engine::{
+    Action, BreakKind, DEFAULT_TARGET_DAYS, MAX_BACKDATE_DAYS, MAX_TARGET_DAYS, MIN_TARGET_DAYS,
+};
 use crate::tui::effect::{EditTarget, Effect};
 use crate::tui::keymap::Command;
 
@@ -16,6 +18,7 @@ use super::{View, request_for};
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoContactScreen {
     target: u32,
+    days_ago: u32,
     logging: Option<BreakForm>,
 }
 
@@ -32,6 +35,7 @@ impl Default for NoContactScreen {
     fn default() -> Self {
         Self {
             target: DEFAULT_TARGET_DAYS,
+            days_ago: 0,
             logging: None,
         }
     }
@@ -40,7 +44,12 @@ impl Default for NoContactScreen {
 impl NoContactScreen {
     /// Turns a command into an effect.
     pub fn on(&mut self, command: Command, view: &View) -> Effect {
-        let running = view.book.journey.no_contact.as_ref();
+        let running = view
+            .book
+            .journey
+            .no_contact
+            .as_ref()
+            .filter(|n| n.ended.is_none());
         if let Some(form) = &mut self.logging {
             match command {
                 Command::Up => form.focus = form.focus.saturating_sub(1),
@@ -74,9 +83,16 @@ impl NoContactScreen {
         match (command, running) {
             (Command::Left, _) => self.target = (self.target - 1).max(MIN_TARGET_DAYS),
             (Command::Right, _) => self.target = (self.target + 1).min(MAX_TARGET_DAYS),
+            (Command::PageDown, None) => self.target = (self.target + 7).min(MAX_TARGET_DAYS),
+            (Command::PageUp, None) => {
+                self.target = (self.target.saturating_sub(7)).max(MIN_TARGET_DAYS)
+            }
+            (Command::Up, None) => self.days_ago = (self.days_ago + 1).min(MAX_BACKDATE_DAYS),
+            (Command::Down, None) => self.days_ago = self.days_ago.saturating_sub(1),
             (Command::Start, None) | (Command::Enter, None) => {
                 let target = EditTarget::Commitment {
                     target_days: self.target,
+                    days_ago: self.days_ago,
                 };
                 return request_for(&target, view).map_or(Effect::None, Effect::Edit);
             }
@@ -107,7 +123,7 @@ impl NoContactScreen {
                 let next = if record.target_days >= MAX_TARGET_DAYS {
                     MIN_TARGET_DAYS
                 } else {
-                    record.target_days + 7
+                    (record.target_days / 7 + 1) * 7
                 };
                 return Effect::Apply(Action::SetTarget(next.min(MAX_TARGET_DAYS)));
             }
@@ -119,9 +135,23 @@ impl NoContactScreen {
     /// Draws the count, or the way to start it.
     pub fn render(&self, view: &View, area: Rect, buf: &mut Buffer) {
         let theme = view.theme;
-        let Some(record) = &view.book.journey.no_contact else {
+        let record = view.book.journey.no_contact.as_ref();
+        let Some(record) = record.filter(|n| n.ended.is_none()) else {
+            let began = match self.days_ago {
+                0 => "today".to_string(),
+                1 => "yesterday".to_string(),
+                n => format!("{n} days ago"),
+            };
+            let first = match record.and_then(|n| n.ended.map(|e| (n, e))) {
+                Some((n, ended)) => format!(
+                    "No contact ended on {}, when you reached out, after {} days. Its history is kept.",
+                    view.now.calendar.date_of(ended).format("%-d %b"),
+                    n.progress(view.now).current_days
+                ),
+                None => "No contact has not started.".to_string(),
+            };
             let text = vec![
-                Line::styled("No contact has not started.", theme.title),
+                Line::styled(first, theme.title),
                 Line::default(),
                 Line::styled(
                     view.guide
@@ -138,8 +168,12 @@ impl NoContactScreen {
                     ),
                     theme.accent,
                 ),
+                Line::styled(
+                    format!("Began: ‹ {began} ›  (↑ ↓ if you stopped before today)"),
+                    theme.accent,
+                ),
                 Line::default(),
-                Line::styled("s or Enter to begin today.", theme.key),
+                Line::styled("s or Enter to begin.", theme.key),
             ];
             Paragraph::new(text)
                 .wrap(Wrap { trim: false })
@@ -160,7 +194,10 @@ impl NoContactScreen {
             "days"
         };
         Line::styled(
-            format!("{} {day_word} of no contact", count.current_days),
+            format!(
+                "Day {} of no contact ({} {day_word} done)",
+                count.day, count.current_days
+            ),
             theme.title,
         )
         .render(big, buf);

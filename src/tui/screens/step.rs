@@ -177,6 +177,8 @@ impl StepScreen {
             StepAction::LogContact => {
                 Effect::Go(Screen::ContactLog(super::ContactLogScreen::default()))
             }
+            StepAction::RecordResponse => Effect::Go(Screen::response(view)),
+            StepAction::MoveOnCheck => Effect::Go(Screen::check("move-on", view)),
             StepAction::SwitchToHeal => Effect::Confirm {
                 question: "Switch to the heal path? Your answers, ticks and journal all stay."
                     .to_string(),
@@ -198,12 +200,8 @@ impl StepScreen {
         let step = view.guide.step(&self.id)?;
         match step_status(view.guide, &view.book.journey, step, view.now) {
             StepStatus::Locked(reasons) => Some(format!(
-                "This step {}.",
-                reasons
-                    .iter()
-                    .map(|r| r.describe())
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                "This step is not open yet. {}",
+                view.fill(&super::reasons_text(&reasons))
             )),
             _ => None,
         }
@@ -222,12 +220,9 @@ impl StepScreen {
         doc.start_item();
         doc.text(&view.fill(&step.summary), theme.accent, 0);
         if let StepStatus::Locked(reasons) = &status {
+            doc.text("Not open yet:", theme.locked, 0);
             for reason in reasons {
-                doc.text(
-                    &format!("Not open yet: this step {}.", view.fill(&reason.describe())),
-                    theme.locked,
-                    0,
-                );
+                doc.bullet(&view.fill(&reason.describe()), theme.locked, 0);
             }
         }
         doc.blank();
@@ -335,6 +330,8 @@ fn supported(action: StepAction) -> bool {
             | StepAction::ReviewCommitment
             | StepAction::LogContact
             | StepAction::DraftMessage
+            | StepAction::RecordResponse
+            | StepAction::MoveOnCheck
     )
 }
 
@@ -349,6 +346,8 @@ fn action_label(action: StepAction) -> &'static str {
         StepAction::ReviewCommitment => "Review what you wrote when no contact began",
         StepAction::LogContact => "Log a contact, and see how contact has gone",
         StepAction::DraftMessage => "Draft a first message here (never sent)",
+        StepAction::RecordResponse => "Note how they responded to your message",
+        StepAction::MoveOnCheck => "Is it time to move on? (the move-on check)",
         _ => "",
     }
 }
