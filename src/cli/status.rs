@@ -200,6 +200,9 @@ impl Report {
                 "No contact: day {} of {}, target reached\n",
                 c.current_days, c.target_days
             ),
+            Some(c) if !self.closed.is_empty() => {
+                format!("No contact: day {}, kept for your own sake\n", c.day)
+            }
             Some(c) => format!(
                 "No contact: day {} of {} ({} to go, on {})\n",
                 c.day,

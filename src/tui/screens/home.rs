@@ -139,11 +139,19 @@ impl HomeScreen {
             Command::Continue => {
                 return match next_step(view.guide, &view.book.journey, view.now) {
                     Next::Step(step) => Effect::Go(Screen::step(&step.id)),
-                    Next::Waiting(step, reasons) => Effect::Notice(format!(
-                        "Next is \"{}\", which is not open yet. {}",
-                        step.title,
-                        view.fill(&super::reasons_text(&reasons))
-                    )),
+                    // The step page lists every reason in full, a safety concern first.
+                    Next::Waiting(step, reasons) => Effect::All(vec![
+                        Effect::Go(Screen::step(&step.id)),
+                        Effect::Notice(format!(
+                            "Next is \"{}\", which is {}: why is at the top.",
+                            step.title,
+                            if reasons.iter().any(|r| r.is_protective()) {
+                                "closed"
+                            } else {
+                                "not open yet"
+                            }
+                        )),
+                    ]),
                     Next::PathDone => {
                         Effect::Notice("Every step of this path is done.".to_string())
                     }

@@ -210,7 +210,13 @@ impl NoContactScreen {
                 count.target_days
             ))
             .render(Rect { height: 1, ..gauge }, buf);
-        let target_line = if count.reached {
+        let closed =
+            !crate::engine::contact_closed(view.guide, &view.book.journey, view.now).is_empty();
+        let target_line = if closed {
+            "Contact steps are closed, so this count is for your own steadiness, not a wait for \
+             contact."
+                .to_string()
+        } else if count.reached {
             "You reached your target. Take a moment: how do you feel about reaching out, or not?"
                 .to_string()
         } else {

@@ -220,7 +220,12 @@ impl StepScreen {
         doc.start_item();
         doc.text(&view.fill(&step.summary), theme.accent, 0);
         if let StepStatus::Locked(reasons) = &status {
-            doc.text("Not open yet:", theme.locked, 0);
+            let heading = if reasons.iter().any(|r| r.is_protective()) {
+                "Closed:"
+            } else {
+                "Not open yet:"
+            };
+            doc.text(heading, theme.locked, 0);
             for reason in reasons {
                 doc.bullet(&view.fill(&reason.describe()), theme.locked, 0);
             }

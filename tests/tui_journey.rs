@@ -1,0 +1,229 @@
+//! What someone who answered "yes" to the harm question sees: the lock reasons on home, on the
+//! step, after `c` and at the review, with the concern first and no countdown to contact. Then the
+//! response screen and the slip offered with a logged contact.
+
+mod tui_support;
+
+use rekindle::content::Answer;
+use rekindle::engine::{Action, Response};
+use rekindle::tui::keymap::ScreenKind;
+use tui_support::{Rig, screen_text};
+
+/// Welcomed, "yes" to harm and "no" to the rest, then back on the reconcile path by choice, with
+/// no contact running.
+fn with_a_concern() -> Rig {
+    let mut rig = Rig::new();
+    let questions = rig.app.guide.check("safety").unwrap().questions.len();
+    let answers: String = (0..questions)
+        .map(|i| if i == 1 { 'y' } else { 'n' })
+        .collect();
+    rig.press(&format!("<down><down><enter>{answers}<enter>"));
+    assert_eq!(rig.app.book.journey.path, "heal");
+    assert_eq!(
+        rig.app.book.journey.checks["safety"].answers["harm"],
+        Answer::Yes
+    );
+    rig.app.apply(Action::ChoosePath("reconcile".into()));
+    rig.app.apply(Action::StartNoContact {
+        target_days: 14,
+        commitment: None,
+    });
+    rig
+}
+
+fn screen(rig: &Rig, width: u16, height: u16) -> String {
+    screen_text(rig.draw(width, height).backend().buffer())
+}
+
+/// No countdown to contact anywhere on the screen.
+fn assert_no_countdown(text: &str) {
+    for countdown in [
+        "opens after",
+        "Opens after",
+        "opens in",
+        "Opens in",
+        "days to go",
+    ] {
+        assert!(
+            !text.contains(countdown),
+            "{countdown:?} on screen:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn home_with_a_concern_shows_the_concern_under_the_contact_steps() {
+    let mut rig = with_a_concern();
+    rig.press("hjjj");
+    let text = screen(&rig, 80, 24);
+    assert!(
+        text.contains("When a relationship has felt unsafe"),
+        "{text}"
+    );
+    assert_no_countdown(&text);
+    insta::assert_snapshot!("home_with_a_concern", rig.draw(80, 24).backend());
+}
+
+#[test]
+fn the_reach_out_step_with_a_concern_is_closed_and_says_why() {
+    let mut rig = with_a_concern();
+    rig.press("hjjj<enter>");
+    assert_eq!(rig.app.screen_kind(), ScreenKind::Step);
+    let text = screen(&rig, 80, 24);
+    assert!(text.contains("Closed:"), "{text}");
+    assert!(
+        text.contains("• When a relationship has felt unsafe"),
+        "{text}"
+    );
+    assert_no_countdown(&text);
+    insta::assert_snapshot!("step_with_a_concern", rig.draw(80, 24).backend());
+}
+
+#[test]
+fn continue_with_a_concern_names_the_concern_not_a_wait() {
+    let mut rig = with_a_concern();
+    for step in ["space", "growth", "reflect"] {
+        rig.app.apply(Action::MarkDone(step.into()));
+    }
+    rig.press("hc");
+    let notice = rig.app.notice.clone().expect("c says what is next");
+    assert_eq!(
+        notice,
+        "Next is \"Reach out lightly\", which is closed: why is at the top."
+    );
+    assert_eq!(rig.app.screen_kind(), ScreenKind::Step);
+    let text = screen(&rig, 80, 24);
+    assert!(
+        text.contains("• When a relationship has felt unsafe"),
+        "{text}"
+    );
+    assert_no_countdown(&text);
+    insta::assert_snapshot!("continue_with_a_concern", rig.draw(80, 24).backend());
+}
+
+#[test]
+fn the_review_with_a_concern_offers_no_contact_and_quotes_no_empty_promise() {
+    let mut rig = with_a_concern();
+    rig.app.apply(Action::ChoosePath("reconcile".into()));
+    rig.advance_days(14);
+    rig.press("h");
+    let text = screen(&rig, 80, 24);
+    assert!(
+        text.contains("You reached your no-contact target"),
+        "{text}"
+    );
+    rig.press("Nr");
+    assert_eq!(rig.app.screen_kind(), ScreenKind::Review);
+    rig.press("<down><down><down>");
+    let text = screen(&rig, 80, 40);
+    assert!(!text.contains("Go on to reaching out"), "{text}");
+    assert!(!text.contains("“”"), "{text}");
+    assert!(text.contains("(you did not write anything then)"), "{text}");
+    assert!(text.contains("Reaching out is not offered here"), "{text}");
+    assert!(text.contains("Take more time"), "{text}");
+    insta::assert_snapshot!("review_with_a_concern", rig.draw(80, 40).backend());
+}
+
+#[test]
+fn a_crisis_answer_opens_the_help_page_at_once() {
+    let mut rig = Rig::new();
+    rig.press("<down><down><enter>y");
+    assert_eq!(rig.app.screen_kind(), ScreenKind::Library);
+    let text = screen(&rig, 80, 24);
+    assert!(text.contains("988"), "crisis lines first:\n{text}");
+    rig.press("<esc>");
+    assert_eq!(rig.app.screen_kind(), ScreenKind::Check, "Esc comes back");
+}
+
+#[test]
+fn taking_back_a_concern_shows_its_reason_and_asks_for_a_reflection() {
+    let mut rig = with_a_concern();
+    rig.press("S");
+    assert_eq!(rig.app.screen_kind(), ScreenKind::Check);
+    let questions = rig.app.guide.check("safety").unwrap().questions.len();
+    rig.press(&"n".repeat(questions));
+    let text = screen(&rig, 80, 40);
+    assert!(text.contains("You are taking back an answer"), "{text}");
+    assert!(
+        text.contains("When a relationship has felt unsafe"),
+        "{text}"
+    );
+    rig.press("<enter>");
+    assert!(rig.app.editor.is_some(), "a reflection is asked for");
+    rig.press("We both had counselling since.<c-s>");
+    let journey = &rig.app.book.journey;
+    assert_eq!(journey.withdrawals.len(), 1);
+    assert_eq!(journey.check_history.len(), 2);
+    let text = screen(&rig, 80, 24);
+    assert!(!text.contains("Opens in"), "{text}");
+}
+
+#[test]
+fn a_logged_contact_during_no_contact_is_offered_as_a_slip() {
+    let mut rig = Rig::welcomed();
+    rig.app.apply(Action::StartNoContact {
+        target_days: 21,
+        commitment: None,
+    });
+    rig.app.run(rekindle::tui::effect::Effect::Go(
+        rekindle::tui::screens::Screen::ContactLog(Default::default()),
+    ));
+    rig.press("<enter><enter><enter><enter>I wrote to say happy birthday.<c-s>");
+    assert_eq!(rig.app.book.journey.contacts.len(), 1);
+    rig.press("y");
+    let record = rig.app.book.journey.no_contact.as_ref().unwrap();
+    assert_eq!(record.breaks.len(), 1);
+    assert_eq!(record.breaks[0].trigger, "I wrote to say happy birthday.");
+    assert!(!record.breaks[0].resets, "the count is kept");
+}
+
+#[test]
+fn a_warm_reply_noted_on_the_response_screen_opens_the_next_step() {
+    let mut rig = Rig::welcomed();
+    rig.app.apply(Action::LogContact {
+        by: rekindle::engine::ContactBy::Me,
+        replied: true,
+        went: "hello".into(),
+        felt: Some(4),
+    });
+    rig.press("h");
+    let text = screen(&rig, 80, 24);
+    assert!(text.contains("How did your ex respond?"), "{text}");
+    rig.app.run(rekindle::tui::effect::Effect::Go(
+        rekindle::tui::screens::Screen::response(&rig.app.view()),
+    ));
+    insta::assert_snapshot!("response_choices", rig.draw(80, 24).backend());
+    rig.press("<enter>");
+    assert_eq!(
+        rig.app.book.journey.responses.last().map(|r| r.response),
+        Some(Response::Warm)
+    );
+    let text = screen(&rig, 80, 24);
+    assert!(text.contains("Enter: open the next step"), "{text}");
+    rig.press("<enter>");
+    assert_eq!(rig.app.screen_kind(), ScreenKind::Step);
+}
+
+#[test]
+fn asked_to_stop_is_confirmed_first_and_then_final() {
+    let mut rig = Rig::welcomed();
+    rig.app.apply(Action::LogContact {
+        by: rekindle::engine::ContactBy::Me,
+        replied: false,
+        went: "hello".into(),
+        felt: Some(2),
+    });
+    rig.app.run(rekindle::tui::effect::Effect::Go(
+        rekindle::tui::screens::Screen::response(&rig.app.view()),
+    ));
+    rig.press("<down><down><down><down><enter>");
+    assert!(rig.app.book.journey.responses.is_empty(), "asks first");
+    rig.press("y");
+    assert_eq!(
+        rig.app.book.journey.responses.last().map(|r| r.response),
+        Some(Response::AskedToStop)
+    );
+    assert_eq!(rig.app.book.journey.path, "heal");
+    let text = screen(&rig, 80, 24);
+    assert!(text.contains("closed for good"), "{text}");
+}
