@@ -122,8 +122,8 @@ fn reaching_out_opens_when_every_condition_holds_and_says_when() {
     assert_eq!(
         reasons[0].describe(),
         "Opens after your no-contact review, which comes when your 21-day target is reached \
-         (on Sun 22 Mar) and only if you then choose to go on. The time apart is for getting \
-         steady in yourself, not a strategy to win {ex} back."
+         (on Sun 22 Mar) and only if you then choose to go on. The days of no contact are for \
+         getting steady in yourself, not a strategy to win {ex} back."
     );
     // The user's own target, not a fixed count: day 14 is not enough.
     let day14 = now(start + Duration::days(14));

@@ -227,3 +227,23 @@ fn asked_to_stop_is_confirmed_first_and_then_final() {
     let text = screen(&rig, 80, 24);
     assert!(text.contains("closed for good"), "{text}");
 }
+
+#[test]
+fn several_very_low_check_ins_in_a_row_gently_offer_the_help_page() {
+    let mut rig = Rig::welcomed();
+    for mood in [3, 1, 1] {
+        rig.app.apply(Action::CheckMood { mood, word: None });
+    }
+    let text = screen(&rig, 80, 24);
+    assert!(
+        !text.contains("Several very low"),
+        "two are not several:\n{text}"
+    );
+    rig.app.apply(Action::CheckMood {
+        mood: 1,
+        word: None,
+    });
+    let text = screen(&rig, 80, 24);
+    assert!(text.contains("Several very low check-ins in a"), "{text}");
+    assert!(text.contains("! shows who can"), "{text}");
+}

@@ -2,6 +2,7 @@
 //!
 //! No IO beyond reading the pack folder; the default pack is embedded in the binary.
 
+mod glossary;
 mod model;
 pub mod placeholder;
 mod problem;
@@ -10,6 +11,7 @@ mod source;
 mod tools;
 mod validate;
 
+pub use glossary::{OFF_GLOSSARY, off_glossary};
 pub use model::*;
 pub use placeholder::{Naming, PronounSet};
 pub use problem::{Problem, Problems, line_column};

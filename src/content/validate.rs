@@ -270,10 +270,10 @@ impl<'a> Validator<'a> {
         }
         let log = &raw.contact_log;
         let after = *log.over_contact_after.get_ref();
-        if !(2..=20).contains(&after) {
+        if !(1..=20).contains(&after) {
             self.problems.push(
                 Loc::of(ctx, &log.over_contact_after)
-                    .problem("over_contact_after must be a whole number from 2 to 20, like 3"),
+                    .problem("over_contact_after must be a whole number from 1 to 20, like 1"),
             );
         }
         let (checklist, item) = log.mistake.get_ref().split_once('/').unwrap_or_default();
@@ -779,6 +779,12 @@ impl<'a> Validator<'a> {
             self.problems
                 .push(Loc::of(ctx, raw).problem(format!("{field} is empty; write the {field}")));
         }
+        for (phrase, instead) in super::glossary::off_glossary(value) {
+            let loc = self.find_in(ctx, raw.span(), phrase);
+            self.problems.push(loc.problem(format!(
+                "\"{phrase}\" is not in the glossary; say \"{instead}\" (content/README.md, Glossary)"
+            )));
+        }
         for found in placeholder::find(value) {
             if !placeholder::KNOWN.contains(&found.name) {
                 let written = format!("{{{}}}", found.name);
@@ -811,7 +817,14 @@ impl<'a> Validator<'a> {
         let start = ctx
             .text
             .get(span.clone())
-            .and_then(|slice| slice.find(needle))
+            .and_then(|slice| {
+                slice.find(needle).or_else(|| {
+                    // Same bytes, ASCII case folded, so offsets still match the source.
+                    slice
+                        .to_ascii_lowercase()
+                        .find(&needle.to_ascii_lowercase())
+                })
+            })
             .map_or(span.start, |offset| span.start + offset);
         Loc {
             ctx,

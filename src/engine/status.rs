@@ -115,7 +115,7 @@ pub enum ReviewWait {
 
 /// Why the time apart comes before contact, said wherever reaching out is locked by it.
 const TIME_IS_FOR: &str =
-    "The time apart is for getting steady in yourself, not a strategy to win {ex} back.";
+    "The days of no contact are for getting steady in yourself, not a strategy to win {ex} back.";
 
 impl LockReason {
     /// The reason as a whole sentence, with placeholders such as `{ex}` left for the caller to

@@ -320,6 +320,9 @@ fn reason_lines(
     vec![Line::styled(format!("    {first}{more}"), theme.muted)]
 }
 
+/// How many "very low" check-ins in a row bring the gentle offer of the help page.
+const VERY_LOW_IN_A_ROW: usize = 3;
+
 fn render_side(view: &View, area: Rect, buf: &mut Buffer) {
     let theme = view.theme;
     let [count, gauge, mood, journal] = Layout::vertical([
@@ -361,13 +364,33 @@ fn render_side(view: &View, area: Rect, buf: &mut Buffer) {
             .render(count.union(gauge), buf);
         }
     }
-    let mut lines = vec![Line::styled("Journal", theme.title)];
+    let mut lines = Vec::new();
+    let very_low = view
+        .book
+        .journey
+        .moods
+        .iter()
+        .rev()
+        .take_while(|m| m.mood == 1)
+        .count();
+    if very_low >= VERY_LOW_IN_A_ROW {
+        // Gently, and every time: several very low check-ins in a row deserve more than a chart.
+        lines.extend(
+            crate::tui::text::wrap(
+                "Several very low check-ins in a row. You don't have to carry this alone: ! shows who can help, today.",
+                usize::from(journal.width),
+            )
+            .into_iter()
+            .map(|l| Line::styled(l, theme.accent)),
+        );
+    }
+    lines.push(Line::styled("Journal", theme.title));
     let latest: Vec<_> = view
         .book
         .journal
         .iter()
         .rev()
-        .take(usize::from(journal.height.saturating_sub(1)))
+        .take(usize::from(journal.height).saturating_sub(lines.len()))
         .collect();
     if latest.is_empty() {
         lines.push(Line::styled("Nothing yet. Press n to write.", theme.muted));

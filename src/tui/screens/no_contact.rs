@@ -233,7 +233,7 @@ impl NoContactScreen {
                     "Longest run {} · {} since you began · {} logged",
                     counted(count.longest_days as usize, "day"),
                     counted(count.total_days as usize, "day"),
-                    counted(count.breaks, "break"),
+                    counted(count.breaks, "slip"),
                 ),
                 theme.muted,
             ),
@@ -243,7 +243,7 @@ impl NoContactScreen {
             .render(facts, buf);
         let mut lines = Vec::new();
         if let Some(form) = &self.logging {
-            lines.push(Line::styled("Log a break", theme.title));
+            lines.push(Line::styled("Log a slip", theme.title));
             let resets = if form.resets {
                 "yes, start the count again"
             } else {
@@ -273,7 +273,7 @@ impl NoContactScreen {
             lines.push(Line::styled("History", theme.title));
             if record.breaks.is_empty() {
                 lines.push(Line::styled(
-                    "No breaks logged. If one happens, b logs it without judgement.",
+                    "No slips logged. If one happens, b logs it without judgement.",
                     theme.muted,
                 ));
             }

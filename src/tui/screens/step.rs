@@ -343,7 +343,7 @@ fn supported(action: StepAction) -> bool {
 fn action_label(action: StepAction) -> &'static str {
     match action {
         StepAction::StartNoContact => "Start or see the no-contact count",
-        StepAction::LogBreak => "Log a break in no contact",
+        StepAction::LogBreak => "Log a slip in no contact",
         StepAction::Journal => "Write in your journal about this step",
         StepAction::RetakeSafety => "Take the safety check again",
         StepAction::SwitchToHeal => "Switch to the heal path",
