@@ -398,3 +398,35 @@ fn a_question_page_cooling_days_and_waiting_time_are_checked() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_situation_that_names_an_unknown_profile_field_is_placed() {
+    let pack = Pack::copy_of_default();
+    pack.replace(
+        "steps/reconcile.toml",
+        "when = \"children=yes\"",
+        "when = \"kids=yes\"",
+    );
+    let at = pack.position_of("steps/reconcile.toml", "\"kids=yes\"");
+    pack.assert_problem(
+        "steps/reconcile.toml",
+        at,
+        "condition names unknown profile field `kids`; known fields: children, living",
+    );
+}
+
+#[test]
+fn a_situation_with_an_answer_its_field_does_not_take_is_placed() {
+    let pack = Pack::copy_of_default();
+    pack.replace(
+        "steps/reconcile.toml",
+        "when = \"ended=me\"",
+        "when = \"ended=nobody\"",
+    );
+    let at = pack.position_of("steps/reconcile.toml", "\"ended=nobody\"");
+    pack.assert_problem(
+        "steps/reconcile.toml",
+        at,
+        "`ended` has no answer `nobody`; it takes: me, them, both",
+    );
+}

@@ -176,3 +176,17 @@ fn the_guide_never_assumes_the_ex_is_a_man() {
         }
     }
 }
+
+#[test]
+fn every_field_of_the_situation_profile_has_its_own_words() {
+    let guide = guide();
+    for field in rekindle::content::PROFILE_FIELDS {
+        let count = guide
+            .steps
+            .iter()
+            .flat_map(|s| &s.situations)
+            .filter(|s| s.when.field == field.key)
+            .count();
+        assert!(count > 0, "no words for the profile field `{}`", field.key);
+    }
+}

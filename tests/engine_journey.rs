@@ -605,3 +605,48 @@ fn targets_go_from_seven_to_ninety_days() {
         );
     }
 }
+
+// ---- the situation profile ----------------------------------------------------------------------
+
+#[test]
+fn the_profile_is_optional_and_brings_the_words_for_a_situation() {
+    let guide = guide();
+    let mut book = fresh(&guide);
+    let space = guide.step("space").unwrap();
+    assert!(
+        situations(&book.journey, space).is_empty(),
+        "nothing until answered"
+    );
+    let set = |field: &str, answer: Option<&str>| Action::SetProfile {
+        field: field.into(),
+        answer: answer.map(str::to_string),
+    };
+    ok(&mut book, &guide, set("children", Some("yes")), day(0));
+    let shown: Vec<_> = situations(&book.journey, space)
+        .iter()
+        .map(|s| s.heading.clone())
+        .collect();
+    assert_eq!(
+        shown,
+        vec!["No contact when you share children".to_string()]
+    );
+    ok(&mut book, &guide, set("circle", Some("both")), day(0));
+    assert_eq!(situations(&book.journey, space).len(), 3);
+    ok(&mut book, &guide, set("children", None), day(0));
+    assert_eq!(
+        situations(&book.journey, space).len(),
+        2,
+        "skipping takes it away"
+    );
+    assert_eq!(
+        apply(&mut book, &guide, set("kids", Some("yes")), day(0)),
+        Err(EngineError::UnknownProfileField("kids".into()))
+    );
+    assert_eq!(
+        apply(&mut book, &guide, set("ended", Some("nobody")), day(0)),
+        Err(EngineError::BadProfileAnswer {
+            field: "ended".into(),
+            answer: "nobody".into()
+        })
+    );
+}

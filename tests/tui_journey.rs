@@ -247,3 +247,30 @@ fn several_very_low_check_ins_in_a_row_gently_offer_the_help_page() {
     assert!(text.contains("Several very low check-ins in a"), "{text}");
     assert!(text.contains("! shows who can"), "{text}");
 }
+
+#[test]
+fn the_profile_is_reached_from_home_and_its_words_appear_on_the_step() {
+    let mut rig = Rig::welcomed();
+    let rows = {
+        let text = screen(&rig, 80, 24);
+        text.lines()
+            .position(|l| l.contains("Your situation (optional)"))
+            .expect("home offers the profile")
+    };
+    assert!(rows > 0);
+    rig.app.run(rekindle::tui::effect::Effect::Go(
+        rekindle::tui::screens::Screen::Profile(Default::default()),
+    ));
+    rig.press("<right>");
+    assert_eq!(rig.app.book.journey.profile["children"], "yes");
+    insta::assert_snapshot!("profile_children_yes", rig.draw(80, 24).backend());
+    rig.press("<left>");
+    assert!(rig.app.book.journey.profile.is_empty(), "back to skipped");
+    rig.press("<right><esc>h<enter>");
+    assert_eq!(rig.app.screen_kind(), ScreenKind::Step);
+    let text = screen(&rig, 80, 60);
+    assert!(
+        text.contains("No contact when you share children"),
+        "{text}"
+    );
+}

@@ -144,6 +144,8 @@ pub struct Step {
     pub actions: Vec<StepAction>,
     /// What must hold before the step opens.
     pub gate: Gate,
+    /// Extra words shown only in some situations of the user's profile.
+    pub situations: Vec<super::profile::Situation>,
 }
 
 /// A reflection question the user answers in their own words.

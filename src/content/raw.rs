@@ -64,6 +64,18 @@ pub struct RawStep {
     #[serde(default)]
     pub actions: Vec<Text>,
     pub gate: Option<RawGate>,
+    #[serde(default)]
+    pub situations: Vec<RawSituation>,
+}
+
+/// A `[[steps.situations]]` table: words for one situation of the profile.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSituation {
+    pub when: Text,
+    pub heading: Text,
+    pub body: Text,
+    pub prompt: Option<Text>,
 }
 
 /// A `[[steps.prompts]]` table.

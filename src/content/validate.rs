@@ -424,7 +424,30 @@ impl<'a> Validator<'a> {
             .as_ref()
             .map(|g| self.gate(ctx, g, &from))
             .unwrap_or_default();
+        let situations = raw
+            .situations
+            .iter()
+            .filter_map(|s| {
+                let when = match super::profile::Condition::parse(s.when.get_ref()) {
+                    Ok(when) => Some(when),
+                    Err(problem) => {
+                        self.problems.push(Loc::of(ctx, &s.when).problem(problem));
+                        None
+                    }
+                };
+                let heading = self.text(ctx, &s.heading, "heading");
+                let body = self.text(ctx, &s.body, "body");
+                let prompt = self.optional_text(ctx, &s.prompt, "prompt");
+                Some(super::profile::Situation {
+                    when: when?,
+                    heading,
+                    body,
+                    prompt,
+                })
+            })
+            .collect();
         Step {
+            situations,
             title: self.text(ctx, &raw.title, "title"),
             summary: self.text(ctx, &raw.summary, "summary"),
             body: self.text(ctx, &raw.body, "body"),

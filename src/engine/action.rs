@@ -39,6 +39,13 @@ pub enum Action {
         /// a concern is changed to one that does not.
         reflection: Option<String>,
     },
+    /// Answer (or, with none, skip) one field of the situation profile.
+    SetProfile {
+        /// The field key, such as `children`.
+        field: String,
+        /// One of the field's answers, or none to leave it unanswered.
+        answer: Option<String>,
+    },
     /// Note how {ex} responded to the user's message; "asked me to stop" is never undone.
     RecordResponse(Response),
     /// Move the start of the running no-contact stretch to this many days before today (most

@@ -146,6 +146,17 @@ pub enum EngineError {
         /// Days still to wait.
         left: u32,
     },
+    /// No such field in the situation profile.
+    #[error("the situation profile has no field `{0}`")]
+    UnknownProfileField(String),
+    /// An answer the field does not take.
+    #[error("`{field}` cannot be `{answer}`")]
+    BadProfileAnswer {
+        /// The field key.
+        field: String,
+        /// The answer given.
+        answer: String,
+    },
     /// A start set further back than a year, or on a stretch that has ended.
     #[error("the start can be set from 0 to {MAX_BACKDATE_DAYS} days back, not {0}")]
     BackdateOutOfRange(u32),
@@ -187,6 +198,21 @@ pub fn apply(
             now,
             &mut outcome,
         )?,
+        Action::SetProfile { field, answer } => {
+            let def = crate::content::profile_field(&field)
+                .ok_or_else(|| EngineError::UnknownProfileField(field.clone()))?;
+            match answer {
+                Some(answer) if !def.options.contains(&answer.as_str()) => {
+                    return Err(EngineError::BadProfileAnswer { field, answer });
+                }
+                Some(answer) => {
+                    journey.profile.insert(field, answer);
+                }
+                None => {
+                    journey.profile.remove(&field);
+                }
+            }
+        }
         Action::RecordResponse(response) => {
             record_response(journey, guide, response, now, &mut outcome)?;
         }

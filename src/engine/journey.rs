@@ -73,6 +73,10 @@ pub struct Journey {
     /// No-contact stretches that ended (when reaching out was marked done), oldest first.
     #[serde(default)]
     pub past_no_contact: Vec<NoContact>,
+    /// The situation profile: answer per field key (see `content::PROFILE_FIELDS`); skipped
+    /// fields are absent.
+    #[serde(default)]
+    pub profile: BTreeMap<String, String>,
 }
 
 impl Journey {
@@ -106,6 +110,7 @@ impl Journey {
             withdrawals: Vec::new(),
             responses: Vec::new(),
             past_no_contact: Vec::new(),
+            profile: BTreeMap::new(),
         }
     }
 

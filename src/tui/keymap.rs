@@ -33,6 +33,8 @@ pub enum ScreenKind {
     ContactLog,
     /// How {ex} responded.
     Response,
+    /// The situation profile.
+    Profile,
 }
 
 /// A user intent, before any screen interprets it.
@@ -153,6 +155,7 @@ const LISTS: &[ScreenKind] = &[
     S::Review,
     S::ContactLog,
     S::Response,
+    S::Profile,
 ];
 const BROWSE: &[ScreenKind] = &[
     S::Home,
@@ -166,6 +169,7 @@ const BROWSE: &[ScreenKind] = &[
     S::Review,
     S::ContactLog,
     S::Response,
+    S::Profile,
 ];
 
 const fn key(
@@ -225,6 +229,7 @@ pub const BINDINGS: &[Binding] = &[
             S::NoContact,
             S::Checklists,
             S::ContactLog,
+            S::Profile,
         ],
         false,
     ),
@@ -239,6 +244,7 @@ pub const BINDINGS: &[Binding] = &[
             S::NoContact,
             S::Checklists,
             S::ContactLog,
+            S::Profile,
         ],
         false,
     ),

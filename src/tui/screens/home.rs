@@ -31,6 +31,7 @@ enum Row<'g> {
     SafetyCheck,
     Response,
     MoveOnCheck,
+    Profile,
     OtherPath(&'g crate::content::Path),
 }
 
@@ -85,6 +86,7 @@ impl HomeScreen {
         if view.guide.check("move-on").is_some() {
             rows.push(Row::MoveOnCheck);
         }
+        rows.push(Row::Profile);
         rows.extend(
             view.guide
                 .paths
@@ -176,6 +178,7 @@ impl HomeScreen {
             Some(Row::SafetyCheck) => Effect::Go(Screen::check(crate::engine::SAFETY_CHECK, view)),
             Some(Row::Response) => Effect::Go(Screen::response(view)),
             Some(Row::MoveOnCheck) => Effect::Go(Screen::check("move-on", view)),
+            Some(Row::Profile) => Effect::Go(Screen::Profile(super::ProfileScreen::default())),
             Some(Row::OtherPath(path)) => Effect::Confirm {
                 question: format!(
                     "Switch to \"{}\"? Your answers, ticks and journal all stay.",
@@ -278,6 +281,17 @@ impl HomeScreen {
             )],
             Row::MoveOnCheck => vec![Line::styled(
                 truncate("? Is it time to move on? (the move-on check)", width),
+                theme.muted,
+            )],
+            Row::Profile => vec![Line::styled(
+                truncate(
+                    if view.book.journey.profile.is_empty() {
+                        "○ Your situation (optional): children, work, who ended it…"
+                    } else {
+                        "○ Your situation: change your answers"
+                    },
+                    width,
+                ),
                 theme.muted,
             )],
             Row::OtherPath(path) => vec![Line::styled(

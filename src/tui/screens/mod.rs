@@ -9,6 +9,7 @@ mod home;
 mod journal;
 mod library;
 mod no_contact;
+mod profile;
 mod response;
 mod review;
 mod step;
@@ -33,6 +34,7 @@ pub use home::HomeScreen;
 pub use journal::JournalScreen;
 pub use library::LibraryScreen;
 pub use no_contact::NoContactScreen;
+pub use profile::ProfileScreen;
 pub use response::ResponseScreen;
 pub use review::ReviewScreen;
 pub use step::StepScreen;
@@ -103,6 +105,8 @@ pub enum Screen {
     ContactLog(ContactLogScreen),
     /// How {ex} responded.
     Response(ResponseScreen),
+    /// The situation profile.
+    Profile(ProfileScreen),
 }
 
 impl Screen {
@@ -215,6 +219,7 @@ impl Screen {
             Screen::Review(_) => ScreenKind::Review,
             Screen::ContactLog(_) => ScreenKind::ContactLog,
             Screen::Response(_) => ScreenKind::Response,
+            Screen::Profile(_) => ScreenKind::Profile,
         }
     }
 
@@ -237,6 +242,7 @@ impl Screen {
             Screen::Review(_) => view.guide.tools.review.title.clone(),
             Screen::ContactLog(_) => "Contact log".to_string(),
             Screen::Response(_) => view.fill(&view.guide.tools.response.title),
+            Screen::Profile(_) => "Your situation".to_string(),
         }
     }
 
@@ -256,6 +262,7 @@ impl Screen {
             Screen::Review(s) => s.render(view, area, buf),
             Screen::ContactLog(s) => s.render(view, area, buf),
             Screen::Response(s) => s.render(view, area, buf),
+            Screen::Profile(s) => s.render(view, area, buf),
         }
     }
 
@@ -275,6 +282,7 @@ impl Screen {
             Screen::Review(s) => s.on(command, view),
             Screen::ContactLog(s) => s.on(command, view),
             Screen::Response(s) => s.on(command, view),
+            Screen::Profile(s) => s.on(command, view),
         };
         match (command, effect) {
             (Command::Back, Effect::None) => Effect::Back,
@@ -321,7 +329,7 @@ impl Screen {
     /// Where the user is on this screen, to save.
     pub fn place(&self) -> Place {
         let (screen, selected, scroll) = match self {
-            Screen::Welcome(_) | Screen::Check(_) | Screen::Home(_) => {
+            Screen::Welcome(_) | Screen::Check(_) | Screen::Home(_) | Screen::Profile(_) => {
                 let selected = if let Screen::Home(s) = self {
                     s.selected
                 } else {
@@ -556,8 +564,9 @@ pub fn request_for(target: &EditTarget, view: &View) -> Option<EditRequest> {
         EditTarget::FirstMessage { .. } => (
             "Draft a first message (it is never sent)".to_string(),
             Some(
-                "Light and easy to answer, or to leave unanswered. It is kept in your journal; \
-                 the library has examples."
+                "Light and easy to answer, or to leave unanswered; kept in your journal. Before \
+                 sending: late at night? been drinking? asking for anything? could you live with \
+                 no reply?"
                     .to_string(),
             ),
             String::new(),

@@ -232,6 +232,18 @@ impl StepScreen {
         }
         doc.blank();
         doc.text(&view.prose(&step.body), theme.text, 0);
+        for situation in crate::engine::situations(&view.book.journey, step) {
+            doc.blank();
+            doc.line(Line::styled(view.fill(&situation.heading), theme.title));
+            doc.text(&view.prose(&situation.body), theme.text, 0);
+            if let Some(prompt) = &situation.prompt {
+                doc.text(
+                    &format!("› {} (n writes it in your journal)", view.fill(prompt)),
+                    theme.accent,
+                    0,
+                );
+            }
+        }
         doc.end_item(false, theme.selected);
         let mut index = 1;
         let section = |doc: &mut Doc, title: &str| {
