@@ -650,3 +650,37 @@ fn the_profile_is_optional_and_brings_the_words_for_a_situation() {
         })
     );
 }
+
+#[test]
+fn a_region_must_be_one_the_pack_has_numbers_for() {
+    let guide = guide();
+    let mut book = fresh(&guide);
+    ok(
+        &mut book,
+        &guide,
+        Action::SetRegion(Some("uk".into())),
+        day(0),
+    );
+    assert_eq!(book.journey.profile[REGION_KEY], "uk");
+    assert_eq!(
+        apply(
+            &mut book,
+            &guide,
+            Action::SetRegion(Some("xx".into())),
+            day(0)
+        ),
+        Err(EngineError::UnknownRegion("xx".into()))
+    );
+    ok(&mut book, &guide, Action::SetRegion(None), day(0));
+    assert!(book.journey.profile.is_empty());
+    for region in &guide.tools.regions {
+        assert!(
+            region
+                .lines
+                .iter()
+                .any(|l| l.organisation == "Emergency services"),
+            "{} gives its emergency number",
+            region.id
+        );
+    }
+}

@@ -274,3 +274,31 @@ fn the_profile_is_reached_from_home_and_its_words_appear_on_the_step() {
         "{text}"
     );
 }
+
+#[test]
+fn a_region_in_the_profile_puts_its_official_numbers_first_on_the_help_page() {
+    let mut rig = Rig::welcomed();
+    rig.press("!");
+    let neutral = screen(&rig, 80, 40);
+    assert!(!neutral.contains("numbers last checked"), "{neutral}");
+    rig.press("<esc>");
+    rig.app.run(rekindle::tui::effect::Effect::Go(
+        rekindle::tui::screens::Screen::Profile(Default::default()),
+    ));
+    let fields = rekindle::content::PROFILE_FIELDS.len();
+    rig.press(&format!("{}<right>", "<down>".repeat(fields)));
+    assert_eq!(rig.app.book.journey.profile["region"], "uk");
+    rig.press("<esc>!");
+    let text = screen(&rig, 80, 40);
+    let region = text.find("In United Kingdom (numbers last checked 23 November 2026)");
+    let first_section = text.find("In danger or in crisis right now");
+    assert!(
+        region.is_some() && region < first_section,
+        "the region comes first:\n{text}"
+    );
+    assert!(text.contains("Samaritans: 116 123."), "{text}");
+    assert!(
+        text.contains("National Domestic Abuse Helpline (Refuge): 0808 2000 247."),
+        "{text}"
+    );
+}

@@ -182,6 +182,27 @@ pub struct RawTools {
     pub mood: RawMood,
     pub contact_log: RawContactLog,
     pub response: RawResponse,
+    #[serde(default)]
+    pub regions: Vec<RawRegion>,
+}
+
+/// A `[[regions]]` table: official help numbers for one country or region.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRegion {
+    pub id: Text,
+    pub name: Text,
+    pub last_checked: Spanned<toml::Value>,
+    pub lines: Spanned<Vec<RawHelpLine>>,
+}
+
+/// A `[[regions.lines]]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHelpLine {
+    pub organisation: Text,
+    pub number: Text,
+    pub about: Text,
 }
 
 /// `[response]`: the check "How did {ex} respond?".

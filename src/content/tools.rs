@@ -14,6 +14,32 @@ pub struct Tools {
     pub contact_log: ContactLogText,
     /// The check "How did {ex} respond?" after a first message.
     pub response: ResponseText,
+    /// Official help numbers per region, shown first on the help page for the user's region.
+    pub regions: Vec<Region>,
+}
+
+/// Official crisis, emergency and abuse numbers for one region, with when they were checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    /// Short id, such as `uk`.
+    pub id: String,
+    /// The region's name.
+    pub name: String,
+    /// When the numbers were last checked.
+    pub last_checked: chrono::NaiveDate,
+    /// The numbers.
+    pub lines: Vec<HelpLine>,
+}
+
+/// One help number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HelpLine {
+    /// Who answers.
+    pub organisation: String,
+    /// The number, as dialled.
+    pub number: String,
+    /// What it is for.
+    pub about: String,
 }
 
 /// Words of the response check, and how long silence takes to count as an answer.

@@ -323,7 +323,36 @@ impl<'a> Validator<'a> {
                 over_contact_after: u32::try_from(after).unwrap_or(3),
             },
             response: self.response(ctx, &raw.response),
+            regions: raw
+                .regions
+                .iter()
+                .filter_map(|r| self.region(ctx, r))
+                .collect(),
         }
+    }
+
+    fn region(&mut self, ctx: Ctx<'a>, raw: &RawRegion) -> Option<Region> {
+        self.not_empty(
+            ctx,
+            &raw.lines,
+            "a region lists no numbers; add [[regions.lines]] or leave the region out",
+        );
+        let lines = raw
+            .lines
+            .get_ref()
+            .iter()
+            .map(|l| HelpLine {
+                organisation: self.text(ctx, &l.organisation, "organisation"),
+                number: self.text(ctx, &l.number, "number"),
+                about: self.text(ctx, &l.about, "about"),
+            })
+            .collect();
+        Some(Region {
+            id: self.id(ctx, &raw.id),
+            name: self.text(ctx, &raw.name, "name"),
+            last_checked: self.date(ctx, &raw.last_checked)?,
+            lines,
+        })
     }
 
     fn response(&mut self, ctx: Ctx<'a>, raw: &RawResponse) -> ResponseText {

@@ -46,6 +46,9 @@ pub enum Action {
         /// One of the field's answers, or none to leave it unanswered.
         answer: Option<String>,
     },
+    /// Choose the region whose official help numbers the help page shows first (none: the
+    /// region-neutral page).
+    SetRegion(Option<String>),
     /// Note how {ex} responded to the user's message; "asked me to stop" is never undone.
     RecordResponse(Response),
     /// Move the start of the running no-contact stretch to this many days before today (most

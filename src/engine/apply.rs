@@ -146,6 +146,9 @@ pub enum EngineError {
         /// Days still to wait.
         left: u32,
     },
+    /// No such region in the pack.
+    #[error("there are no help numbers for a region `{0}` in this guide")]
+    UnknownRegion(String),
     /// No such field in the situation profile.
     #[error("the situation profile has no field `{0}`")]
     UnknownProfileField(String),
@@ -161,6 +164,9 @@ pub enum EngineError {
     #[error("the start can be set from 0 to {MAX_BACKDATE_DAYS} days back, not {0}")]
     BackdateOutOfRange(u32),
 }
+
+/// The profile key that holds the region chosen for help numbers.
+pub const REGION_KEY: &str = "region";
 
 /// Applies `action` to `book`, or changes nothing and says why.
 pub fn apply(
@@ -213,6 +219,17 @@ pub fn apply(
                 }
             }
         }
+        Action::SetRegion(region) => match region {
+            Some(id) if !guide.tools.regions.iter().any(|r| r.id == id) => {
+                return Err(EngineError::UnknownRegion(id));
+            }
+            Some(id) => {
+                journey.profile.insert(REGION_KEY.to_string(), id);
+            }
+            None => {
+                journey.profile.remove(REGION_KEY);
+            }
+        },
         Action::RecordResponse(response) => {
             record_response(journey, guide, response, now, &mut outcome)?;
         }

@@ -16,7 +16,7 @@ mod time;
 mod urge;
 
 pub use action::Action;
-pub use apply::{EngineError, Outcome, Workbook, apply, last_message};
+pub use apply::{EngineError, Outcome, REGION_KEY, Workbook, apply, last_message};
 pub use concern::*;
 pub use contact_log::*;
 pub use journal::*;

@@ -168,6 +168,22 @@ fn render_overlay(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
             let view = app.view();
             let page = app.guide.page(&app.guide.help_page);
             let mut lines = Vec::new();
+            // The user's own region's numbers come before everything else.
+            if let Some(region) = view
+                .book
+                .journey
+                .profile
+                .get(crate::engine::REGION_KEY)
+                .and_then(|id| app.guide.tools.regions.iter().find(|r| &r.id == id))
+            {
+                lines.push(Line::styled(region.name.clone(), theme.title));
+                let numbers: Vec<String> = region
+                    .lines
+                    .iter()
+                    .map(|l| format!("{} {}", l.organisation, l.number))
+                    .collect();
+                lines.push(Line::raw(numbers.join(" · ")));
+            }
             for section in page.map(|p| p.sections.as_slice()).unwrap_or_default() {
                 lines.push(Line::styled(view.fill(&section.heading), theme.title));
                 // The first paragraph of each section, so the whole overlay fits; `!` opens the

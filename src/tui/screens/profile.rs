@@ -27,7 +27,7 @@ pub struct ProfileScreen {
 impl ProfileScreen {
     /// Turns a command into an effect: ← → (or Space) change the answer at once.
     pub fn on(&mut self, command: Command, view: &View) -> Effect {
-        let last = PROFILE_FIELDS.len() - 1;
+        let last = PROFILE_FIELDS.len();
         if self
             .shown
             .get()
@@ -45,7 +45,9 @@ impl ProfileScreen {
             Command::Enter => return Effect::Back,
             _ => return Effect::None,
         };
-        let field = &PROFILE_FIELDS[self.focus];
+        let Some(field) = PROFILE_FIELDS.get(self.focus) else {
+            return next_region(view, forward);
+        };
         // Choices cycle through "skipped" and then each answer.
         let current = view
             .book
@@ -93,6 +95,24 @@ impl ProfileScreen {
             );
             doc.end_item(index == self.focus, theme.selected);
         }
+        let region = view
+            .book
+            .journey
+            .profile
+            .get(crate::engine::REGION_KEY)
+            .and_then(|id| view.guide.tools.regions.iter().find(|r| &r.id == id))
+            .map_or(
+                "none: the help page stays region-neutral".to_string(),
+                |r| r.name.clone(),
+            );
+        doc.start_item();
+        doc.text(
+            "Where are you, for help numbers on the help page?",
+            theme.text,
+            0,
+        );
+        doc.text(&format!("‹ {region} ›"), theme.accent, 4);
+        doc.end_item(self.focus == PROFILE_FIELDS.len(), theme.selected);
         doc.blank();
         doc.text("← → change · Enter next · Esc done", theme.key, 0);
         self.shown
@@ -110,4 +130,25 @@ fn answer_words(field: &str, answer: &str) -> String {
         ("circle", "both") => "both".to_string(),
         (_, other) => other.to_string(),
     }
+}
+
+/// The region after (or before) the one chosen; "none" sits between the last and the first.
+fn next_region(view: &View, forward: bool) -> Effect {
+    let regions = &view.guide.tools.regions;
+    let current = view
+        .book
+        .journey
+        .profile
+        .get(crate::engine::REGION_KEY)
+        .and_then(|id| regions.iter().position(|r| &r.id == id))
+        .map_or(0, |i| i + 1);
+    let count = regions.len() + 1;
+    let next = if forward {
+        (current + 1) % count
+    } else {
+        (current + count - 1) % count
+    };
+    Effect::Apply(Action::SetRegion(
+        next.checked_sub(1).map(|i| regions[i].id.clone()),
+    ))
 }
