@@ -302,3 +302,25 @@ fn a_region_in_the_profile_puts_its_official_numbers_first_on_the_help_page() {
         "{text}"
     );
 }
+
+#[test]
+fn ending_an_urge_pause_with_i_contacted_them_offers_the_slip_in_one_step() {
+    let mut rig = Rig::welcomed();
+    rig.app.apply(Action::StartNoContact {
+        target_days: 21,
+        commitment: None,
+    });
+    rig.press("u");
+    assert_eq!(rig.app.screen_kind(), ScreenKind::Urge);
+    rig.app.run(rekindle::tui::effect::Effect::Replace(
+        rekindle::tui::screens::Screen::Urge(rekindle::tui::screens::UrgeScreen::at(4)),
+    ));
+    rig.press("<enter>");
+    let text = screen(&rig, 80, 24);
+    assert!(text.contains("Log this as a slip too?"), "{text}");
+    assert!(!text.contains("Nothing was sent"), "{text}");
+    rig.press("y");
+    let record = rig.app.book.journey.no_contact.as_ref().unwrap();
+    assert_eq!(record.breaks.len(), 1, "logged as a slip");
+    assert_eq!(record.breaks[0].what, rekindle::engine::BreakKind::Messaged);
+}
