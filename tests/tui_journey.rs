@@ -324,3 +324,29 @@ fn ending_an_urge_pause_with_i_contacted_them_offers_the_slip_in_one_step() {
     assert_eq!(record.breaks.len(), 1, "logged as a slip");
     assert_eq!(record.breaks[0].what, rekindle::engine::BreakKind::Messaged);
 }
+
+#[test]
+fn at_40_by_12_the_closed_step_leads_with_its_concern() {
+    let mut rig = with_a_concern();
+    rig.press("hjjj<enter>");
+    insta::assert_snapshot!("step_with_a_concern_40x12", rig.draw(40, 12).backend());
+    let text = screen(&rig, 40, 12);
+    assert!(text.contains("Closed:"), "{text}");
+    assert!(text.contains("• When a relationship has felt"), "{text}");
+}
+
+#[test]
+fn at_40_by_12_the_response_screen_still_shows_its_answers() {
+    let mut rig = Rig::welcomed();
+    rig.app.apply(Action::LogContact {
+        by: rekindle::engine::ContactBy::Me,
+        replied: true,
+        went: "hello".into(),
+        felt: Some(4),
+    });
+    rig.app.run(rekindle::tui::effect::Effect::Go(
+        rekindle::tui::screens::Screen::response(&rig.app.view()),
+    ));
+    insta::assert_snapshot!("response_40x12", rig.draw(40, 12).backend());
+    assert!(screen(&rig, 40, 12).contains("› Warmly"));
+}

@@ -113,7 +113,7 @@ pub enum ReviewWait {
     ChoseOtherwise,
 }
 
-/// Why the time apart comes before contact, said wherever reaching out is locked by it.
+/// Why no contact comes before reaching out, said wherever reaching out is locked by it.
 const TIME_IS_FOR: &str =
     "The days of no contact are for getting steady in yourself, not a strategy to win {ex} back.";
 

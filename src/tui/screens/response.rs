@@ -121,7 +121,7 @@ impl ResponseScreen {
             if *response == Response::NoReply {
                 label = format!("{label} ({} days)", words.wait_days);
             }
-            doc.text(&format!("› {label}"), theme.text, 0);
+            doc.marked('›', &label, theme.text, 0);
             doc.end_item(index + 1 == self.focus, theme.selected);
         }
         self.shown
