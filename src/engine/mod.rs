@@ -3,6 +3,7 @@
 
 mod action;
 mod apply;
+mod checks;
 mod concern;
 mod contact_log;
 mod journal;
@@ -16,7 +17,8 @@ mod time;
 mod urge;
 
 pub use action::Action;
-pub use apply::{EngineError, Outcome, REGION_KEY, Workbook, apply, last_message};
+pub use apply::{EngineError, Outcome, REGION_KEY, Workbook, apply};
+pub use checks::last_message;
 pub use concern::*;
 pub use contact_log::*;
 pub use journal::*;
