@@ -7,6 +7,7 @@ mod tui_support;
 use rekindle::content::Answer;
 use rekindle::engine::{Action, Response};
 use rekindle::tui::keymap::ScreenKind;
+use rekindle::tui::screens::Screen;
 use tui_support::{Rig, screen_text};
 
 /// Welcomed, "yes" to harm and "no" to the rest, then back on the reconcile path by choice, with
@@ -349,4 +350,43 @@ fn at_40_by_12_the_response_screen_still_shows_its_answers() {
     ));
     insta::assert_snapshot!("response_40x12", rig.draw(40, 12).backend());
     assert!(screen(&rig, 40, 12).contains("› Warmly"));
+}
+
+#[test]
+fn with_a_concern_the_step_offers_no_way_to_draft_a_message() {
+    let mut rig = with_a_concern();
+    rig.press("hjjj<enter>");
+    let drafted_before = rig.app.book.journal.len();
+    // Focus the "Draft a first message" action: after the text, prompts, ticks and links.
+    let guide = rig.app.guide.clone();
+    let step = guide.step("reach-out").unwrap();
+    let ticks: usize = step
+        .checklists
+        .iter()
+        .filter_map(|c| guide.checklist(c))
+        .filter(|c| matches!(c.entries, rekindle::content::ChecklistEntries::Items(_)))
+        .map(|c| c.len())
+        .sum();
+    let draft = step
+        .actions
+        .iter()
+        .position(|a| *a == rekindle::content::StepAction::DraftMessage)
+        .unwrap();
+    let Screen::Step(screen_state) = &mut rig.app.screen else {
+        panic!("on the step")
+    };
+    screen_state.focus = 1 + step.prompts.len() + ticks + step.pages.len() + draft;
+    let text = screen(&rig, 80, 24);
+    assert!(text.contains("→ Draft a first message"), "{text}");
+    rig.press("<enter>");
+    assert!(
+        rig.app.editor.is_none(),
+        "no editor for a message to the ex"
+    );
+    let notice = rig.app.notice.clone().unwrap_or_default();
+    assert!(
+        notice.starts_with("Closed. When a relationship has felt unsafe"),
+        "{notice}"
+    );
+    assert_eq!(rig.app.book.journal.len(), drafted_before);
 }

@@ -153,6 +153,15 @@ impl StepScreen {
     }
 
     fn action(&self, action: StepAction, view: &View) -> Effect {
+        if matches!(
+            action,
+            StepAction::DraftMessage | StepAction::RecordResponse
+        ) && let Some(first) =
+            crate::engine::contact_closed(view.guide, &view.book.journey, view.now).first()
+        {
+            // With contact closed, nothing here prepares a message to {ex}.
+            return Effect::Notice(format!("Closed. {}", view.fill(&first.describe())));
+        }
         match action {
             StepAction::StartNoContact | StepAction::LogBreak => Effect::Go(Screen::no_contact()),
             StepAction::Journal => {
