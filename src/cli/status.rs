@@ -153,7 +153,11 @@ impl Report {
             parts.push(format!("mood {}", self.trend.word()));
         }
         if let Some(c) = &self.no_contact {
-            parts.push(format!("no contact day {}/{}", c.day, c.target_days));
+            parts.push(if c.ended || c.reached {
+                format!("no contact {}", c.headline())
+            } else {
+                format!("no contact day {}/{}", c.day, c.target_days)
+            });
         }
         parts.push(match &self.next {
             Some((_, title, None)) => format!("next: {title}"),

@@ -199,6 +199,13 @@ impl CheckScreen {
                     theme.muted,
                     0,
                 );
+                if !concerns.is_empty() {
+                    doc.blank();
+                    doc.text(&view.prose(&check.concern_note), theme.accent, 0);
+                    for q in &concerns {
+                        doc.bullet(&view.fill(&q.reason), theme.text, 0);
+                    }
+                }
                 doc.blank();
                 doc.line(Line::styled("Enter to write it.", theme.accent));
             } else if concerns.is_empty() {
