@@ -304,11 +304,23 @@ impl Screen {
         match (self, target) {
             (Screen::Welcome(s), EditTarget::ExName) => s.set_name(text),
             (Screen::Journal(s), EditTarget::JournalFilter) => s.set_filter(text, view),
-            (_, EditTarget::ContactNote { by, felt, .. })
+            (_, EditTarget::ContactNote { by, felt, replied })
                 if *by == crate::engine::ContactBy::Me =>
             {
                 let slip = offer_slip(view, &text, Some(*felt));
-                Effect::All(vec![saved_text_effect(target, text), slip])
+                let next = if *replied {
+                    "Logged. Note how {ex} responded: \"How did {ex} respond?\" below.".to_string()
+                } else {
+                    format!(
+                        "Logged. When {{ex}} answers, or after {} days of silence, note it below.",
+                        view.guide.tools.response.wait_days
+                    )
+                };
+                Effect::All(vec![
+                    saved_text_effect(target, text),
+                    Effect::Notice(view.fill(&next)),
+                    slip,
+                ])
             }
             _ => saved_text_effect(target, text),
         }
