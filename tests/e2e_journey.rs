@@ -21,6 +21,9 @@ fn walk_to_reached_out(tmux: &Tmux) {
     tmux.keys(&["n", "n", "n", "n", "n", "n", "n"]);
     tmux.wait_for("Nothing here stands in the way");
     tmux.keys(&["Enter"]);
+    // The optional situation profile follows a clear check; one answer, then on.
+    tmux.wait_for("Do you and Sam have children together?");
+    tmux.keys(&["Right", "Escape"]);
     tmux.wait_for("Give it space");
     for step in ["Give it space", "Grow for yourself", "Look back honestly"] {
         tmux.keys(&["c"]);

@@ -26,6 +26,8 @@ fn the_whole_walk_survives_quit_and_relaunch() {
     tmux.keys(&["n", "n", "n", "n", "n", "n", "n"]);
     tmux.wait_for("Nothing here stands in the way");
     tmux.keys(&["Enter"]);
+    tmux.wait_for("Do you and Sam have children together?");
+    tmux.keys(&["Escape"]);
     let home = tmux.wait_for("Give it space");
     assert!(home.contains("Opens when"), "locked steps say why:\n{home}");
 
@@ -110,6 +112,8 @@ fn a_closed_window_keeps_the_text_being_typed() {
     tmux.keys(&[
         "Down", "Down", "Enter", "n", "n", "n", "n", "n", "n", "n", "Enter",
     ]);
+    tmux.wait_for("Your situation");
+    tmux.keys(&["Escape"]);
     tmux.wait_for("Give it space");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Reflect");

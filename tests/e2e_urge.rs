@@ -22,6 +22,8 @@ fn an_urge_pause_is_written_ended_and_counted() {
     tmux.keys(&[
         "Down", "Down", "Enter", "n", "n", "n", "n", "n", "n", "n", "Enter",
     ]);
+    tmux.wait_for("Your situation");
+    tmux.keys(&["Escape"]);
     tmux.wait_for("Give it space");
 
     tmux.keys(&["u"]);

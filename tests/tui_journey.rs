@@ -390,3 +390,28 @@ fn with_a_concern_the_step_offers_no_way_to_draft_a_message() {
     );
     assert_eq!(rig.app.book.journal.len(), drafted_before);
 }
+
+#[test]
+fn a_clear_first_check_offers_the_profile_and_a_concern_goes_straight_home() {
+    let questions = tui_support::guide()
+        .check("safety")
+        .unwrap()
+        .questions
+        .len();
+    let mut clear = Rig::new();
+    clear.press(&format!(
+        "<down><down><enter>{}<enter>",
+        "n".repeat(questions)
+    ));
+    assert_eq!(clear.app.screen_kind(), ScreenKind::Profile);
+    clear.press("<esc>");
+    assert_eq!(clear.app.screen_kind(), ScreenKind::Home, "Esc skips it");
+    assert!(clear.app.book.journey.profile.is_empty());
+
+    let mut worried = Rig::new();
+    let answers: String = (0..questions)
+        .map(|i| if i == 1 { 'y' } else { 'n' })
+        .collect();
+    worried.press(&format!("<down><down><enter>{answers}<enter>"));
+    assert_eq!(worried.app.screen_kind(), ScreenKind::Home);
+}

@@ -108,8 +108,9 @@ impl Rig {
         let book = fresh_book(&guide);
         let questions = guide.check("safety").map_or(0, |c| c.questions.len());
         let mut rig = Self::with_book(guide, book, theme);
+        // Esc skips the optional situation profile that follows a clear check.
         rig.press(&format!(
-            "<down><down><enter>{}<enter>",
+            "<down><down><enter>{}<enter><esc>",
             "n".repeat(questions)
         ));
         rig

@@ -117,10 +117,16 @@ impl CheckScreen {
             answers: self.answers.clone(),
             reflection: None,
         });
-        let leave = if self.first_run {
-            Effect::Home
-        } else {
-            Effect::Back
+        let concern = !crate::engine::concerns_in(check, &self.answers).is_empty();
+        let leave = match (self.first_run, concern) {
+            // At the start, and only when nothing worrying was shared, the optional situation
+            // profile follows; Esc skips it and lands home.
+            (true, false) => Effect::All(vec![
+                Effect::Home,
+                Effect::Go(super::Screen::Profile(super::ProfileScreen::default())),
+            ]),
+            (true, true) => Effect::Home,
+            (false, _) => Effect::Back,
         };
         Effect::All(vec![save, leave])
     }
