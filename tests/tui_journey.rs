@@ -227,6 +227,15 @@ fn asked_to_stop_is_confirmed_first_and_then_final() {
     assert_eq!(rig.app.book.journey.path, "heal");
     let text = screen(&rig, 80, 24);
     assert!(text.contains("closed for good"), "{text}");
+    // The contact log no longer leads to noting another response.
+    rig.app
+        .run(rekindle::tui::effect::Effect::Go(Screen::ContactLog(
+            Default::default(),
+        )));
+    rig.press("<down><down><down><down><enter>");
+    assert_eq!(rig.app.screen_kind(), ScreenKind::ContactLog);
+    let notice = rig.app.notice.clone().unwrap_or_default();
+    assert!(notice.starts_with("Your ex asked you to stop"), "{notice}");
 }
 
 #[test]

@@ -74,7 +74,19 @@ impl ContactLogScreen {
                 return request_for(&target, view).map_or(Effect::None, Effect::Edit);
             }
             Command::Enter if self.focus < 3 => self.focus += 1,
-            Command::Enter if self.focus == 4 => return Effect::Go(super::Screen::response(view)),
+            Command::Enter if self.focus == 4 => {
+                let stopped = view
+                    .book
+                    .journey
+                    .responses
+                    .iter()
+                    .any(|r| r.response == crate::engine::Response::AskedToStop);
+                if stopped {
+                    let why = crate::engine::LockReason::AskedToStop.describe();
+                    return Effect::Notice(view.fill(&why));
+                }
+                return Effect::Go(super::Screen::response(view));
+            }
             Command::Enter if self.focus == 5 => {
                 return Effect::Go(super::Screen::check("move-on", view));
             }
