@@ -424,3 +424,32 @@ fn a_clear_first_check_offers_the_profile_and_a_concern_goes_straight_home() {
     worried.press(&format!("<down><down><enter>{answers}<enter>"));
     assert_eq!(worried.app.screen_kind(), ScreenKind::Home);
 }
+
+#[test]
+fn a_question_for_the_users_situation_is_answered_into_the_journal() {
+    let mut rig = Rig::welcomed();
+    rig.app.apply(Action::SetProfile {
+        field: "children".into(),
+        answer: Some("yes".into()),
+    });
+    rig.press("h<enter>");
+    let guide = rig.app.guide.clone();
+    let space = guide.step("space").unwrap();
+    let Screen::Step(state) = &mut rig.app.screen else {
+        panic!("on the step")
+    };
+    // The situation's question comes right after the step's own prompts.
+    state.focus = 1 + space.prompts.len();
+    rig.press("<enter>");
+    assert!(rig.app.editor.is_some(), "the editor opens");
+    let text = screen(&rig, 80, 24);
+    assert!(
+        text.contains("What has to be shared with your ex"),
+        "{text}"
+    );
+    rig.press("Only the Saturday handover.<c-s>");
+    let entry = rig.app.book.journal.iter().next().expect("saved");
+    assert_eq!(entry.text, "Only the Saturday handover.");
+    assert_eq!(entry.step.as_deref(), Some("space"));
+    assert_eq!(entry.tags, vec!["situation".to_string()]);
+}

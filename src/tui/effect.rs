@@ -121,6 +121,13 @@ pub enum EditTarget {
         /// The step it was drafted on.
         step: String,
     },
+    /// An answer to a step's extra question for the user's situation, kept in the journal.
+    Situation {
+        /// The step id.
+        step: String,
+        /// Which of the step's situations (in pack order).
+        index: usize,
+    },
     /// How a logged contact went.
     ContactNote {
         /// Who reached out.
@@ -164,6 +171,7 @@ impl EditTarget {
             EditTarget::UrgeDraft => "urge-draft".to_string(),
             EditTarget::MoodWord => "mood-word".to_string(),
             EditTarget::FirstMessage { step } => format!("first-message:{step}"),
+            EditTarget::Situation { step, index } => format!("situation:{step}:{index}"),
             EditTarget::ContactNote { by, replied, felt } => format!(
                 "contact:{}:{}:{felt}",
                 if *by == ContactBy::Me { "me" } else { "them" },
@@ -212,6 +220,10 @@ impl EditTarget {
             ["journal-filter"] => EditTarget::JournalFilter,
             ["urge-draft"] => EditTarget::UrgeDraft,
             ["mood-word"] => EditTarget::MoodWord,
+            ["situation", step, index] => EditTarget::Situation {
+                step: step.to_string(),
+                index: index.parse().ok()?,
+            },
             ["first-message", step] => EditTarget::FirstMessage {
                 step: step.to_string(),
             },
@@ -282,6 +294,10 @@ mod tests {
             EditTarget::MoodWord,
             EditTarget::FirstMessage {
                 step: "reach-out".into(),
+            },
+            EditTarget::Situation {
+                step: "space".into(),
+                index: 2,
             },
             EditTarget::ContactNote {
                 by: ContactBy::Me,

@@ -419,6 +419,9 @@ pub fn offer_slip(view: &View, note: &str, felt: Option<u8>) -> Effect {
     }
 }
 
+/// The tag on journal entries that answer a question for the user's situation.
+pub const SITUATION_TAG: &str = "situation";
+
 /// The tag on journal entries that are drafted first messages.
 pub const FIRST_MESSAGE_TAG: &str = "first-message";
 
@@ -473,6 +476,18 @@ pub fn saved_text_effect(target: &EditTarget, text: String) -> Effect {
         ]),
         EditTarget::UrgeDraft => Effect::Apply(Action::UrgeDraft(text)),
         EditTarget::MoodWord => Effect::Apply(Action::MoodWord(text)),
+        EditTarget::Situation { .. } if text.trim().is_empty() => {
+            Effect::Notice("Nothing written, so nothing was saved.".to_string())
+        }
+        EditTarget::Situation { step, .. } => Effect::All(vec![
+            Effect::Apply(Action::AddEntry {
+                text,
+                step: Some(step),
+                mood: None,
+                tags: vec![SITUATION_TAG.to_string()],
+            }),
+            Effect::Notice("Saved to your journal.".to_string()),
+        ]),
         EditTarget::FirstMessage { .. } if text.trim().is_empty() => {
             Effect::Notice("Nothing written, so nothing was saved.".to_string())
         }
@@ -571,6 +586,16 @@ pub fn request_for(target: &EditTarget, view: &View) -> Option<EditRequest> {
         EditTarget::ContactNote { .. } => (
             "How did it go?".to_string(),
             Some("A few words for yourself: what was said, and how you feel now.".to_string()),
+            String::new(),
+        ),
+        EditTarget::Situation { step, index } => (
+            view.fill(
+                view.guide
+                    .step(step)
+                    .and_then(|s| s.situations.get(*index))
+                    .and_then(|s| s.prompt.as_deref())?,
+            ),
+            Some("For your situation. Kept in your journal; only you will read it.".to_string()),
             String::new(),
         ),
         EditTarget::FirstMessage { .. } => (

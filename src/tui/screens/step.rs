@@ -32,6 +32,7 @@ pub struct StepScreen {
 enum Focus {
     Text,
     Prompt(String),
+    Situation(usize),
     Item { checklist: String, item: String },
     Page(String),
     Action(StepAction),
@@ -62,6 +63,7 @@ impl StepScreen {
         };
         let mut items = vec![Focus::Text];
         items.extend(step.prompts.iter().map(|p| Focus::Prompt(p.id.clone())));
+        items.extend(situation_prompts(view, step).map(|(i, _)| Focus::Situation(i)));
         for list in step
             .checklists
             .iter()
@@ -143,6 +145,13 @@ impl StepScreen {
                 let target = EditTarget::Prompt {
                     step: self.id.clone(),
                     prompt: prompt.clone(),
+                };
+                request_for(&target, view).map_or(Effect::None, Effect::Edit)
+            }
+            (Focus::Situation(index), _) => {
+                let target = EditTarget::Situation {
+                    step: self.id.clone(),
+                    index: *index,
                 };
                 request_for(&target, view).map_or(Effect::None, Effect::Edit)
             }
@@ -245,13 +254,6 @@ impl StepScreen {
             doc.blank();
             doc.line(Line::styled(view.fill(&situation.heading), theme.title));
             doc.text(&view.prose(&situation.body), theme.text, 0);
-            if let Some(prompt) = &situation.prompt {
-                doc.text(
-                    &format!("› {} (n writes it in your journal)", view.fill(prompt)),
-                    theme.accent,
-                    0,
-                );
-            }
         }
         doc.end_item(false, theme.selected);
         let mut index = 1;
@@ -267,6 +269,17 @@ impl StepScreen {
                 Some(answer) => doc.text(&answer.text, theme.accent, 4),
                 None => doc.text("(not answered yet: Enter to write)", theme.muted, 4),
             }
+            doc.end_item(index == focus, theme.selected);
+            index += 1;
+        }
+        for (_, prompt) in situation_prompts(view, step) {
+            doc.start_item();
+            doc.text(&format!("› {}", view.fill(prompt)), theme.text, 0);
+            doc.text(
+                "(for your situation: Enter writes it in your journal)",
+                theme.muted,
+                4,
+            );
             doc.end_item(index == focus, theme.selected);
             index += 1;
         }
@@ -390,4 +403,19 @@ fn next_group(items: &[Focus], focus: usize) -> usize {
         .skip(focus + 1)
         .find(|(_, f)| kind(f) != kind(current))
         .map_or(0, |(i, _)| i)
+}
+
+/// The step's extra questions for the user's situation, with each situation's place in the pack.
+fn situation_prompts<'s>(
+    view: &View,
+    step: &'s crate::content::Step,
+) -> impl Iterator<Item = (usize, &'s String)> {
+    let profile = view.book.journey.profile.clone();
+    step.situations
+        .iter()
+        .enumerate()
+        .filter_map(move |(i, s)| {
+            let applies = s.when.holds(profile.get(&s.when.field).map(String::as_str));
+            s.prompt.as_ref().filter(|_| applies).map(|p| (i, p))
+        })
 }
