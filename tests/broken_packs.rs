@@ -152,7 +152,7 @@ fn an_unknown_gate_condition_is_placed() {
     let pack = Pack::copy_of_default();
     pack.replace(
         "steps/reconcile.toml",
-        "no_contact_days = 14",
+        "review = \"go-on\"",
         "no_contact_weeks = 2",
     );
     let at = pack.position_of("steps/reconcile.toml", "no_contact_weeks");
@@ -326,4 +326,107 @@ fn every_problem_is_listed_at_once() {
     assert!(stderr.contains("names path `healing`"), "{stderr}");
     assert!(stderr.contains("unknown field `summry`"), "{stderr}");
     assert!(stderr.contains(": 4 problems"), "{stderr}");
+}
+
+#[test]
+fn a_word_the_glossary_replaces_is_placed_with_the_term_to_use() {
+    let pack = Pack::copy_of_default();
+    pack.replace(
+        "pages/no-contact.toml",
+        "No contact\nlets both of you settle",
+        "Time apart\nlets both of you settle",
+    );
+    let at = pack.position_of("pages/no-contact.toml", "Time apart");
+    pack.assert_problem(
+        "pages/no-contact.toml",
+        at,
+        "\"time apart\" is not in the glossary; say \"no contact\"",
+    );
+}
+
+#[test]
+fn a_slip_by_another_name_is_flagged_across_a_line_break() {
+    let pack = Pack::copy_of_default();
+    pack.replace(
+        "pages/no-contact.toml",
+        "Log the slip in the workbook",
+        "Log the\nrelapse in the workbook",
+    );
+    let stderr = pack.check_fails();
+    assert!(
+        stderr.contains("\"relapse\" is not in the glossary; say \"slip\""),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn gate_conditions_review_and_reply_take_only_their_one_value() {
+    let pack = Pack::copy_of_default();
+    pack.replace(
+        "steps/reconcile.toml",
+        "reply = \"warm\"",
+        "reply = \"cold\"",
+    );
+    pack.replace(
+        "steps/reconcile.toml",
+        "review = \"go-on\"",
+        "review = \"yes\"",
+    );
+    let stderr = pack.check_fails();
+    assert!(stderr.contains("reply can only be \"warm\""), "{stderr}");
+    assert!(stderr.contains("review can only be \"go-on\""), "{stderr}");
+}
+
+#[test]
+fn a_question_page_cooling_days_and_waiting_time_are_checked() {
+    let pack = Pack::copy_of_default();
+    pack.replace(
+        "checks.toml",
+        "page = \"if-you-hurt-them\"",
+        "page = \"if-you-hurt-him\"",
+    );
+    pack.replace("checks.toml", "cooling_days = 30", "cooling_days = 400");
+    pack.replace("tools.toml", "wait_days = 7", "wait_days = 0");
+    let stderr = pack.check_fails();
+    assert!(stderr.contains("if-you-hurt-him"), "{stderr}");
+    assert!(
+        stderr.contains("cooling_days must be a whole number of days from 0 to 365"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("wait_days must be a whole number of days from 1 to 60"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_situation_that_names_an_unknown_profile_field_is_placed() {
+    let pack = Pack::copy_of_default();
+    pack.replace(
+        "steps/reconcile.toml",
+        "when = \"children=yes\"",
+        "when = \"kids=yes\"",
+    );
+    let at = pack.position_of("steps/reconcile.toml", "\"kids=yes\"");
+    pack.assert_problem(
+        "steps/reconcile.toml",
+        at,
+        "condition names unknown profile field `kids`; known fields: children, living",
+    );
+}
+
+#[test]
+fn a_situation_with_an_answer_its_field_does_not_take_is_placed() {
+    let pack = Pack::copy_of_default();
+    pack.replace(
+        "steps/reconcile.toml",
+        "when = \"ended=me\"",
+        "when = \"ended=nobody\"",
+    );
+    let at = pack.position_of("steps/reconcile.toml", "\"ended=nobody\"");
+    pack.assert_problem(
+        "steps/reconcile.toml",
+        at,
+        "`ended` has no answer `nobody`; it takes: me, them, both",
+    );
 }

@@ -237,7 +237,7 @@ fn status_short_with_no_contact() {
     assert_eq!(
         line,
         format!(
-            "mood steady · no contact day 5/21 · next: {}\n",
+            "mood steady · no contact day 6/21 · next: {}\n",
             next_title(&journey, now)
         )
     );
@@ -267,7 +267,9 @@ fn status_json_counts_moods_slips_and_urges() {
     assert_eq!(json["urges"]["count"], 1);
     assert_eq!(json["urges"]["wrote_it_here"], 1);
     assert_eq!(json["urges"]["open"], 0);
-    assert_eq!(json["no_contact"]["day"], 5);
+    // Five whole days done: today is day 6.
+    assert_eq!(json["no_contact"]["day"], 6);
+    assert_eq!(json["no_contact"]["days_done"], 5);
     // What was there before is still there.
     assert!(json["path"]["id"].is_string() && json["journal"]["entries"] == 0);
 }
@@ -279,5 +281,5 @@ fn status_text_is_unchanged_in_shape() {
     let out = sb.cmd(&["status"]).assert().success().stderr("");
     let text = stdout(out.get_output());
     assert!(text.starts_with("Path: "), "{text}");
-    assert!(text.contains("No contact: day 5 of 21"), "{text}");
+    assert!(text.contains("No contact: day 6 of 21"), "{text}");
 }

@@ -44,10 +44,14 @@ fn every_step_has_a_body_and_at_least_three_prompts() {
 }
 
 #[test]
-fn reaching_out_waits_for_fourteen_days_and_a_clear_safety_check() {
+fn reaching_out_waits_for_the_review_and_a_clear_safety_check() {
     let guide = guide();
     let gate = &guide.step("reach-out").unwrap().gate;
-    assert!(gate.no_contact_days.unwrap() >= 14);
+    assert!(
+        gate.review_go_on,
+        "the user's own target and review, not a fixed count"
+    );
+    assert_eq!(gate.no_contact_days, None);
     assert!(gate.safety_clear);
     for later in ["reconnect", "address", "slow-down", "trust"] {
         let step = guide.step(later).unwrap();
@@ -55,6 +59,9 @@ fn reaching_out_waits_for_fourteen_days_and_a_clear_safety_check() {
             step.gate.safety_clear,
             "{later} must need a clear safety check"
         );
+        if later != "reconnect" || step.gate.reply_warm {
+            assert!(step.gate.reply_warm, "{later} waits for a warm reply");
+        }
         assert_eq!(
             step.gate.after.len(),
             1,
@@ -167,5 +174,19 @@ fn the_guide_never_assumes_the_ex_is_a_man() {
                 "found `{word}` in: {text}"
             );
         }
+    }
+}
+
+#[test]
+fn every_field_of_the_situation_profile_has_its_own_words() {
+    let guide = guide();
+    for field in rekindle::content::PROFILE_FIELDS {
+        let count = guide
+            .steps
+            .iter()
+            .flat_map(|s| &s.situations)
+            .filter(|s| s.when.field == field.key)
+            .count();
+        assert!(count > 0, "no words for the profile field `{}`", field.key);
     }
 }

@@ -50,26 +50,32 @@ fn reaching_out_lists_every_reason_it_is_locked() {
         panic!("reach-out should be locked at the start");
     };
     let words: Vec<String> = reasons.iter().map(LockReason::describe).collect();
-    assert!(
-        words
-            .iter()
-            .any(|w| w.contains("when \"") && w.contains("is done")),
-        "{words:?}"
+    assert_eq!(
+        words[0], "Opens after the safety check, a few gentle questions.",
+        "the safety check comes first"
     );
     assert!(
         words
             .iter()
-            .any(|w| w.contains("no contact, which has not started")),
+            .any(|w| w.contains("when \"") && w.contains("is done.")),
         "{words:?}"
     );
     assert!(
-        words.iter().any(|w| w.contains("all ticked (0 of")),
+        words.iter().any(|w| w.starts_with(
+            "Opens after your no-contact review: start no contact with a target you choose"
+        )),
         "{words:?}"
     );
     assert!(
-        words.iter().any(|w| w == "opens after the safety check"),
+        words.iter().any(|w| w.contains("is ticked (0 of")),
         "{words:?}"
     );
+    for w in &words {
+        assert!(
+            w.chars().next().unwrap().is_uppercase() && w.ends_with('.'),
+            "whole sentence: {w}"
+        );
+    }
     assert_eq!(status_of(&guide, &book, "space", t), StepStatus::Available);
 }
 
@@ -97,6 +103,7 @@ fn reaching_out_opens_when_every_condition_holds_and_says_when() {
         Action::AnswerCheck {
             check: "safety".into(),
             answers,
+            reflection: None,
         },
         t0,
     )
@@ -115,14 +122,27 @@ fn reaching_out_opens_when_every_condition_holds_and_says_when() {
     assert_eq!(reasons.len(), 1, "{reasons:?}");
     assert_eq!(
         reasons[0].describe(),
-        "opens in 5 days, on Sun 15 Mar, when no contact reaches 14 days"
+        "Opens after your no-contact review, which comes when your 21-day target is reached \
+         (on Sun 22 Mar) and only if you then choose to go on. The days of no contact are for \
+         getting steady in yourself, not a strategy to win {ex} back."
     );
+    // The user's own target, not a fixed count: day 14 is not enough.
     let day14 = now(start + Duration::days(14));
+    assert!(!status_of(&guide, &book, "reach-out", day14).is_open());
+    let day21 = now(start + Duration::days(21));
+    let StepStatus::Locked(reasons) = status_of(&guide, &book, "reach-out", day21) else {
+        panic!("the review comes first");
+    };
+    assert!(
+        reasons[0].describe().contains("you reached your target"),
+        "{reasons:?}"
+    );
+    apply(&mut book, &guide, Action::Review(ReviewChoice::GoOn), day21).unwrap();
     assert_eq!(
-        status_of(&guide, &book, "reach-out", day14),
+        status_of(&guide, &book, "reach-out", day21),
         StepStatus::Available
     );
-    assert!(matches!(next_step(&guide, &book.journey, day14), Next::Step(s) if s.id == "space"));
+    assert!(matches!(next_step(&guide, &book.journey, day21), Next::Step(s) if s.id == "space"));
 }
 
 #[test]
@@ -180,12 +200,24 @@ fn a_locked_step_refuses_changes_and_nothing_changes() {
             &mut book,
             &guide,
             Action::StartNoContact {
-                target_days: 7,
+                target_days: 6,
                 commitment: None
             },
             t
         ),
-        Err(EngineError::TargetOutOfRange(7))
+        Err(EngineError::TargetOutOfRange(6))
+    );
+    assert_eq!(
+        apply(
+            &mut book,
+            &guide,
+            Action::StartNoContact {
+                target_days: 91,
+                commitment: None
+            },
+            t
+        ),
+        Err(EngineError::TargetOutOfRange(91))
     );
     assert_eq!(
         apply(&mut book, &guide, Action::SetTarget(20), t),
@@ -378,6 +410,7 @@ fn a_safety_concern_routes_to_healing_and_keeps_everything() {
         Action::AnswerCheck {
             check: "safety".into(),
             answers,
+            reflection: None,
         },
         t,
     )
@@ -392,7 +425,8 @@ fn a_safety_concern_routes_to_healing_and_keeps_everything() {
     };
     let reason = &guide.check(SAFETY_CHECK).unwrap().questions[0].reason;
     assert!(
-        reasons.contains(&LockReason::SafetyConcern {
+        reasons.contains(&LockReason::Concern {
+            check: "safety".into(),
             reason: reason.clone()
         }),
         "{reasons:?}"
@@ -417,6 +451,7 @@ fn an_incomplete_check_is_refused() {
         Action::AnswerCheck {
             check: "safety".into(),
             answers: BTreeMap::new(),
+            reflection: None,
         },
         t,
     )

@@ -287,11 +287,11 @@ fn extending_grows_the_target_and_the_review_comes_again_when_it_is_reached() {
 }
 
 #[test]
-fn extending_past_ninety_days_in_all_is_refused() {
+fn extending_past_a_hundred_and_twenty_days_in_all_is_refused() {
     let guide = guide();
     let mut book = with_no_contact(&guide);
     let day_21 = t0() + days(21);
-    for bad in [0, 70] {
+    for bad in [0, 100] {
         refused(
             &mut book,
             &guide,
@@ -303,11 +303,11 @@ fn extending_past_ninety_days_in_all_is_refused() {
     ok(
         &mut book,
         &guide,
-        Action::Review(ReviewChoice::Extend(69)),
+        Action::Review(ReviewChoice::Extend(99)),
         day_21,
     );
     assert_eq!(record(&book).target_days, MAX_EXTENDED_DAYS);
-    let day_90 = t0() + days(90);
+    let day_90 = t0() + days(120);
     refused(
         &mut book,
         &guide,

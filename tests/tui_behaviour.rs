@@ -221,7 +221,7 @@ fn the_welcome_saves_the_name_and_pronouns() {
 #[test]
 fn a_concern_in_the_safety_check_moves_to_the_heal_path() {
     let mut rig = Rig::new();
-    rig.press("<down><down><enter>nyn<enter>");
+    rig.press("<down><down><enter>nynnnnn<enter>");
     assert_eq!(rig.app.book.journey.path, "heal");
     assert_eq!(rig.app.screen_kind(), ScreenKind::Home);
 }
@@ -229,7 +229,7 @@ fn a_concern_in_the_safety_check_moves_to_the_heal_path() {
 #[test]
 fn the_check_will_not_submit_with_a_question_unanswered() {
     let mut rig = Rig::new();
-    rig.press("<down><down><enter><enter><enter><enter><enter>");
+    rig.press("<down><down><enter><enter><enter><enter><enter><enter><enter><enter><enter>");
     assert_eq!(rig.app.screen_kind(), ScreenKind::Check);
     assert_eq!(
         rig.app.notice.as_deref(),
@@ -262,13 +262,17 @@ fn the_no_contact_count_follows_the_clock() {
     for days in [1, 6, 14] {
         rig.advance_days(days - rig.app.view().now.days_since(record.started) as i64);
         let text = tui_support::screen_text(rig.draw(80, 24).backend().buffer());
-        assert!(text.contains(&format!("day {days} of 21")), "{text}");
-        let body = if days == 1 {
-            "1 day of".to_string()
+        // The day no contact begins is day 1.
+        assert!(text.contains(&format!("day {} of 21", days + 1)), "{text}");
+        let done = if days == 1 {
+            "1 day done".to_string()
         } else {
-            format!("{days} days of")
+            format!("{days} days done")
         };
-        assert!(text.contains(&format!("{body} no contact")), "{text}");
+        assert!(
+            text.contains(&format!("Day {} of no contact ({done})", days + 1)),
+            "{text}"
+        );
     }
 }
 

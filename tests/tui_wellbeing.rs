@@ -149,7 +149,7 @@ fn review_after_taking_more_time() {
     assert_eq!(record.reviews.len(), 1);
     assert_eq!(record.reviews[0].choice, ReviewChoice::Extend(7));
     assert_eq!(rig.app.screen_kind(), ScreenKind::NoContact);
-    assert_on_screen(&rig, "day 21 of 28");
+    assert_on_screen(&rig, "day 22 of 28");
     rig.press("r");
     assert_eq!(
         rig.app.screen_kind(),
@@ -187,7 +187,7 @@ fn contact_log_over_contact_note() {
             .all(|c| c.by == ContactBy::Me && !c.replied && c.felt == Some(3))
     );
     assert_eq!(contacts[2].went, "Said happy birthday.");
-    assert_on_screen(&rig, "without hearing back");
+    assert_on_screen(&rig, "have not heard back");
     assert_on_screen(
         &rig,
         "From the common mistakes: “Messaging or calling again",
@@ -196,14 +196,24 @@ fn contact_log_over_contact_note() {
 }
 
 #[test]
-fn contact_log_has_no_note_after_two() {
+fn contact_log_notes_one_unanswered_message_and_not_a_replied_one() {
     let mut rig = Rig::welcomed();
     rig.app
         .run(Effect::Go(Screen::ContactLog(Default::default())));
-    rig.press("<down><down><down><enter>one<c-s><enter>two<c-s>");
-    assert_eq!(rig.app.book.journey.contacts.len(), 2);
+    // "Did they reply: yes", then one message of the user's own without a reply.
+    rig.press("<down><right><down><down><enter>one<c-s>");
+    assert!(rig.app.book.journey.contacts[0].replied);
     let text = screen(&rig);
     assert!(!text.contains("From the common mistakes"), "{text}");
+    rig.press("<up><up><left><down><down><enter>two<c-s>");
+    assert_eq!(rig.app.book.journey.contacts.len(), 2);
+    assert!(!rig.app.book.journey.contacts[1].replied);
+    let text = screen(&rig);
+    assert!(
+        text.contains("From the common mistakes"),
+        "one unanswered message is enough:
+{text}"
+    );
 }
 
 #[test]

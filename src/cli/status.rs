@@ -39,7 +39,10 @@ struct Report {
     path_title: String,
     steps_done: usize,
     steps_total: usize,
-    next: Option<(String, String, Option<String>)>,
+    next: Option<(String, String, Option<Vec<String>>)>,
+    closed: Vec<String>,
+    withdrawn: Option<String>,
+    responses: Vec<(String, &'static str)>,
     no_contact: Option<crate::engine::Countdown>,
     entries: usize,
     last_entry: Option<String>,
@@ -72,27 +75,43 @@ impl Report {
             .iter()
             .filter(|s| step_status(guide, journey, s, now) == StepStatus::Done)
             .count();
+        let naming = journey.naming();
+        let words = |reasons: &[crate::engine::LockReason]| -> Vec<String> {
+            reasons.iter().map(|r| naming.fill(&r.describe())).collect()
+        };
         let next = match next_step(guide, journey, now) {
             Next::Step(step) => Some((step.id.clone(), step.title.clone(), None)),
-            Next::Waiting(step, reasons) => Some((
-                step.id.clone(),
-                step.title.clone(),
-                Some(
-                    reasons
-                        .iter()
-                        .map(|r| r.describe())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                ),
-            )),
+            Next::Waiting(step, reasons) => {
+                Some((step.id.clone(), step.title.clone(), Some(words(&reasons))))
+            }
             Next::PathDone => None,
         };
+        let closed = words(&crate::engine::contact_closed(guide, journey, now));
+        let withdrawn = crate::engine::last_withdrawal(journey).map(|w| {
+            w.at.with_timezone(&Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        });
+        let responses = journey
+            .responses
+            .iter()
+            .map(|r| {
+                let name = crate::engine::Response::ALL[r.response.index()].1;
+                (
+                    r.at.with_timezone(&Local).format("%Y-%m-%d").to_string(),
+                    name,
+                )
+            })
+            .collect();
         Self {
             path_id: journey.path.clone(),
             path_title: path.map_or(journey.path.clone(), |p| p.title.clone()),
             steps_done,
             steps_total: steps.len(),
             next,
+            closed,
+            withdrawn,
+            responses,
             no_contact: journey.no_contact.as_ref().map(|n| n.progress(now)),
             entries: journal.entries,
             last_entry: journal
@@ -129,10 +148,11 @@ impl Report {
             parts.push(format!("mood {}", self.trend.word()));
         }
         if let Some(c) = &self.no_contact {
-            parts.push(format!(
-                "no contact day {}/{}",
-                c.current_days, c.target_days
-            ));
+            parts.push(if c.ended || c.reached {
+                format!("no contact {}", c.headline())
+            } else {
+                format!("no contact day {}/{}", c.day, c.target_days)
+            });
         }
         parts.push(match &self.next {
             Some((_, title, None)) => format!("next: {title}"),
@@ -149,17 +169,42 @@ impl Report {
         );
         text += &match &self.next {
             Some((_, title, None)) => format!("Next: {title}\n"),
-            Some((_, title, Some(reason))) => format!("Next: {title} ({reason})\n"),
+            Some((_, title, Some(reasons))) => {
+                let mut lines = format!("Next: {title}, not open yet:\n");
+                for reason in reasons {
+                    lines += &format!("  - {reason}\n");
+                }
+                lines
+            }
             None => "Next: every step of this path is done\n".to_string(),
         };
+        if !self.closed.is_empty() {
+            text += "Contact steps: closed\n";
+            for reason in &self.closed {
+                text += &format!("  - {reason}\n");
+            }
+        }
+        if let Some(when) = &self.withdrawn {
+            text += &format!("A concern was withdrawn on {when}.\n");
+        }
+        if let Some((when, name)) = self.responses.last() {
+            text += &format!("Last response noted: {name} ({when})\n");
+        }
         text += &match &self.no_contact {
+            Some(c) if c.ended => format!(
+                "No contact: ended when you reached out, after {} days\n",
+                c.current_days
+            ),
             Some(c) if c.reached => format!(
                 "No contact: day {} of {}, target reached\n",
                 c.current_days, c.target_days
             ),
+            Some(c) if !self.closed.is_empty() => {
+                format!("No contact: day {}, kept for your own sake\n", c.day)
+            }
             Some(c) => format!(
                 "No contact: day {} of {} ({} to go, on {})\n",
-                c.current_days,
+                c.day,
                 c.target_days,
                 c.remaining_days,
                 c.target_date.format("%a %-d %b")
@@ -176,9 +221,19 @@ impl Report {
     fn json(&self) -> serde_json::Value {
         json!({
             "path": { "id": self.path_id, "title": self.path_title, "done": self.steps_done, "steps": self.steps_total },
-            "next": self.next.as_ref().map(|(id, title, reason)| json!({ "step": id, "title": title, "locked": reason })),
+            "next": self.next.as_ref().map(|(id, title, reasons)| json!({
+                "step": id,
+                "title": title,
+                "locked": reasons.as_ref().map(|r| r.join(" ")),
+                "reasons": reasons,
+            })),
+            "contact_closed": self.closed,
+            "concern_withdrawn": self.withdrawn,
+            "responses": self.responses.iter().map(|(at, r)| json!({ "at": at, "response": r })).collect::<Vec<_>>(),
             "no_contact": self.no_contact.map(|c| json!({
-                "day": c.current_days,
+                "day": c.day,
+                "days_done": c.current_days,
+                "ended": c.ended,
                 "target": c.target_days,
                 "remaining": c.remaining_days,
                 "target_date": c.target_date.to_string(),

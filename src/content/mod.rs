@@ -2,17 +2,21 @@
 //!
 //! No IO beyond reading the pack folder; the default pack is embedded in the binary.
 
+mod glossary;
 mod model;
 pub mod placeholder;
 mod problem;
+mod profile;
 mod raw;
 mod source;
 mod tools;
 mod validate;
 
+pub use glossary::{OFF_GLOSSARY, off_glossary};
 pub use model::*;
 pub use placeholder::{Naming, PronounSet};
 pub use problem::{Problem, Problems, line_column};
+pub use profile::*;
 pub use source::{PackSource, SourceFile};
 pub use tools::*;
 pub use validate::load;

@@ -144,6 +144,8 @@ pub struct Step {
     pub actions: Vec<StepAction>,
     /// What must hold before the step opens.
     pub gate: Gate,
+    /// Extra words shown only in some situations of the user's profile.
+    pub situations: Vec<super::profile::Situation>,
 }
 
 /// A reflection question the user answers in their own words.
@@ -181,11 +183,15 @@ pub enum StepAction {
     SwitchToHeal,
     /// Review what was committed to when no contact began.
     ReviewCommitment,
+    /// Note how {ex} responded to the user's message.
+    RecordResponse,
+    /// Take the move-on check.
+    MoveOnCheck,
 }
 
 impl StepAction {
     /// Every action, with the name a pack uses for it.
-    pub const ALL: [(StepAction, &'static str); 10] = [
+    pub const ALL: [(StepAction, &'static str); 12] = [
         (StepAction::StartNoContact, "start-no-contact"),
         (StepAction::LogBreak, "log-break"),
         (StepAction::Journal, "journal"),
@@ -196,6 +202,8 @@ impl StepAction {
         (StepAction::RetakeSafety, "retake-safety"),
         (StepAction::SwitchToHeal, "switch-to-heal"),
         (StepAction::ReviewCommitment, "review-commitment"),
+        (StepAction::RecordResponse, "record-response"),
+        (StepAction::MoveOnCheck, "move-on-check"),
     ];
 
     /// The action a pack names, if it is known.
@@ -221,14 +229,25 @@ pub struct Gate {
     pub no_contact_days: Option<u32>,
     /// Every item of this checklist must be ticked.
     pub checklist_done: Option<String>,
-    /// The safety check must be answered with no concern.
+    /// The safety check must be answered with no concern, no check may hold a concern, no
+    /// concern may be cooling, and {ex} must not have asked the user to stop.
     pub safety_clear: bool,
+    /// The no-contact review must have been held and its latest choice was "go on".
+    pub review_go_on: bool,
+    /// The latest response to the user's message, as the user noted it, was warm.
+    pub reply_warm: bool,
 }
 
 impl Gate {
     /// Every condition a gate may name in a pack.
-    pub const CONDITIONS: [&'static str; 4] =
-        ["after", "no_contact_days", "checklist_done", "safety"];
+    pub const CONDITIONS: [&'static str; 6] = [
+        "after",
+        "no_contact_days",
+        "checklist_done",
+        "safety",
+        "review",
+        "reply",
+    ];
 
     /// True when the gate names no condition.
     pub fn is_open(&self) -> bool {
@@ -318,6 +337,8 @@ pub struct Check {
     pub route: String,
     /// Shown, kindly, when an answer raises a concern.
     pub concern_note: String,
+    /// Days contact steps stay closed after a concern is withdrawn (0: none).
+    pub cooling_days: u32,
     /// The questions.
     pub questions: Vec<Question>,
 }
@@ -335,6 +356,10 @@ pub struct Question {
     pub concern: Vec<Answer>,
     /// Why such an answer changes the route, in a sentence.
     pub reason: String,
+    /// A concern here means the person may be in danger now: the help page opens at once.
+    pub urgent: bool,
+    /// A library page for someone who gave a concerning answer.
+    pub page: Option<String>,
 }
 
 impl Question {

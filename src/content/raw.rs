@@ -64,6 +64,18 @@ pub struct RawStep {
     #[serde(default)]
     pub actions: Vec<Text>,
     pub gate: Option<RawGate>,
+    #[serde(default)]
+    pub situations: Vec<RawSituation>,
+}
+
+/// A `[[steps.situations]]` table: words for one situation of the profile.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSituation {
+    pub when: Text,
+    pub heading: Text,
+    pub body: Text,
+    pub prompt: Option<Text>,
 }
 
 /// A `[[steps.prompts]]` table.
@@ -122,6 +134,7 @@ pub struct RawCheck {
     pub intro: Text,
     pub route: Text,
     pub concern_note: Text,
+    pub cooling_days: Option<Spanned<i64>>,
     pub questions: Spanned<Vec<RawQuestion>>,
 }
 
@@ -134,6 +147,9 @@ pub struct RawQuestion {
     pub hint: Option<Text>,
     pub concern: Spanned<Vec<Text>>,
     pub reason: Text,
+    #[serde(default)]
+    pub urgent: bool,
+    pub page: Option<Text>,
 }
 
 /// A file under `pages/`.
@@ -165,6 +181,50 @@ pub struct RawTools {
     pub review: RawReview,
     pub mood: RawMood,
     pub contact_log: RawContactLog,
+    pub response: RawResponse,
+    #[serde(default)]
+    pub regions: Vec<RawRegion>,
+}
+
+/// A `[[regions]]` table: official help numbers for one country or region.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRegion {
+    pub id: Text,
+    pub name: Text,
+    pub last_checked: Spanned<toml::Value>,
+    pub lines: Spanned<Vec<RawHelpLine>>,
+}
+
+/// A `[[regions.lines]]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHelpLine {
+    pub organisation: Text,
+    pub number: Text,
+    pub about: Text,
+}
+
+/// `[response]`: the check "How did {ex} respond?".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawResponse {
+    pub title: Text,
+    pub intro: Text,
+    pub wait_days: Spanned<i64>,
+    pub warm: RawResponseAnswer,
+    pub brief: RawResponseAnswer,
+    pub cold: RawResponseAnswer,
+    pub no_reply: RawResponseAnswer,
+    pub asked_to_stop: RawResponseAnswer,
+}
+
+/// One answer of `[response]`: its label and what follows it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawResponseAnswer {
+    pub label: Text,
+    pub after: Text,
 }
 
 /// `[urge_pause]`.

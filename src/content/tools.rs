@@ -12,6 +12,57 @@ pub struct Tools {
     pub mood: MoodText,
     /// The contact log.
     pub contact_log: ContactLogText,
+    /// The check "How did {ex} respond?" after a first message.
+    pub response: ResponseText,
+    /// Official help numbers per region, shown first on the help page for the user's region.
+    pub regions: Vec<Region>,
+}
+
+/// Official crisis, emergency and abuse numbers for one region, with when they were checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    /// Short id, such as `uk`.
+    pub id: String,
+    /// The region's name.
+    pub name: String,
+    /// When the numbers were last checked.
+    pub last_checked: chrono::NaiveDate,
+    /// The numbers.
+    pub lines: Vec<HelpLine>,
+}
+
+/// One help number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HelpLine {
+    /// Who answers.
+    pub organisation: String,
+    /// The number, as dialled.
+    pub number: String,
+    /// What it is for.
+    pub about: String,
+}
+
+/// Words of the response check, and how long silence takes to count as an answer.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ResponseText {
+    /// Title, e.g. "How did {ex} respond?".
+    pub title: String,
+    /// Shown above the answers.
+    pub intro: String,
+    /// Days after the user's message when no reply counts as an answer.
+    pub wait_days: u32,
+    /// Label and what follows, for warm, brief, cold, no reply and "asked me to stop", in
+    /// that order.
+    pub answers: [ResponseAnswerText; 5],
+}
+
+/// One answer of the response check.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ResponseAnswerText {
+    /// The answer as the user picks it.
+    pub label: String,
+    /// What follows that answer, shown once it is chosen.
+    pub after: String,
 }
 
 /// Words of the urge pause.

@@ -289,10 +289,10 @@ impl<'a> Validator<'a> {
         }
         let log = &raw.contact_log;
         let after = *log.over_contact_after.get_ref();
-        if !(2..=20).contains(&after) {
+        if !(1..=20).contains(&after) {
             self.problems.push(
                 Loc::of(ctx, &log.over_contact_after)
-                    .problem("over_contact_after must be a whole number from 2 to 20, like 3"),
+                    .problem("over_contact_after must be a whole number from 1 to 20, like 1"),
             );
         }
         let (checklist, item) = log.mistake.get_ref().split_once('/').unwrap_or_default();
@@ -341,6 +341,63 @@ impl<'a> Validator<'a> {
                 mistake_item: item.to_string(),
                 over_contact_after: u32::try_from(after).unwrap_or(3),
             },
+            response: self.response(ctx, &raw.response),
+            regions: raw
+                .regions
+                .iter()
+                .filter_map(|r| self.region(ctx, r))
+                .collect(),
+        }
+    }
+
+    fn region(&mut self, ctx: Ctx<'a>, raw: &RawRegion) -> Option<Region> {
+        self.not_empty(
+            ctx,
+            &raw.lines,
+            "a region lists no numbers; add [[regions.lines]] or leave the region out",
+        );
+        let lines = raw
+            .lines
+            .get_ref()
+            .iter()
+            .map(|l| HelpLine {
+                organisation: self.text(ctx, &l.organisation, "organisation"),
+                number: self.text(ctx, &l.number, "number"),
+                about: self.text(ctx, &l.about, "about"),
+            })
+            .collect();
+        Some(Region {
+            id: self.id(ctx, &raw.id),
+            name: self.text(ctx, &raw.name, "name"),
+            last_checked: self.date(ctx, &raw.last_checked)?,
+            lines,
+        })
+    }
+
+    fn response(&mut self, ctx: Ctx<'a>, raw: &RawResponse) -> ResponseText {
+        let wait = *raw.wait_days.get_ref();
+        if !(1..=60).contains(&wait) {
+            self.problems.push(
+                Loc::of(ctx, &raw.wait_days)
+                    .problem("wait_days must be a whole number of days from 1 to 60, like 7"),
+            );
+        }
+        let mut answer = |a: &RawResponseAnswer| ResponseAnswerText {
+            label: self.text(ctx, &a.label, "label"),
+            after: self.text(ctx, &a.after, "after"),
+        };
+        let answers = [
+            answer(&raw.warm),
+            answer(&raw.brief),
+            answer(&raw.cold),
+            answer(&raw.no_reply),
+            answer(&raw.asked_to_stop),
+        ];
+        ResponseText {
+            title: self.text(ctx, &raw.title, "title"),
+            intro: self.text(ctx, &raw.intro, "intro"),
+            wait_days: u32::try_from(wait).unwrap_or(7),
+            answers,
         }
     }
 
@@ -415,7 +472,30 @@ impl<'a> Validator<'a> {
             .as_ref()
             .map(|g| self.gate(ctx, g, &from))
             .unwrap_or_default();
+        let situations = raw
+            .situations
+            .iter()
+            .filter_map(|s| {
+                let when = match super::profile::Condition::parse(s.when.get_ref()) {
+                    Ok(when) => Some(when),
+                    Err(problem) => {
+                        self.problems.push(Loc::of(ctx, &s.when).problem(problem));
+                        None
+                    }
+                };
+                let heading = self.text(ctx, &s.heading, "heading");
+                let body = self.text(ctx, &s.body, "body");
+                let prompt = self.optional_text(ctx, &s.prompt, "prompt");
+                Some(super::profile::Situation {
+                    when: when?,
+                    heading,
+                    body,
+                    prompt,
+                })
+            })
+            .collect();
         Step {
+            situations,
             title: self.text(ctx, &raw.title, "title"),
             summary: self.text(ctx, &raw.summary, "summary"),
             body: self.text(ctx, &raw.body, "body"),
@@ -471,6 +551,18 @@ impl<'a> Validator<'a> {
                     }
                     _ => self.problems.push(
                         loc.problem("safety can only be \"clear\" (the safety check raised no concern)"),
+                    ),
+                },
+                "review" => match value.get_ref().as_str() {
+                    Some("go-on") => gate.review_go_on = true,
+                    _ => self.problems.push(loc.problem(
+                        "review can only be \"go-on\" (the no-contact review chose to go on)",
+                    )),
+                },
+                "reply" => match value.get_ref().as_str() {
+                    Some("warm") => gate.reply_warm = true,
+                    _ => self.problems.push(
+                        loc.problem("reply can only be \"warm\" (the user noted a warm reply)"),
                     ),
                 },
                 other => self.problems.push(Loc::of(ctx, key).problem(format!(
@@ -585,19 +677,39 @@ impl<'a> Validator<'a> {
             .questions
             .get_ref()
             .iter()
-            .map(|q| Question {
-                id: self.local_id(ctx, &q.id, "question", &from, &mut seen),
-                question: self.text(ctx, &q.question, "question"),
-                hint: self.optional_text(ctx, &q.hint, "hint"),
-                concern: self.concern(ctx, &q.concern),
-                reason: self.text(ctx, &q.reason, "reason"),
+            .map(|q| {
+                if let Some(page) = &q.page {
+                    self.refer(Kind::Page, ctx, page, &from);
+                }
+                Question {
+                    id: self.local_id(ctx, &q.id, "question", &from, &mut seen),
+                    question: self.text(ctx, &q.question, "question"),
+                    hint: self.optional_text(ctx, &q.hint, "hint"),
+                    concern: self.concern(ctx, &q.concern),
+                    reason: self.text(ctx, &q.reason, "reason"),
+                    urgent: q.urgent,
+                    page: q.page.as_ref().map(|p| p.get_ref().clone()),
+                }
             })
             .collect();
+        let cooling_days = match &raw.cooling_days {
+            None => 0,
+            Some(days) => match *days.get_ref() {
+                d @ 0..=365 => d as u32,
+                _ => {
+                    self.problems.push(Loc::of(ctx, days).problem(
+                        "cooling_days must be a whole number of days from 0 to 365, like 30",
+                    ));
+                    0
+                }
+            },
+        };
         Check {
             title: self.text(ctx, &raw.title, "title"),
             intro: self.text(ctx, &raw.intro, "intro"),
             route: raw.route.get_ref().clone(),
             concern_note: self.text(ctx, &raw.concern_note, "concern_note"),
+            cooling_days,
             questions,
             id,
         }
@@ -738,6 +850,12 @@ impl<'a> Validator<'a> {
             self.problems
                 .push(Loc::of(ctx, raw).problem(format!("{field} is empty; write the {field}")));
         }
+        for (phrase, instead) in super::glossary::off_glossary(value) {
+            let loc = self.find_in(ctx, raw.span(), phrase);
+            self.problems.push(loc.problem(format!(
+                "\"{phrase}\" is not in the glossary; say \"{instead}\" (content/README.md, Glossary)"
+            )));
+        }
         for found in placeholder::find(value) {
             if !placeholder::KNOWN.contains(&found.name) {
                 let written = format!("{{{}}}", found.name);
@@ -770,7 +888,14 @@ impl<'a> Validator<'a> {
         let start = ctx
             .text
             .get(span.clone())
-            .and_then(|slice| slice.find(needle))
+            .and_then(|slice| {
+                slice.find(needle).or_else(|| {
+                    // Same bytes, ASCII case folded, so offsets still match the source.
+                    slice
+                        .to_ascii_lowercase()
+                        .find(&needle.to_ascii_lowercase())
+                })
+            })
             .map_or(span.start, |offset| span.start + offset);
         Loc {
             ctx,

@@ -8,6 +8,7 @@ use super::contact_log::ContactBy;
 use super::journal::JournalEntry;
 use super::journey::{Place, Theme};
 use super::no_contact::{BreakKind, ReviewChoice};
+use super::response::Response;
 use super::urge::UrgeOutcome;
 
 /// One change to the workbook.
@@ -35,6 +36,27 @@ pub enum Action {
         check: String,
         /// Answer per question id; every question must be answered.
         answers: BTreeMap<String, Answer>,
+        /// What the user wrote about taking back a concern; required when an answer that raised
+        /// a concern is changed to one that does not.
+        reflection: Option<String>,
+    },
+    /// Answer (or, with none, skip) one field of the situation profile.
+    SetProfile {
+        /// The field key, such as `children`.
+        field: String,
+        /// One of the field's answers, or none to leave it unanswered.
+        answer: Option<String>,
+    },
+    /// Choose the region whose official help numbers the help page shows first (none: the
+    /// region-neutral page).
+    SetRegion(Option<String>),
+    /// Note how {ex} responded to the user's message; "asked me to stop" is never undone.
+    RecordResponse(Response),
+    /// Move the start of the running no-contact stretch to this many days before today (most
+    /// people begin before they open the workbook).
+    BackdateNoContact {
+        /// Days before today, 0 for today.
+        days_ago: u32,
     },
     /// Follow another path; all answers and entries are kept.
     ChoosePath(String),
@@ -62,7 +84,7 @@ pub enum Action {
     Reopen(String),
     /// Begin no contact.
     StartNoContact {
-        /// Days to aim for (14 to 28).
+        /// Days to aim for (7 to 90).
         target_days: u32,
         /// What would have to be true to reconnect.
         commitment: Option<String>,

@@ -8,10 +8,11 @@ use super::action::Action;
 use super::contact_log::{Contact, ContactBy};
 use super::drafts::{Draft, Drafts};
 use super::journal::{Journal, JournalEntry, MonthKey};
-use super::journey::{CheckRecord, Journey, PromptAnswer};
+use super::journey::{Journey, PromptAnswer};
 use super::mood::MoodCheck;
 use super::no_contact::{
-    MAX_EXTENDED_DAYS, MAX_TARGET_DAYS, MIN_TARGET_DAYS, NoContact, Review, ReviewChoice,
+    MAX_BACKDATE_DAYS, MAX_EXTENDED_DAYS, MAX_TARGET_DAYS, MIN_TARGET_DAYS, NoContact, Review,
+    ReviewChoice,
 };
 use super::status::SAFETY_CHECK;
 use super::status::{StepStatus, step_status};
@@ -51,7 +52,7 @@ pub enum EngineError {
     #[error("there is no step `{0}` in this guide")]
     UnknownStep(String),
     /// The step's gate is closed.
-    #[error("\"{title}\" is not open yet: {reason}")]
+    #[error("\"{title}\" is not open yet. {reason}")]
     StepLocked {
         /// The step's title.
         title: String,
@@ -103,7 +104,7 @@ pub enum EngineError {
     /// Mood outside 1..=5.
     #[error("mood must be from 1 to 5, not {0}")]
     MoodOutOfRange(u8),
-    /// Target outside 14..=28.
+    /// Target outside 7..=90.
     #[error(
         "the no-contact target must be from {MIN_TARGET_DAYS} to {MAX_TARGET_DAYS} days, not {0}"
     )]
@@ -129,7 +130,51 @@ pub enum EngineError {
     /// No contact is already running.
     #[error("no contact is already running; change its target or log a break instead")]
     NoContactAlreadyStarted,
+    /// A concern was taken back without a written reflection.
+    #[error(
+        "you are taking back an answer that raised a concern; write a few words about what changed first"
+    )]
+    ReflectionNeeded {
+        /// The questions whose concern would be withdrawn.
+        questions: Vec<String>,
+    },
+    /// "Go on" at the review while something keeps contact closed.
+    #[error("reaching out is not open: {0}")]
+    ContactClosed(String),
+    /// A response noted before any message was sent.
+    #[error(
+        "there is no message of yours to respond to yet; mark reaching out done or log a contact first"
+    )]
+    NothingSent,
+    /// "No reply" before the waiting time has passed.
+    #[error("silence counts as an answer only after {wait} days; {left} more to go")]
+    TooSoonForSilence {
+        /// The pack's waiting time.
+        wait: u32,
+        /// Days still to wait.
+        left: u32,
+    },
+    /// No such region in the pack.
+    #[error("there are no help numbers for a region `{0}` in this guide")]
+    UnknownRegion(String),
+    /// No such field in the situation profile.
+    #[error("the situation profile has no field `{0}`")]
+    UnknownProfileField(String),
+    /// An answer the field does not take.
+    #[error("`{field}` cannot be `{answer}`")]
+    BadProfileAnswer {
+        /// The field key.
+        field: String,
+        /// The answer given.
+        answer: String,
+    },
+    /// A start set further back than a year, or on a stretch that has ended.
+    #[error("the start can be set from 0 to {MAX_BACKDATE_DAYS} days back, not {0}")]
+    BackdateOutOfRange(u32),
 }
+
+/// The profile key that holds the region chosen for help numbers.
+pub const REGION_KEY: &str = "region";
 
 /// Applies `action` to `book`, or changes nothing and says why.
 pub fn apply(
@@ -154,40 +199,58 @@ pub fn apply(
             journey.settings.pronouns = pronouns;
         }
         Action::SetTheme(theme) => journey.settings.theme = theme,
-        Action::AnswerCheck { check, answers } => {
-            let def = guide
-                .check(&check)
-                .ok_or_else(|| EngineError::UnknownCheck(check.clone()))?;
-            if let Some(q) = def.questions.iter().find(|q| !answers.contains_key(&q.id)) {
-                return Err(EngineError::BadCheckAnswers {
-                    check,
-                    problem: format!("question `{}` is not answered", q.id),
-                });
+        Action::AnswerCheck {
+            check,
+            answers,
+            reflection,
+        } => super::checks::answer_check(
+            journey,
+            guide,
+            check,
+            answers,
+            reflection,
+            now,
+            &mut outcome,
+        )?,
+        Action::SetProfile { field, answer } => {
+            let def = crate::content::profile_field(&field)
+                .ok_or_else(|| EngineError::UnknownProfileField(field.clone()))?;
+            match answer {
+                Some(answer) if !def.options.contains(&answer.as_str()) => {
+                    return Err(EngineError::BadProfileAnswer { field, answer });
+                }
+                Some(answer) => {
+                    journey.profile.insert(field, answer);
+                }
+                None => {
+                    journey.profile.remove(&field);
+                }
             }
-            if let Some(extra) = answers
-                .keys()
-                .find(|a| !def.questions.iter().any(|q| &q.id == *a))
-            {
-                return Err(EngineError::BadCheckAnswers {
-                    check,
-                    problem: format!("there is no question `{extra}`"),
-                });
+        }
+        Action::SetRegion(region) => match region {
+            Some(id) if !guide.tools.regions.iter().any(|r| r.id == id) => {
+                return Err(EngineError::UnknownRegion(id));
             }
-            let concern = def
-                .questions
-                .iter()
-                .any(|q| answers.get(&q.id).is_some_and(|a| q.is_concern(*a)));
-            if concern && journey.path != def.route {
-                journey.path = def.route.clone();
-                outcome.routed_to = Some(def.route.clone());
+            Some(id) => {
+                journey.profile.insert(REGION_KEY.to_string(), id);
             }
-            journey.checks.insert(
-                check,
-                CheckRecord {
-                    taken: now.at,
-                    answers,
-                },
-            );
+            None => {
+                journey.profile.remove(REGION_KEY);
+            }
+        },
+        Action::RecordResponse(response) => {
+            super::checks::record_response(journey, guide, response, now, &mut outcome)?;
+        }
+        Action::BackdateNoContact { days_ago } => {
+            if days_ago > MAX_BACKDATE_DAYS {
+                return Err(EngineError::BackdateOutOfRange(days_ago));
+            }
+            let record = journey
+                .no_contact
+                .as_mut()
+                .filter(|n| n.ended.is_none())
+                .ok_or(EngineError::NoContactNotStarted)?;
+            record.started = now.at - chrono::Duration::days(i64::from(days_ago));
         }
         Action::ChoosePath(path) => {
             if guide.path(&path).is_none() {
@@ -243,6 +306,12 @@ pub fn apply(
         }
         Action::MarkDone(step) => {
             open_step(guide, journey, &step, now)?;
+            // Reaching out, the step the review's "go on" opens, ends the no-contact stretch.
+            if guide.step(&step).is_some_and(|s| s.gate.review_go_on)
+                && let Some(record) = journey.no_contact.as_mut()
+            {
+                record.ended.get_or_insert(now.at);
+            }
             let progress = journey.steps.entry(step).or_default();
             progress.started.get_or_insert(now.at);
             progress.done = Some(now.at);
@@ -260,8 +329,15 @@ pub fn apply(
             commitment,
         } => {
             check_target(target_days)?;
-            if journey.no_contact.is_some() {
+            if journey
+                .no_contact
+                .as_ref()
+                .is_some_and(|n| n.ended.is_none())
+            {
                 return Err(EngineError::NoContactAlreadyStarted);
+            }
+            if let Some(past) = journey.no_contact.take() {
+                journey.past_no_contact.push(past);
             }
             let commitment = commitment.filter(|c| !c.trim().is_empty());
             journey.no_contact = Some(NoContact::new(now.at, target_days, commitment));
@@ -405,11 +481,13 @@ fn open_step(guide: &Guide, journey: &Journey, id: &str, now: Now<'_>) -> Result
     match step_status(guide, journey, step, now) {
         StepStatus::Locked(reasons) => Err(EngineError::StepLocked {
             title: step.title.clone(),
-            reason: reasons
-                .iter()
-                .map(|r| r.describe())
-                .collect::<Vec<_>>()
-                .join("; "),
+            reason: journey.naming().fill(
+                &reasons
+                    .iter()
+                    .map(|r| r.describe())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
         }),
         _ => Ok(()),
     }
@@ -464,7 +542,14 @@ fn review(
                 journey.path = heal;
             }
         }
-        ReviewChoice::GoOn => {}
+        ReviewChoice::GoOn => {
+            let closed = super::status::contact_closed(guide, journey, now);
+            if let Some(first) = closed.first() {
+                return Err(EngineError::ContactClosed(
+                    journey.naming().fill(&first.describe()),
+                ));
+            }
+        }
     }
     let record = journey
         .no_contact

@@ -64,6 +64,22 @@ pub struct Journey {
     /// The user's settings.
     #[serde(default)]
     pub settings: Settings,
+    /// Every taking of every check, oldest first; answers are never erased.
+    #[serde(default)]
+    pub check_history: Vec<super::concern::CheckTaken>,
+    /// Concerns the user took back, with their reflection, oldest first.
+    #[serde(default)]
+    pub withdrawals: Vec<super::concern::Withdrawal>,
+    /// How {ex} responded to the user's messages, as noted, oldest first.
+    #[serde(default)]
+    pub responses: Vec<super::response::ResponseRecord>,
+    /// No-contact stretches that ended (when reaching out was marked done), oldest first.
+    #[serde(default)]
+    pub past_no_contact: Vec<NoContact>,
+    /// The situation profile: answer per field key (see `content::PROFILE_FIELDS`); skipped
+    /// fields are absent.
+    #[serde(default)]
+    pub profile: BTreeMap<String, String>,
     /// Fields this build does not know, kept as they were.
     #[serde(flatten)]
     pub extra: Extra,
@@ -96,6 +112,11 @@ impl Journey {
             contacts: Vec::new(),
             drafts: BTreeMap::new(),
             settings: Settings::default(),
+            check_history: Vec::new(),
+            withdrawals: Vec::new(),
+            responses: Vec::new(),
+            past_no_contact: Vec::new(),
+            profile: BTreeMap::new(),
             extra: Extra::new(),
         }
     }

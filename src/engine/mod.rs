@@ -3,25 +3,33 @@
 
 mod action;
 mod apply;
+mod checks;
+mod concern;
 mod contact_log;
 mod drafts;
 mod journal;
 mod journey;
 mod mood;
 mod no_contact;
+mod response;
+mod situation;
 mod status;
 mod time;
 mod urge;
 pub mod validate;
 
 pub use action::Action;
-pub use apply::{EngineError, Outcome, Workbook, apply, edited_entry, prepare_entry};
+pub use apply::{EngineError, Outcome, REGION_KEY, Workbook, apply, edited_entry, prepare_entry};
+pub use checks::last_message;
+pub use concern::*;
 pub use contact_log::*;
 pub use drafts::*;
 pub use journal::*;
 pub use journey::*;
 pub use mood::*;
 pub use no_contact::*;
+pub use response::*;
+pub use situation::situations;
 pub use status::*;
 pub use time::{Calendar, Now};
 pub use urge::*;

@@ -6,22 +6,24 @@ use serde::{Deserialize, Serialize};
 use super::time::Now;
 
 /// The shortest target a user can set, in days.
-pub const MIN_TARGET_DAYS: u32 = 14;
+pub const MIN_TARGET_DAYS: u32 = 7;
 /// The longest target a user can set, in days.
-pub const MAX_TARGET_DAYS: u32 = 28;
+pub const MAX_TARGET_DAYS: u32 = 90;
 /// The target when the user does not choose one.
 pub const DEFAULT_TARGET_DAYS: u32 = 21;
 /// The longest a target can grow by extending at reviews, in days.
-pub const MAX_EXTENDED_DAYS: u32 = 90;
+pub const MAX_EXTENDED_DAYS: u32 = 120;
 /// Day counts worth a quiet word.
-pub const MILESTONES: [u32; 6] = [1, 3, 7, 14, 21, 28];
+pub const MILESTONES: [u32; 8] = [1, 3, 7, 14, 21, 28, 60, 90];
+/// The furthest back a start can be set, in days.
+pub const MAX_BACKDATE_DAYS: u32 = 365;
 
 /// A stretch of no contact and its history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NoContact {
     /// When it began.
     pub started: DateTime<Utc>,
-    /// Days the user aims for (14 to 28).
+    /// Days the user aims for (7 to 90).
     pub target_days: u32,
     /// Every break, oldest first.
     #[serde(default)]
@@ -32,6 +34,9 @@ pub struct NoContact {
     /// The choices made at each review, oldest first.
     #[serde(default)]
     pub reviews: Vec<Review>,
+    /// When the stretch ended because the user reached out as planned; the count stops there.
+    #[serde(default)]
+    pub ended: Option<DateTime<Utc>>,
 }
 
 /// A choice made when the target was reached.
@@ -123,12 +128,19 @@ impl NoContact {
             breaks: Vec::new(),
             commitment,
             reviews: Vec::new(),
+            ended: None,
         }
+    }
+
+    /// The latest choice made at a review, if any.
+    pub fn last_choice(&self) -> Option<ReviewChoice> {
+        self.reviews.last().map(|r| r.choice)
     }
 
     /// True when the target is reached and no choice has been made for this target yet.
     pub fn review_due(&self, now: Now<'_>) -> bool {
-        self.progress(now).reached
+        self.ended.is_none()
+            && self.progress(now).reached
             && !self
                 .reviews
                 .iter()
@@ -146,6 +158,10 @@ impl NoContact {
 
     /// The count as it stands now.
     pub fn progress(&self, now: Now<'_>) -> Countdown {
+        let now = match self.ended {
+            Some(end) if end < now.at => Now::new(end, now.calendar),
+            _ => now,
+        };
         let run_start = self.run_started();
         let current = now.days_since(run_start);
         let target_date = now
@@ -155,6 +171,8 @@ impl NoContact {
             .unwrap_or(NaiveDate::MAX);
         Countdown {
             current_days: current,
+            day: current.saturating_add(1),
+            ended: self.ended.is_some(),
             target_days: self.target_days,
             remaining_days: self.target_days.saturating_sub(current),
             target_date,
@@ -183,8 +201,12 @@ impl NoContact {
 /// The no-contact count at one moment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Countdown {
-    /// Local calendar days in the current run.
+    /// Whole local calendar days completed in the current run (0 on the day it began).
     pub current_days: u32,
+    /// Which day of the run today is: the day it began is day 1.
+    pub day: u32,
+    /// True when the stretch ended because the user reached out; the count stopped then.
+    pub ended: bool,
     /// The target.
     pub target_days: u32,
     /// Days left to the target (0 once reached).
@@ -204,11 +226,32 @@ pub struct Countdown {
 }
 
 impl Countdown {
+    /// The count in a few words: "day 5 of 21", "21 days, target reached", or how long the
+    /// stretch lasted once it ended.
+    pub fn headline(&self) -> String {
+        if self.ended {
+            format!("ended after {}", days(self.current_days))
+        } else if self.reached {
+            format!("{}, target reached", days(self.current_days))
+        } else {
+            format!("day {} of {}", self.day, self.target_days)
+        }
+    }
+
     /// Progress toward the target, from 0.0 to 1.0.
     pub fn ratio(&self) -> f64 {
         if self.target_days == 0 {
             return 1.0;
         }
         (f64::from(self.current_days) / f64::from(self.target_days)).min(1.0)
+    }
+}
+
+/// "1 day", "3 days".
+fn days(n: u32) -> String {
+    if n == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{n} days")
     }
 }

@@ -43,6 +43,24 @@ impl StepStatus {
 /// One reason a step is not open yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LockReason {
+    /// {ex} asked the user to stop: contact steps are closed for good.
+    AskedToStop,
+    /// A check raised a concern.
+    Concern {
+        /// The check id.
+        check: String,
+        /// The pack's kind explanation for the answer given, a whole sentence.
+        reason: String,
+    },
+    /// A concern was withdrawn; contact steps stay closed for the pack's cooling period.
+    Cooling {
+        /// When the concern was withdrawn.
+        withdrawn_on: NaiveDate,
+        /// The first day contact steps may open again.
+        until: NaiveDate,
+    },
+    /// The safety check has not been taken.
+    SafetyNotTaken,
     /// An earlier step must be marked done.
     WaitingFor {
         /// The step's title.
@@ -62,6 +80,10 @@ pub enum LockReason {
         /// The local date it opens if the run continues.
         opens_on: NaiveDate,
     },
+    /// The no-contact review has not chosen "go on".
+    Review(ReviewWait),
+    /// No warm reply has been noted.
+    NoWarmReply,
     /// A checklist is not fully ticked.
     Checklist {
         /// The checklist's title.
@@ -71,23 +93,56 @@ pub enum LockReason {
         /// Items in all.
         total: usize,
     },
-    /// The safety check has not been taken.
-    SafetyNotTaken,
-    /// The safety check raised a concern.
-    SafetyConcern {
-        /// The pack's kind explanation for the answer given.
-        reason: String,
-    },
 }
 
+/// Where the user stands on the way to the no-contact review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewWait {
+    /// No contact has not begun.
+    NotStarted,
+    /// The target is not reached yet.
+    Running {
+        /// The user's target.
+        target: u32,
+        /// The local date it is reached if the run continues.
+        on: NaiveDate,
+    },
+    /// The target is reached and the review is waiting.
+    Due,
+    /// The review chose to take more time or the heal path.
+    ChoseOtherwise,
+}
+
+/// Why no contact comes before reaching out, said wherever reaching out is locked by it.
+const TIME_IS_FOR: &str =
+    "The days of no contact are for getting steady in yourself, not a strategy to win {ex} back.";
+
 impl LockReason {
-    /// The reason in plain words, e.g. "opens in 5 days, on Tue 1 Dec, when no contact reaches 14 days".
+    /// The reason as a whole sentence, with placeholders such as `{ex}` left for the caller to
+    /// fill.
     pub fn describe(&self) -> String {
         match self {
-            LockReason::WaitingFor { title } => format!("opens when \"{title}\" is done"),
-            LockReason::NoContactNotStarted { needed } => {
-                format!("opens after {needed} days of no contact, which has not started yet")
+            LockReason::AskedToStop => "{Ex} asked you to stop contacting {them}, so every \
+                contact step is closed for good. Respecting that is the caring thing to do now, \
+                for {them} and for you."
+                .to_string(),
+            LockReason::Concern { reason, .. } => sentence(reason),
+            LockReason::Cooling {
+                withdrawn_on,
+                until,
+            } => format!(
+                "You took back a concern on {}. Contact steps stay closed until at least {} so \
+                 that the change has time to settle; what you shared before still matters.",
+                withdrawn_on.format("%a %-d %b"),
+                until.format("%a %-d %b")
+            ),
+            LockReason::SafetyNotTaken => {
+                "Opens after the safety check, a few gentle questions.".to_string()
             }
+            LockReason::WaitingFor { title } => format!("Opens when \"{title}\" is done."),
+            LockReason::NoContactNotStarted { needed } => format!(
+                "Opens after {needed} days of no contact, which has not started yet. {TIME_IS_FOR}"
+            ),
             LockReason::NoContactDays {
                 needed,
                 have,
@@ -95,20 +150,65 @@ impl LockReason {
             } => {
                 let left = needed.saturating_sub(*have);
                 format!(
-                    "opens in {left} day{}, on {}, when no contact reaches {needed} days",
+                    "Opens in {left} day{}, on {}, when no contact reaches {needed} days. \
+                     {TIME_IS_FOR}",
                     if left == 1 { "" } else { "s" },
                     opens_on.format("%a %-d %b")
                 )
             }
+            LockReason::Review(wait) => match wait {
+                ReviewWait::NotStarted => format!(
+                    "Opens after your no-contact review: start no contact with a target you \
+                     choose, and when you reach it, look back and decide. {TIME_IS_FOR}"
+                ),
+                ReviewWait::Running { target, on } => format!(
+                    "Opens after your no-contact review, which comes when your {target}-day \
+                     target is reached (on {}) and only if you then choose to go on. \
+                     {TIME_IS_FOR}",
+                    on.format("%a %-d %b")
+                ),
+                ReviewWait::Due => "Opens after your no-contact review: you reached your \
+                    target, so look back at what you wrote and choose what comes next."
+                    .to_string(),
+                ReviewWait::ChoseOtherwise => "Opens only if you choose to go on at a \
+                    no-contact review; at your last one you chose otherwise, and that choice \
+                    stands."
+                    .to_string(),
+            },
+            LockReason::NoWarmReply => "Opens when {ex} has answered your message warmly and \
+                you have noted it under \"How did {ex} respond?\"."
+                .to_string(),
             LockReason::Checklist {
                 title,
                 ticked,
                 total,
-            } => format!("opens when \"{title}\" is all ticked ({ticked} of {total} so far)"),
-            LockReason::SafetyNotTaken => "opens after the safety check".to_string(),
-            LockReason::SafetyConcern { reason } => reason.clone(),
+            } => format!(
+                "Opens when every item of \"{title}\" is ticked ({ticked} of {total} so far)."
+            ),
         }
     }
+
+    /// True for the reasons that protect someone: a stop, a concern, a cooling period.
+    pub fn is_protective(&self) -> bool {
+        matches!(
+            self,
+            LockReason::AskedToStop | LockReason::Concern { .. } | LockReason::Cooling { .. }
+        )
+    }
+}
+
+/// `text` with a capital first letter and a closing full stop.
+fn sentence(text: &str) -> String {
+    let text = text.trim();
+    let mut chars = text.chars();
+    let mut out: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
 }
 
 /// The status of `step` for this journey at `now`.
@@ -129,7 +229,10 @@ pub fn step_status(guide: &Guide, journey: &Journey, step: &Step, now: Now<'_>) 
     }
 }
 
-/// Every unmet condition of the step's gate; empty when it is open.
+/// Every unmet condition of the step's gate, a safety reason first; empty when it is open.
+///
+/// When something protective holds (a stop, a concern, a cooling period) only those reasons are
+/// given: the other conditions would read as a way to contact that is not there.
 pub fn lock_reasons(
     guide: &Guide,
     journey: &Journey,
@@ -137,7 +240,16 @@ pub fn lock_reasons(
     now: Now<'_>,
 ) -> Vec<LockReason> {
     let gate = &step.gate;
+    if gate.safety_clear {
+        let protective = contact_closed(guide, journey, now);
+        if !protective.is_empty() {
+            return protective;
+        }
+    }
     let mut reasons = Vec::new();
+    if gate.safety_clear {
+        reasons.extend(safety_reasons(guide, journey));
+    }
     for id in &gate.after {
         if journey.steps.get(id).is_none_or(|p| p.done.is_none()) {
             let title = guide.step(id).map_or(id.clone(), |s| s.title.clone());
@@ -145,23 +257,15 @@ pub fn lock_reasons(
         }
     }
     if let Some(needed) = gate.no_contact_days {
-        match &journey.no_contact {
-            None => reasons.push(LockReason::NoContactNotStarted { needed }),
-            Some(record) => {
-                let have = now.days_since(record.run_started());
-                if have < needed {
-                    let start = now.calendar.date_of(record.run_started());
-                    let opens_on = start
-                        .checked_add_days(chrono::Days::new(u64::from(needed)))
-                        .unwrap_or(NaiveDate::MAX);
-                    reasons.push(LockReason::NoContactDays {
-                        needed,
-                        have,
-                        opens_on,
-                    });
-                }
-            }
-        }
+        reasons.extend(days_reason(journey, needed, now));
+    }
+    if gate.review_go_on {
+        reasons.extend(review_reason(journey, now));
+    }
+    if gate.reply_warm
+        && journey.responses.last().map(|r| r.response) != Some(super::Response::Warm)
+    {
+        reasons.push(LockReason::NoWarmReply);
     }
     if let Some(list_id) = &gate.checklist_done
         && let Some(list) = guide.checklist(list_id)
@@ -176,36 +280,88 @@ pub fn lock_reasons(
             });
         }
     }
-    if gate.safety_clear {
-        reasons.extend(safety_reasons(guide, journey));
-    }
     reasons
 }
 
-/// Why the safety check does not count as clear; empty when it does.
+fn days_reason(journey: &Journey, needed: u32, now: Now<'_>) -> Option<LockReason> {
+    let Some(record) = &journey.no_contact else {
+        return Some(LockReason::NoContactNotStarted { needed });
+    };
+    let have = record.progress(now).current_days;
+    (have < needed).then(|| {
+        let start = now.calendar.date_of(record.run_started());
+        let opens_on = start
+            .checked_add_days(chrono::Days::new(u64::from(needed)))
+            .unwrap_or(NaiveDate::MAX);
+        LockReason::NoContactDays {
+            needed,
+            have,
+            opens_on,
+        }
+    })
+}
+
+/// Why the review's "go on" has not been given; none when it has (this stretch or an earlier one).
+fn review_reason(journey: &Journey, now: Now<'_>) -> Option<LockReason> {
+    let went_on = |n: &super::NoContact| n.last_choice() == Some(super::ReviewChoice::GoOn);
+    if journey.past_no_contact.iter().any(went_on) {
+        return None;
+    }
+    let Some(record) = &journey.no_contact else {
+        return Some(LockReason::Review(ReviewWait::NotStarted));
+    };
+    if went_on(record) {
+        return None;
+    }
+    let count = record.progress(now);
+    let wait = if !count.reached {
+        ReviewWait::Running {
+            target: count.target_days,
+            on: count.target_date,
+        }
+    } else if record.review_due(now) {
+        ReviewWait::Due
+    } else {
+        ReviewWait::ChoseOtherwise
+    };
+    Some(LockReason::Review(wait))
+}
+
+/// What keeps every contact step closed now, most serious first; empty when nothing does.
+pub fn contact_closed(guide: &Guide, journey: &Journey, now: Now<'_>) -> Vec<LockReason> {
+    super::concern::protections(guide, journey, now)
+        .into_iter()
+        .map(|p| match p {
+            super::concern::Protection::AskedToStop { .. } => LockReason::AskedToStop,
+            super::concern::Protection::Concern { check, reason } => {
+                LockReason::Concern { check, reason }
+            }
+            super::concern::Protection::Cooling {
+                withdrawn_on,
+                until,
+            } => LockReason::Cooling {
+                withdrawn_on,
+                until,
+            },
+        })
+        .collect()
+}
+
+/// Whether the safety check still needs answers; concerns are in [`contact_closed`].
 pub fn safety_reasons(guide: &Guide, journey: &Journey) -> Vec<LockReason> {
     let Some(check) = guide.check(SAFETY_CHECK) else {
         return Vec::new();
     };
-    let Some(record) = journey.checks.get(SAFETY_CHECK) else {
-        return vec![LockReason::SafetyNotTaken];
-    };
-    let concerns: Vec<LockReason> = check
-        .questions
-        .iter()
-        .filter(|q| record.answers.get(&q.id).is_some_and(|a| q.is_concern(*a)))
-        .map(|q| LockReason::SafetyConcern {
-            reason: q.reason.clone(),
-        })
-        .collect();
-    let unanswered = check
-        .questions
-        .iter()
-        .any(|q| !record.answers.contains_key(&q.id));
-    if concerns.is_empty() && unanswered {
-        vec![LockReason::SafetyNotTaken]
+    let answered = journey.checks.get(SAFETY_CHECK).is_some_and(|r| {
+        check
+            .questions
+            .iter()
+            .all(|q| r.answers.contains_key(&q.id))
+    });
+    if answered {
+        Vec::new()
     } else {
-        concerns
+        vec![LockReason::SafetyNotTaken]
     }
 }
 

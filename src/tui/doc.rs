@@ -45,6 +45,26 @@ impl Doc {
         }
     }
 
+    /// A bulleted paragraph at `indent`, its later lines hanging under the text, not the bullet.
+    pub fn bullet(&mut self, text: &str, style: Style, indent: usize) {
+        self.marked('•', text, style, indent);
+    }
+
+    /// A paragraph after a one-character `marker` (such as `›`), later lines hanging under the
+    /// text.
+    pub fn marked(&mut self, marker: char, text: &str, style: Style, indent: usize) {
+        let hang = (indent + 2).min(self.width.saturating_sub(1));
+        for (index, line) in wrap(text, self.width - hang).into_iter().enumerate() {
+            let lead = if index == 0 {
+                format!("{}{marker} ", " ".repeat(hang.saturating_sub(2)))
+            } else {
+                " ".repeat(hang)
+            };
+            self.lines
+                .push(Line::from(vec![Span::raw(lead), Span::styled(line, style)]));
+        }
+    }
+
     /// One line as given (the caller keeps it within the width).
     pub fn line(&mut self, line: Line<'static>) {
         self.lines.push(line);

@@ -91,6 +91,15 @@ pub enum EditTarget {
     Commitment {
         /// The target chosen.
         target_days: u32,
+        /// How many days before today no contact began.
+        days_ago: u32,
+    },
+    /// What changed, written when a check's answers take back a concern.
+    Withdrawal {
+        /// The check id.
+        check: String,
+        /// The new answers, saved with the reflection.
+        answers: std::collections::BTreeMap<String, crate::content::Answer>,
     },
     /// The note of a no-contact break.
     BreakNote {
@@ -112,6 +121,13 @@ pub enum EditTarget {
         /// The step it was drafted on.
         step: String,
     },
+    /// An answer to a step's extra question for the user's situation, kept in the journal.
+    Situation {
+        /// The step id.
+        step: String,
+        /// Which of the step's situations (in pack order).
+        index: usize,
+    },
     /// How a logged contact went.
     ContactNote {
         /// Who reached out.
@@ -132,7 +148,18 @@ impl EditTarget {
             EditTarget::NewEntry { step: Some(step) } => format!("entry-new:{step}"),
             EditTarget::Entry { id } => format!("entry:{id}"),
             EditTarget::ExName => "ex-name".to_string(),
-            EditTarget::Commitment { target_days } => format!("commitment:{target_days}"),
+            EditTarget::Commitment {
+                target_days,
+                days_ago,
+            } => format!("commitment:{target_days}:{days_ago}"),
+            EditTarget::Withdrawal { check, answers } => format!(
+                "withdrawal:{check}:{}",
+                answers
+                    .iter()
+                    .map(|(q, a)| format!("{q}={}", answer_name(*a)))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
             EditTarget::BreakNote { what, resets, felt } => {
                 format!(
                     "break:{}:{}:{felt}",
@@ -144,6 +171,7 @@ impl EditTarget {
             EditTarget::UrgeDraft => "urge-draft".to_string(),
             EditTarget::MoodWord => "mood-word".to_string(),
             EditTarget::FirstMessage { step } => format!("first-message:{step}"),
+            EditTarget::Situation { step, index } => format!("situation:{step}:{index}"),
             EditTarget::ContactNote { by, replied, felt } => format!(
                 "contact:{}:{}:{felt}",
                 if *by == ContactBy::Me { "me" } else { "them" },
@@ -168,6 +196,21 @@ impl EditTarget {
             ["ex-name"] => EditTarget::ExName,
             ["commitment", days] => EditTarget::Commitment {
                 target_days: days.parse().ok()?,
+                days_ago: 0,
+            },
+            ["commitment", days, ago] => EditTarget::Commitment {
+                target_days: days.parse().ok()?,
+                days_ago: ago.parse().ok()?,
+            },
+            ["withdrawal", check, answers] => EditTarget::Withdrawal {
+                check: check.to_string(),
+                answers: answers
+                    .split(',')
+                    .map(|pair| {
+                        let (q, a) = pair.split_once('=')?;
+                        Some((q.to_string(), crate::content::Answer::from_name(a)?))
+                    })
+                    .collect::<Option<_>>()?,
             },
             ["break", what, resets, felt] => EditTarget::BreakNote {
                 what: BreakKind::from_name(what)?,
@@ -177,6 +220,10 @@ impl EditTarget {
             ["journal-filter"] => EditTarget::JournalFilter,
             ["urge-draft"] => EditTarget::UrgeDraft,
             ["mood-word"] => EditTarget::MoodWord,
+            ["situation", step, index] => EditTarget::Situation {
+                step: step.to_string(),
+                index: index.parse().ok()?,
+            },
             ["first-message", step] => EditTarget::FirstMessage {
                 step: step.to_string(),
             },
@@ -207,6 +254,13 @@ impl EditTarget {
     }
 }
 
+fn answer_name(answer: crate::content::Answer) -> &'static str {
+    crate::content::Answer::ALL
+        .iter()
+        .find(|(a, _)| *a == answer)
+        .map_or("unsure", |(_, n)| n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,7 +280,10 @@ mod tests {
                 id: "20261123T090000000Z-2".into(),
             },
             EditTarget::ExName,
-            EditTarget::Commitment { target_days: 21 },
+            EditTarget::Commitment {
+                target_days: 21,
+                days_ago: 3,
+            },
             EditTarget::BreakNote {
                 what: BreakKind::CheckedSocials,
                 resets: true,
@@ -237,6 +294,10 @@ mod tests {
             EditTarget::MoodWord,
             EditTarget::FirstMessage {
                 step: "reach-out".into(),
+            },
+            EditTarget::Situation {
+                step: "space".into(),
+                index: 2,
             },
             EditTarget::ContactNote {
                 by: ContactBy::Me,

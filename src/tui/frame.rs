@@ -75,10 +75,7 @@ fn render_header(app: &App, view: &super::screens::View, area: Rect, buf: &mut B
     let count = match &view.book.journey.no_contact {
         Some(record) => {
             let count = record.progress(view.now);
-            format!(
-                "no contact: day {} of {}",
-                count.current_days, count.target_days
-            )
+            format!("no contact: {}", count.headline())
         }
         None => String::new(),
     };
@@ -215,6 +212,22 @@ fn render_overlay(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
             let view = app.view();
             let page = app.guide.page(&app.guide.help_page);
             let mut lines = Vec::new();
+            // The user's own region's numbers come before everything else.
+            if let Some(region) = view
+                .book
+                .journey
+                .profile
+                .get(crate::engine::REGION_KEY)
+                .and_then(|id| app.guide.tools.regions.iter().find(|r| &r.id == id))
+            {
+                lines.push(Line::styled(region.name.clone(), theme.title));
+                let numbers: Vec<String> = region
+                    .lines
+                    .iter()
+                    .map(|l| format!("{} {}", l.organisation, l.number))
+                    .collect();
+                lines.push(Line::raw(numbers.join(" · ")));
+            }
             for section in page.map(|p| p.sections.as_slice()).unwrap_or_default() {
                 lines.push(Line::styled(view.fill(&section.heading), theme.title));
                 // The first paragraph of each section, so the whole overlay fits; `!` opens the

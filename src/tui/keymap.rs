@@ -31,6 +31,10 @@ pub enum ScreenKind {
     Review,
     /// The contact log.
     ContactLog,
+    /// How {ex} responded.
+    Response,
+    /// The situation profile.
+    Profile,
 }
 
 /// A user intent, before any screen interprets it.
@@ -150,6 +154,8 @@ const LISTS: &[ScreenKind] = &[
     S::Urge,
     S::Review,
     S::ContactLog,
+    S::Response,
+    S::Profile,
 ];
 const BROWSE: &[ScreenKind] = &[
     S::Home,
@@ -162,6 +168,8 @@ const BROWSE: &[ScreenKind] = &[
     S::Urge,
     S::Review,
     S::ContactLog,
+    S::Response,
+    S::Profile,
 ];
 
 const fn key(
@@ -221,6 +229,7 @@ pub const BINDINGS: &[Binding] = &[
             S::NoContact,
             S::Checklists,
             S::ContactLog,
+            S::Profile,
         ],
         false,
     ),
@@ -235,6 +244,7 @@ pub const BINDINGS: &[Binding] = &[
             S::NoContact,
             S::Checklists,
             S::ContactLog,
+            S::Profile,
         ],
         false,
     ),

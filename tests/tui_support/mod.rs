@@ -121,8 +121,13 @@ impl Rig {
     pub fn welcomed_in(theme: Theme) -> Self {
         let guide = guide();
         let book = fresh_book(&guide);
+        let questions = guide.check("safety").map_or(0, |c| c.questions.len());
         let mut rig = Self::with_book(guide, book, theme);
-        rig.press("<down><down><enter>nnn<enter>");
+        // Esc skips the optional situation profile that follows a clear check.
+        rig.press(&format!(
+            "<down><down><enter>{}<enter><esc>",
+            "n".repeat(questions)
+        ));
         rig
     }
 
@@ -344,9 +349,9 @@ pub fn scenario(name: &str, theme: Theme) -> Rig {
         "welcome_name_editor" => with(fresh(), "<enter>Sam"),
         "welcome_pronouns" => with(fresh(), "<enter>Sam<enter><right>"),
         "check_midway" => with(fresh(), "<down><down><enter>n"),
-        "check_concern_summary" => with(fresh(), "<down><down><enter>nyn"),
+        "check_concern_summary" => with(fresh(), "<down><down><enter>nynnnnn"),
         "home_reconcile" => welcomed(),
-        "home_heal" => with(fresh(), "<down><down><enter>nyn<enter>"),
+        "home_heal" => with(fresh(), "<down><down><enter>nynnnnn<enter>"),
         "step_space_answered" => with(welcomed(), &format!("<enter><enter>{EMOJI_ANSWER}<c-s>")),
         "step_space_checklist" => with(
             welcomed(),

@@ -8,9 +8,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::content::Answer;
-use crate::engine::Action;
+use crate::engine::{Action, withdrawn};
 use crate::tui::doc::Doc;
-use crate::tui::effect::Effect;
+use crate::tui::effect::{EditTarget, Effect};
 use crate::tui::keymap::Command;
 
 use super::View;
@@ -73,7 +73,7 @@ impl CheckScreen {
                 self.question = (self.question + 1).min(count);
                 None
             }
-            Command::Enter if self.question >= count => return self.submit(check),
+            Command::Enter if self.question >= count => return self.submit(check, view),
             Command::Enter => {
                 self.question = (self.question + 1).min(count);
                 None
@@ -83,11 +83,21 @@ impl CheckScreen {
         if let (Some(answer), Some(q)) = (answer, check.questions.get(self.question)) {
             self.answers.insert(q.id.clone(), answer);
             self.question += 1;
+            if q.urgent && q.is_concern(answer) {
+                // Someone in crisis sees where to get help before anything else.
+                return Effect::All(vec![
+                    Effect::Go(super::Screen::library(Some(&view.guide.help_page))),
+                    Effect::Notice(
+                        "Please reach out to someone now. Esc comes back to the questions."
+                            .to_string(),
+                    ),
+                ]);
+            }
         }
         Effect::None
     }
 
-    fn submit(&self, check: &crate::content::Check) -> Effect {
+    fn submit(&self, check: &crate::content::Check, view: &View) -> Effect {
         if let Some(index) = check
             .questions
             .iter()
@@ -95,14 +105,28 @@ impl CheckScreen {
         {
             return Effect::Notice(format!("Question {} is not answered yet.", index + 1));
         }
+        if !withdrawn(&view.book.journey, check, &self.answers).is_empty() {
+            let target = EditTarget::Withdrawal {
+                check: self.id.clone(),
+                answers: self.answers.clone(),
+            };
+            return super::request_for(&target, view).map_or(Effect::None, Effect::Edit);
+        }
         let save = Effect::Apply(Action::AnswerCheck {
             check: self.id.clone(),
             answers: self.answers.clone(),
+            reflection: None,
         });
-        let leave = if self.first_run {
-            Effect::Home
-        } else {
-            Effect::Back
+        let concern = !crate::engine::concerns_in(check, &self.answers).is_empty();
+        let leave = match (self.first_run, concern) {
+            // At the start, and only when nothing worrying was shared, the optional situation
+            // profile follows; Esc skips it and lands home.
+            (true, false) => Effect::All(vec![
+                Effect::Home,
+                Effect::Go(super::Screen::Profile(super::ProfileScreen::default())),
+            ]),
+            (true, true) => Effect::Home,
+            (false, _) => Effect::Back,
         };
         Effect::All(vec![save, leave])
     }
@@ -151,6 +175,7 @@ impl CheckScreen {
                 .iter()
                 .filter(|q| self.answers.get(&q.id).is_some_and(|a| q.is_concern(*a)))
                 .collect();
+            let taken_back = withdrawn(&view.book.journey, check, &self.answers);
             doc.start_item();
             if !all_answered {
                 doc.text(
@@ -158,6 +183,37 @@ impl CheckScreen {
                     theme.accent,
                     0,
                 );
+            } else if !taken_back.is_empty() {
+                doc.text(
+                    "You are taking back an answer that raised a concern. This is why it mattered:",
+                    theme.accent,
+                    0,
+                );
+                for q in check
+                    .questions
+                    .iter()
+                    .filter(|q| taken_back.contains(&q.id))
+                {
+                    doc.bullet(&view.fill(&q.reason), theme.text, 0);
+                }
+                doc.text(
+                    &format!(
+                        "Your earlier answers stay on record. Before this is saved you will be asked \
+                         to write what has changed, and contact steps stay closed for {} days after.",
+                        check.cooling_days
+                    ),
+                    theme.muted,
+                    0,
+                );
+                if !concerns.is_empty() {
+                    doc.blank();
+                    doc.text(&view.prose(&check.concern_note), theme.accent, 0);
+                    for q in &concerns {
+                        doc.bullet(&view.fill(&q.reason), theme.text, 0);
+                    }
+                }
+                doc.blank();
+                doc.line(Line::styled("Enter to write it.", theme.accent));
             } else if concerns.is_empty() {
                 doc.text(
                     "Thank you. Nothing here stands in the way. Enter to save and go on.",
@@ -167,7 +223,14 @@ impl CheckScreen {
             } else {
                 doc.text(&view.prose(&check.concern_note), theme.accent, 0);
                 for q in concerns {
-                    doc.text(&format!("• {}", view.fill(&q.reason)), theme.text, 2);
+                    doc.bullet(&view.fill(&q.reason), theme.text, 0);
+                    if let Some(page) = q.page.as_deref().and_then(|p| view.guide.page(p)) {
+                        doc.text(
+                            &format!("  Read in the library (L): {}", page.title),
+                            theme.muted,
+                            2,
+                        );
+                    }
                 }
                 doc.blank();
                 doc.line(Line::styled("Enter to save your answers.", theme.accent));

@@ -15,6 +15,9 @@ use crate::tui::keymap::Command;
 
 use super::{View, request_for};
 
+/// The focus index of the newest logged contact; the form and two links come before it.
+const FIRST_ENTRY: usize = 6;
+
 /// The contact log's state: the contact being described.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContactLogScreen {
@@ -43,10 +46,12 @@ impl ContactLogScreen {
         match command {
             Command::Up => self.focus = self.focus.saturating_sub(1),
             Command::Down | Command::NextField => {
-                self.focus = (self.focus + 1).min(3 + view.book.journey.contacts.len())
+                self.focus =
+                    (self.focus + 1).min(FIRST_ENTRY - 1 + view.book.journey.contacts.len())
             }
             Command::PageDown => {
-                self.focus = (self.focus + 5).min(3 + view.book.journey.contacts.len())
+                self.focus =
+                    (self.focus + 5).min(FIRST_ENTRY - 1 + view.book.journey.contacts.len())
             }
             Command::PageUp => self.focus = self.focus.saturating_sub(5),
             Command::Left | Command::Right | Command::Toggle => match self.focus {
@@ -69,6 +74,22 @@ impl ContactLogScreen {
                 return request_for(&target, view).map_or(Effect::None, Effect::Edit);
             }
             Command::Enter if self.focus < 3 => self.focus += 1,
+            Command::Enter if self.focus == 4 => {
+                let stopped = view
+                    .book
+                    .journey
+                    .responses
+                    .iter()
+                    .any(|r| r.response == crate::engine::Response::AskedToStop);
+                if stopped {
+                    let why = crate::engine::LockReason::AskedToStop.describe();
+                    return Effect::Notice(view.fill(&why));
+                }
+                return Effect::Go(super::Screen::response(view));
+            }
+            Command::Enter if self.focus == 5 => {
+                return Effect::Go(super::Screen::check("move-on", view));
+            }
             _ => {}
         }
         Effect::None
@@ -114,10 +135,12 @@ impl ContactLogScreen {
                 view.guide.tools.mood.label(self.felt)
             ),
             "Write how it went, and save (Enter)".to_string(),
+            view.fill("How did {ex} respond to your message? Note it (Enter)"),
+            "Is it time to move on? Take the move-on check (Enter)".to_string(),
         ];
         for (index, row) in rows.iter().enumerate() {
             doc.start_item();
-            doc.text(row, if index == 3 { theme.accent } else { theme.text }, 2);
+            doc.text(row, if index >= 3 { theme.accent } else { theme.text }, 2);
             doc.end_item(index == self.focus, theme.selected);
         }
         doc.blank();
@@ -141,7 +164,7 @@ impl ContactLogScreen {
             if !contact.went.is_empty() {
                 doc.text(&contact.went, theme.muted, 2);
             }
-            doc.end_item(index + 4 == self.focus, theme.selected);
+            doc.end_item(index + FIRST_ENTRY == self.focus, theme.selected);
         }
         doc.render(Some(self.focus), &self.scroll, area, buf);
     }

@@ -29,6 +29,9 @@ enum Row<'g> {
     Review,
     Step(&'g crate::content::Step),
     SafetyCheck,
+    Response,
+    MoveOnCheck,
+    Profile,
     OtherPath(&'g crate::content::Path),
 }
 
@@ -73,6 +76,17 @@ impl HomeScreen {
         {
             rows.push(Row::SafetyCheck);
         }
+        let stopped = journey
+            .responses
+            .iter()
+            .any(|r| r.response == crate::engine::Response::AskedToStop);
+        if !stopped && crate::engine::last_message(journey, view.guide).is_some() {
+            rows.push(Row::Response);
+        }
+        if view.guide.check("move-on").is_some() {
+            rows.push(Row::MoveOnCheck);
+        }
+        rows.push(Row::Profile);
         rows.extend(
             view.guide
                 .paths
@@ -127,11 +141,19 @@ impl HomeScreen {
             Command::Continue => {
                 return match next_step(view.guide, &view.book.journey, view.now) {
                     Next::Step(step) => Effect::Go(Screen::step(&step.id)),
-                    Next::Waiting(step, reasons) => Effect::Notice(format!(
-                        "Next is \"{}\": it {}.",
-                        step.title,
-                        reasons.first().map(|r| r.describe()).unwrap_or_default()
-                    )),
+                    // The step page lists every reason in full, a safety concern first.
+                    Next::Waiting(step, reasons) => Effect::All(vec![
+                        Effect::Go(Screen::step(&step.id)),
+                        Effect::Notice(format!(
+                            "Next is \"{}\", which is {}: why is at the top.",
+                            step.title,
+                            if reasons.iter().any(|r| r.is_protective()) {
+                                "closed"
+                            } else {
+                                "not open yet"
+                            }
+                        )),
+                    ]),
                     Next::PathDone => {
                         Effect::Notice("Every step of this path is done.".to_string())
                     }
@@ -154,6 +176,9 @@ impl HomeScreen {
             Some(Row::Review) => Effect::Go(Screen::Review(super::ReviewScreen::default())),
             Some(Row::Step(step)) => Effect::Go(Screen::step(&step.id)),
             Some(Row::SafetyCheck) => Effect::Go(Screen::check(crate::engine::SAFETY_CHECK, view)),
+            Some(Row::Response) => Effect::Go(Screen::response(view)),
+            Some(Row::MoveOnCheck) => Effect::Go(Screen::check("move-on", view)),
+            Some(Row::Profile) => Effect::Go(Screen::Profile(super::ProfileScreen::default())),
             Some(Row::OtherPath(path)) => Effect::Confirm {
                 question: format!(
                     "Switch to \"{}\"? Your answers, ticks and journal all stay.",
@@ -173,7 +198,9 @@ impl HomeScreen {
         }
         let mut line = area.y;
         for (index, r) in Self::row_list(view).iter().enumerate() {
-            let height = self.row_lines(r, view, area.width).len() as u16;
+            let height = self
+                .row_lines(r, view, area.width, index == self.selected)
+                .len() as u16;
             if row < line + height {
                 self.selected = index;
                 return Effect::None;
@@ -205,7 +232,7 @@ impl HomeScreen {
         let mut lines: Vec<Line> = Vec::new();
         let mut selected_start = 0;
         for (index, row) in rows.iter().enumerate() {
-            let mut row_lines = self.row_lines(row, view, inner.width);
+            let mut row_lines = self.row_lines(row, view, inner.width, index == self.selected);
             if index == self.selected {
                 selected_start = lines.len();
                 row_lines[0] = std::mem::take(&mut row_lines[0]).patch_style(view.theme.selected);
@@ -218,7 +245,7 @@ impl HomeScreen {
         Paragraph::new(visible).render(inner, buf);
     }
 
-    fn row_lines(&self, row: &Row, view: &View, width: u16) -> Vec<Line<'static>> {
+    fn row_lines(&self, row: &Row, view: &View, width: u16, selected: bool) -> Vec<Line<'static>> {
         let width = usize::from(width);
         let theme = view.theme;
         match row {
@@ -232,11 +259,8 @@ impl HomeScreen {
                 };
                 let title = truncate(&format!("{mark} {}", step.title), width);
                 let mut lines = vec![Line::styled(title, style)];
-                if let StepStatus::Locked(reasons) = &status
-                    && let Some(first) = reasons.first()
-                {
-                    let reason = truncate(&format!("    {}", view.fill(&first.describe())), width);
-                    lines.push(Line::styled(reason, theme.muted));
+                if let StepStatus::Locked(reasons) = &status {
+                    lines.extend(reason_lines(reasons, selected, view, width));
                 }
                 lines
             }
@@ -251,6 +275,25 @@ impl HomeScreen {
                 truncate("? Take the safety check (a few gentle questions)", width),
                 theme.accent,
             )],
+            Row::Response => vec![Line::styled(
+                truncate(&view.fill("? How did {ex} respond? Note it here"), width),
+                theme.accent,
+            )],
+            Row::MoveOnCheck => vec![Line::styled(
+                truncate("? Is it time to move on? (the move-on check)", width),
+                theme.muted,
+            )],
+            Row::Profile => vec![Line::styled(
+                truncate(
+                    if view.book.journey.profile.is_empty() {
+                        "○ Your situation (optional): children, work, who ended it…"
+                    } else {
+                        "○ Your situation: change your answers"
+                    },
+                    width,
+                ),
+                theme.muted,
+            )],
             Row::OtherPath(path) => vec![Line::styled(
                 truncate(&format!("→ Switch to: {}", path.title), width),
                 theme.muted,
@@ -258,6 +301,41 @@ impl HomeScreen {
         }
     }
 }
+
+/// Why a step is locked: every reason in full under the selected row, else the first reason on
+/// one line with a count of the others.
+fn reason_lines(
+    reasons: &[crate::engine::LockReason],
+    selected: bool,
+    view: &View,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let theme = view.theme;
+    if selected {
+        return reasons
+            .iter()
+            .flat_map(|r| {
+                crate::tui::text::wrap(&view.fill(&r.describe()), width.saturating_sub(4))
+            })
+            .map(|l| Line::styled(format!("    {l}"), theme.muted))
+            .collect();
+    }
+    let Some(first) = reasons.first() else {
+        return Vec::new();
+    };
+    let more = match reasons.len() {
+        1 => String::new(),
+        n => format!(" (+{} more)", n - 1),
+    };
+    let first = truncate(
+        &view.fill(&first.describe()),
+        width.saturating_sub(4 + more.chars().count()),
+    );
+    vec![Line::styled(format!("    {first}{more}"), theme.muted)]
+}
+
+/// How many "very low" check-ins in a row bring the gentle offer of the help page.
+const VERY_LOW_IN_A_ROW: usize = 3;
 
 fn render_side(view: &View, area: Rect, buf: &mut Buffer) {
     let theme = view.theme;
@@ -272,12 +350,21 @@ fn render_side(view: &View, area: Rect, buf: &mut Buffer) {
     match &view.book.journey.no_contact {
         Some(record) => {
             let c = record.progress(view.now);
-            let text = format!("No contact: day {} of {}", c.current_days, c.target_days);
-            Line::styled(text, theme.accent).render(count, buf);
+            let text = format!("No contact: {}", c.headline());
+            Line::styled(truncate(&text, usize::from(count.width)), theme.accent)
+                .render(count, buf);
+            // With contact closed, the count is for the user's own sake, never a wait for contact.
+            let closed =
+                !crate::engine::contact_closed(view.guide, &view.book.journey, view.now).is_empty();
+            let label = if closed || c.ended || c.reached {
+                format!("{} days kept", c.current_days)
+            } else {
+                format!("{} days to go", c.remaining_days)
+            };
             Gauge::default()
                 .gauge_style(theme.accent)
                 .ratio(c.ratio())
-                .label(format!("{} days to go", c.remaining_days))
+                .label(label)
                 .render(Rect { height: 1, ..gauge }, buf);
         }
         None => {
@@ -291,13 +378,33 @@ fn render_side(view: &View, area: Rect, buf: &mut Buffer) {
             .render(count.union(gauge), buf);
         }
     }
-    let mut lines = vec![Line::styled("Journal", theme.title)];
+    let mut lines = Vec::new();
+    let very_low = view
+        .book
+        .journey
+        .moods
+        .iter()
+        .rev()
+        .take_while(|m| m.mood == 1)
+        .count();
+    if very_low >= VERY_LOW_IN_A_ROW {
+        // Gently, and every time: several very low check-ins in a row deserve more than a chart.
+        lines.extend(
+            crate::tui::text::wrap(
+                "Several very low check-ins in a row. You don't have to carry this alone: ! shows who can help, today.",
+                usize::from(journal.width),
+            )
+            .into_iter()
+            .map(|l| Line::styled(l, theme.accent)),
+        );
+    }
+    lines.push(Line::styled("Journal", theme.title));
     let latest: Vec<_> = view
         .book
         .journal
         .iter()
         .rev()
-        .take(usize::from(journal.height.saturating_sub(1)))
+        .take(usize::from(journal.height).saturating_sub(lines.len()))
         .collect();
     if latest.is_empty() {
         lines.push(Line::styled("Nothing yet. Press n to write.", theme.muted));

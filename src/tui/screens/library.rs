@@ -85,6 +85,9 @@ impl LibraryScreen {
                         0,
                     );
                 }
+                if page.id == view.guide.help_page {
+                    region_lines(view, &mut doc);
+                }
                 for section in &page.sections {
                     doc.blank();
                     doc.text(&view.fill(&section.heading), theme.accent, 0);
@@ -93,5 +96,36 @@ impl LibraryScreen {
                 doc.render(None, &self.scroll, area, buf);
             }
         }
+    }
+}
+
+/// The official numbers for the user's region, before anything else on the help page.
+fn region_lines(view: &View, doc: &mut Doc) {
+    let theme = view.theme;
+    let Some(region) = view
+        .book
+        .journey
+        .profile
+        .get(crate::engine::REGION_KEY)
+        .and_then(|id| view.guide.tools.regions.iter().find(|r| &r.id == id))
+    else {
+        return;
+    };
+    doc.blank();
+    doc.text(
+        &format!(
+            "In {} (numbers last checked {})",
+            region.name,
+            region.last_checked.format("%-d %B %Y")
+        ),
+        theme.accent,
+        0,
+    );
+    for line in &region.lines {
+        doc.text(
+            &format!("{}: {}. {}", line.organisation, line.number, line.about),
+            theme.text,
+            2,
+        );
     }
 }

@@ -9,6 +9,8 @@ mod home;
 mod journal;
 mod library;
 mod no_contact;
+mod profile;
+mod response;
 mod review;
 mod step;
 mod urge;
@@ -32,10 +34,21 @@ pub use home::HomeScreen;
 pub use journal::JournalScreen;
 pub use library::LibraryScreen;
 pub use no_contact::NoContactScreen;
+pub use profile::ProfileScreen;
+pub use response::ResponseScreen;
 pub use review::ReviewScreen;
 pub use step::StepScreen;
 pub use urge::UrgeScreen;
 pub use welcome::WelcomeScreen;
+
+/// Every lock reason as whole sentences, one after another (placeholders left to fill).
+pub fn reasons_text(reasons: &[crate::engine::LockReason]) -> String {
+    reasons
+        .iter()
+        .map(|r| r.describe())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 /// What every screen may read while drawing or deciding.
 pub struct View<'a> {
@@ -90,6 +103,10 @@ pub enum Screen {
     Review(ReviewScreen),
     /// The contact log.
     ContactLog(ContactLogScreen),
+    /// How {ex} responded.
+    Response(ResponseScreen),
+    /// The situation profile.
+    Profile(ProfileScreen),
 }
 
 impl Screen {
@@ -146,6 +163,11 @@ impl Screen {
         Effect::All(vec![start, Effect::Go(Screen::Urge(UrgeScreen::at(focus)))])
     }
 
+    /// "How did {ex} respond?".
+    pub fn response(view: &View) -> Self {
+        Screen::Response(ResponseScreen::new(view))
+    }
+
     /// A check, starting from the answers last given.
     pub fn check(id: &str, view: &View) -> Self {
         Screen::Check(CheckScreen::new(id, view, false))
@@ -196,6 +218,8 @@ impl Screen {
             Screen::Urge(_) => ScreenKind::Urge,
             Screen::Review(_) => ScreenKind::Review,
             Screen::ContactLog(_) => ScreenKind::ContactLog,
+            Screen::Response(_) => ScreenKind::Response,
+            Screen::Profile(_) => ScreenKind::Profile,
         }
     }
 
@@ -217,6 +241,8 @@ impl Screen {
             Screen::Urge(_) => view.guide.tools.urge_pause.title.clone(),
             Screen::Review(_) => view.guide.tools.review.title.clone(),
             Screen::ContactLog(_) => "Contact log".to_string(),
+            Screen::Response(_) => view.fill(&view.guide.tools.response.title),
+            Screen::Profile(_) => "Your situation".to_string(),
         }
     }
 
@@ -235,6 +261,8 @@ impl Screen {
             Screen::Urge(s) => s.render(view, area, buf),
             Screen::Review(s) => s.render(view, area, buf),
             Screen::ContactLog(s) => s.render(view, area, buf),
+            Screen::Response(s) => s.render(view, area, buf),
+            Screen::Profile(s) => s.render(view, area, buf),
         }
     }
 
@@ -253,6 +281,8 @@ impl Screen {
             Screen::Urge(s) => s.on(command, view),
             Screen::Review(s) => s.on(command, view),
             Screen::ContactLog(s) => s.on(command, view),
+            Screen::Response(s) => s.on(command, view),
+            Screen::Profile(s) => s.on(command, view),
         };
         match (command, effect) {
             (Command::Back, Effect::None) => Effect::Back,
@@ -274,6 +304,24 @@ impl Screen {
         match (self, target) {
             (Screen::Welcome(s), EditTarget::ExName) => s.set_name(text),
             (Screen::Journal(s), EditTarget::JournalFilter) => s.set_filter(text, view),
+            (_, EditTarget::ContactNote { by, felt, replied })
+                if *by == crate::engine::ContactBy::Me =>
+            {
+                let slip = offer_slip(view, &text, Some(*felt));
+                let next = if *replied {
+                    "Logged. Note how {ex} responded: \"How did {ex} respond?\" below.".to_string()
+                } else {
+                    format!(
+                        "Logged. When {{ex}} answers, or after {} days of silence, note it below.",
+                        view.guide.tools.response.wait_days
+                    )
+                };
+                Effect::All(vec![
+                    saved_text_effect(target, text),
+                    Effect::Notice(view.fill(&next)),
+                    slip,
+                ])
+            }
             _ => saved_text_effect(target, text),
         }
     }
@@ -293,7 +341,7 @@ impl Screen {
     /// Where the user is on this screen, to save.
     pub fn place(&self) -> Place {
         let (screen, selected, scroll) = match self {
-            Screen::Welcome(_) | Screen::Check(_) | Screen::Home(_) => {
+            Screen::Welcome(_) | Screen::Check(_) | Screen::Home(_) | Screen::Profile(_) => {
                 let selected = if let Screen::Home(s) = self {
                     s.selected
                 } else {
@@ -309,7 +357,7 @@ impl Screen {
             Screen::Export(_) => (ScreenId::Export, 0, 0),
             Screen::Urge(s) => (ScreenId::Urge, s.focus, 0),
             Screen::Review(s) => (ScreenId::Review, s.focus, 0),
-            Screen::ContactLog(_) => (ScreenId::ContactLog, 0, 0),
+            Screen::ContactLog(_) | Screen::Response(_) => (ScreenId::ContactLog, 0, 0),
         };
         Place {
             screen,
@@ -345,6 +393,35 @@ impl Screen {
     }
 }
 
+/// While no contact runs, asks whether a contact the user made should be logged as a slip too.
+pub fn offer_slip(view: &View, note: &str, felt: Option<u8>) -> Effect {
+    let running = view
+        .book
+        .journey
+        .no_contact
+        .as_ref()
+        .is_some_and(|n| n.ended.is_none());
+    if !running {
+        return Effect::None;
+    }
+    Effect::Confirm {
+        question: "No contact is running. Log this as a slip too? Your count and history are kept."
+            .to_string(),
+        then: Box::new(Effect::All(vec![
+            Effect::Apply(Action::LogBreak {
+                what: crate::engine::BreakKind::Messaged,
+                trigger: note.to_string(),
+                felt,
+                resets: false,
+            }),
+            Effect::Notice("Logged as a slip. Be gentle with yourself.".to_string()),
+        ])),
+    }
+}
+
+/// The tag on journal entries that answer a question for the user's situation.
+pub const SITUATION_TAG: &str = "situation";
+
 /// The tag on journal entries that are drafted first messages.
 pub const FIRST_MESSAGE_TAG: &str = "first-message";
 
@@ -367,10 +444,27 @@ pub fn saved_text_effect(target: &EditTarget, text: String) -> Effect {
             Effect::Notice("Saved to your journal.".to_string()),
         ]),
         EditTarget::Entry { id } => Effect::Apply(Action::EditEntry { id, text }),
-        EditTarget::Commitment { target_days } => Effect::Apply(Action::StartNoContact {
+        EditTarget::Commitment {
             target_days,
-            commitment: Some(text),
-        }),
+            days_ago,
+        } => {
+            let mut effects = vec![Effect::Apply(Action::StartNoContact {
+                target_days,
+                commitment: Some(text),
+            })];
+            if days_ago > 0 {
+                effects.push(Effect::Apply(Action::BackdateNoContact { days_ago }));
+            }
+            Effect::All(effects)
+        }
+        EditTarget::Withdrawal { check, answers } => Effect::All(vec![
+            Effect::Apply(Action::AnswerCheck {
+                check,
+                answers,
+                reflection: Some(text),
+            }),
+            Effect::Back,
+        ]),
         EditTarget::BreakNote { what, resets, felt } => Effect::All(vec![
             Effect::Apply(Action::LogBreak {
                 what,
@@ -382,6 +476,18 @@ pub fn saved_text_effect(target: &EditTarget, text: String) -> Effect {
         ]),
         EditTarget::UrgeDraft => Effect::Apply(Action::UrgeDraft(text)),
         EditTarget::MoodWord => Effect::Apply(Action::MoodWord(text)),
+        EditTarget::Situation { .. } if text.trim().is_empty() => {
+            Effect::Notice("Nothing written, so nothing was saved.".to_string())
+        }
+        EditTarget::Situation { step, .. } => Effect::All(vec![
+            Effect::Apply(Action::AddEntry {
+                text,
+                step: Some(step),
+                mood: None,
+                tags: vec![SITUATION_TAG.to_string()],
+            }),
+            Effect::Notice("Saved to your journal.".to_string()),
+        ]),
         EditTarget::FirstMessage { .. } if text.trim().is_empty() => {
             Effect::Notice("Nothing written, so nothing was saved.".to_string())
         }
@@ -462,6 +568,15 @@ pub fn request_for(target: &EditTarget, view: &View) -> Option<EditRequest> {
             ),
             String::new(),
         ),
+        EditTarget::Withdrawal { .. } => (
+            "What has changed since you first answered?".to_string(),
+            Some(
+                "Needed before a concern is taken back. Write it honestly, for yourself; contact \
+                 steps stay closed for a while either way."
+                    .to_string(),
+            ),
+            String::new(),
+        ),
         EditTarget::BreakNote { .. } => (
             "What set it off?".to_string(),
             Some("A few words are enough. This is a note for you, not a judgement.".to_string()),
@@ -473,11 +588,22 @@ pub fn request_for(target: &EditTarget, view: &View) -> Option<EditRequest> {
             Some("A few words for yourself: what was said, and how you feel now.".to_string()),
             String::new(),
         ),
+        EditTarget::Situation { step, index } => (
+            view.fill(
+                view.guide
+                    .step(step)
+                    .and_then(|s| s.situations.get(*index))
+                    .and_then(|s| s.prompt.as_deref())?,
+            ),
+            Some("For your situation. Kept in your journal; only you will read it.".to_string()),
+            String::new(),
+        ),
         EditTarget::FirstMessage { .. } => (
             "Draft a first message (it is never sent)".to_string(),
             Some(
-                "Light and easy to answer, or to leave unanswered. It is kept in your journal; \
-                 the library has examples."
+                "Light and easy to answer, or to leave unanswered; kept in your journal. Before \
+                 sending: late at night? been drinking? asking for anything? could you live with \
+                 no reply?"
                     .to_string(),
             ),
             String::new(),

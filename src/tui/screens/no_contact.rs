@@ -6,7 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Gauge, Paragraph, Widget, Wrap};
 
-use crate::engine::{Action, BreakKind, DEFAULT_TARGET_DAYS, MAX_TARGET_DAYS, MIN_TARGET_DAYS};
+use crate::engine::{
+    Action, BreakKind, DEFAULT_TARGET_DAYS, MAX_BACKDATE_DAYS, MAX_TARGET_DAYS, MIN_TARGET_DAYS,
+};
 use crate::tui::effect::{EditTarget, Effect};
 use crate::tui::keymap::Command;
 use crate::visible::visible;
@@ -17,6 +19,7 @@ use super::{View, request_for};
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoContactScreen {
     target: u32,
+    days_ago: u32,
     logging: Option<BreakForm>,
 }
 
@@ -33,6 +36,7 @@ impl Default for NoContactScreen {
     fn default() -> Self {
         Self {
             target: DEFAULT_TARGET_DAYS,
+            days_ago: 0,
             logging: None,
         }
     }
@@ -41,7 +45,12 @@ impl Default for NoContactScreen {
 impl NoContactScreen {
     /// Turns a command into an effect.
     pub fn on(&mut self, command: Command, view: &View) -> Effect {
-        let running = view.book.journey.no_contact.as_ref();
+        let running = view
+            .book
+            .journey
+            .no_contact
+            .as_ref()
+            .filter(|n| n.ended.is_none());
         if let Some(form) = &mut self.logging {
             match command {
                 Command::Up => form.focus = form.focus.saturating_sub(1),
@@ -75,9 +84,16 @@ impl NoContactScreen {
         match (command, running) {
             (Command::Left, _) => self.target = (self.target - 1).max(MIN_TARGET_DAYS),
             (Command::Right, _) => self.target = (self.target + 1).min(MAX_TARGET_DAYS),
+            (Command::PageDown, None) => self.target = (self.target + 7).min(MAX_TARGET_DAYS),
+            (Command::PageUp, None) => {
+                self.target = (self.target.saturating_sub(7)).max(MIN_TARGET_DAYS)
+            }
+            (Command::Up, None) => self.days_ago = (self.days_ago + 1).min(MAX_BACKDATE_DAYS),
+            (Command::Down, None) => self.days_ago = self.days_ago.saturating_sub(1),
             (Command::Start, None) | (Command::Enter, None) => {
                 let target = EditTarget::Commitment {
                     target_days: self.target,
+                    days_ago: self.days_ago,
                 };
                 return request_for(&target, view).map_or(Effect::None, Effect::Edit);
             }
@@ -108,7 +124,7 @@ impl NoContactScreen {
                 let next = if record.target_days >= MAX_TARGET_DAYS {
                     MIN_TARGET_DAYS
                 } else {
-                    record.target_days + 7
+                    (record.target_days / 7 + 1) * 7
                 };
                 return Effect::Apply(Action::SetTarget(next.min(MAX_TARGET_DAYS)));
             }
@@ -120,9 +136,23 @@ impl NoContactScreen {
     /// Draws the count, or the way to start it.
     pub fn render(&self, view: &View, area: Rect, buf: &mut Buffer) {
         let theme = view.theme;
-        let Some(record) = &view.book.journey.no_contact else {
+        let record = view.book.journey.no_contact.as_ref();
+        let Some(record) = record.filter(|n| n.ended.is_none()) else {
+            let began = match self.days_ago {
+                0 => "today".to_string(),
+                1 => "yesterday".to_string(),
+                n => format!("{n} days ago"),
+            };
+            let first = match record.and_then(|n| n.ended.map(|e| (n, e))) {
+                Some((n, ended)) => format!(
+                    "No contact ended on {}, when you reached out, after {} days. Its history is kept.",
+                    view.now.calendar.date_of(ended).format("%-d %b"),
+                    n.progress(view.now).current_days
+                ),
+                None => "No contact has not started.".to_string(),
+            };
             let text = vec![
-                Line::styled("No contact has not started.", theme.title),
+                Line::styled(first, theme.title),
                 Line::default(),
                 Line::styled(
                     view.guide
@@ -139,8 +169,12 @@ impl NoContactScreen {
                     ),
                     theme.accent,
                 ),
+                Line::styled(
+                    format!("Began: ‹ {began} ›  (↑ ↓ if you stopped before today)"),
+                    theme.accent,
+                ),
                 Line::default(),
-                Line::styled("s or Enter to begin today.", theme.key),
+                Line::styled("s or Enter to begin.", theme.key),
             ];
             Paragraph::new(text)
                 .wrap(Wrap { trim: false })
@@ -161,7 +195,10 @@ impl NoContactScreen {
             "days"
         };
         Line::styled(
-            format!("{} {day_word} of no contact", count.current_days),
+            format!(
+                "Day {} of no contact ({} {day_word} done)",
+                count.day, count.current_days
+            ),
             theme.title,
         )
         .render(big, buf);
@@ -174,7 +211,13 @@ impl NoContactScreen {
                 count.target_days
             ))
             .render(Rect { height: 1, ..gauge }, buf);
-        let target_line = if count.reached {
+        let closed =
+            !crate::engine::contact_closed(view.guide, &view.book.journey, view.now).is_empty();
+        let target_line = if closed {
+            "Contact steps are closed, so this count is for your own steadiness, not a wait for \
+             contact."
+                .to_string()
+        } else if count.reached {
             "You reached your target. Take a moment: how do you feel about reaching out, or not?"
                 .to_string()
         } else {
@@ -191,7 +234,7 @@ impl NoContactScreen {
                     "Longest run {} · {} since you began · {} logged",
                     counted(count.longest_days as usize, "day"),
                     counted(count.total_days as usize, "day"),
-                    counted(count.breaks, "break"),
+                    counted(count.breaks, "slip"),
                 ),
                 theme.muted,
             ),
@@ -201,7 +244,7 @@ impl NoContactScreen {
             .render(facts, buf);
         let mut lines = Vec::new();
         if let Some(form) = &self.logging {
-            lines.push(Line::styled("Log a break", theme.title));
+            lines.push(Line::styled("Log a slip", theme.title));
             let resets = if form.resets {
                 "yes, start the count again"
             } else {
@@ -231,7 +274,7 @@ impl NoContactScreen {
             lines.push(Line::styled("History", theme.title));
             if record.breaks.is_empty() {
                 lines.push(Line::styled(
-                    "No breaks logged. If one happens, b logs it without judgement.",
+                    "No slips logged. If one happens, b logs it without judgement.",
                     theme.muted,
                 ));
             }

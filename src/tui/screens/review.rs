@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Sparkline, SparklineBar, Widget};
 
-use crate::engine::{Action, ReviewChoice, daily_moods, trend};
+use crate::engine::{Action, ReviewChoice, contact_closed, daily_moods, trend};
 use crate::tui::doc::{Doc, Shown};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Command;
@@ -18,11 +18,29 @@ use super::View;
 /// Days added when the user chooses to take more time.
 const EXTEND_DAYS: u32 = 7;
 
-const CHOICES: [ReviewChoice; 3] = [
-    ReviewChoice::GoOn,
-    ReviewChoice::Extend(EXTEND_DAYS),
-    ReviewChoice::Heal,
-];
+/// What the review offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    /// A choice the engine records.
+    Review(ReviewChoice),
+    /// Open the move-on check.
+    MoveOnCheck,
+}
+
+/// The choices: "go on" only while nothing keeps contact closed.
+fn choices(view: &View) -> Vec<Choice> {
+    let closed = !contact_closed(view.guide, &view.book.journey, view.now).is_empty();
+    let mut list = Vec::new();
+    if !closed {
+        list.push(Choice::Review(ReviewChoice::GoOn));
+    }
+    list.push(Choice::Review(ReviewChoice::Extend(EXTEND_DAYS)));
+    list.push(Choice::Review(ReviewChoice::Heal));
+    if view.guide.check("move-on").is_some() {
+        list.push(Choice::MoveOnCheck);
+    }
+    list
+}
 
 /// The review screen's state.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -35,21 +53,25 @@ pub struct ReviewScreen {
 
 impl ReviewScreen {
     /// Turns a command into an effect.
-    pub fn on(&mut self, command: Command, _view: &View) -> Effect {
+    pub fn on(&mut self, command: Command, view: &View) -> Effect {
+        let choices = choices(view);
         if self
             .shown
             .get()
-            .navigate(command, &mut self.focus, CHOICES.len(), &self.scroll)
+            .navigate(command, &mut self.focus, choices.len(), &self.scroll)
         {
             return Effect::None;
         }
         match command {
             Command::Enter if self.focus == 0 => self.focus = 1,
             Command::Enter => {
-                return Effect::All(vec![
-                    Effect::Apply(Action::Review(CHOICES[self.focus - 1])),
-                    Effect::Back,
-                ]);
+                return match choices.get(self.focus - 1) {
+                    Some(Choice::Review(choice)) => {
+                        Effect::All(vec![Effect::Apply(Action::Review(*choice)), Effect::Back])
+                    }
+                    Some(Choice::MoveOnCheck) => Effect::Go(super::Screen::check("move-on", view)),
+                    None => Effect::None,
+                };
             }
             _ => {}
         }
@@ -99,15 +121,15 @@ impl ReviewScreen {
         doc.text(&view.prose(&text.intro), theme.text, 0);
         doc.blank();
         doc.line(Line::styled("What you wrote when you began", theme.title));
-        match &record.commitment {
-            Some(words) => doc.text(&format!("“{words}”"), theme.accent, 2),
-            None => doc.text("(you did not write anything then)", theme.muted, 2),
+        match record.commitment.as_deref().map(str::trim) {
+            Some(words) if !words.is_empty() => doc.text(&format!("“{words}”"), theme.accent, 2),
+            _ => doc.text("(you did not write anything then)", theme.muted, 2),
         }
         doc.blank();
         let count = record.progress(view.now);
         doc.text(
             &format!(
-                "Day {} of no contact · {} slips logged · longest run {} days",
+                "{} days of no contact · {} slips logged · longest run {} days",
                 count.current_days, count.breaks, count.longest_days
             ),
             theme.muted,
@@ -123,12 +145,40 @@ impl ReviewScreen {
         }
         doc.end_item(false, theme.selected);
         doc.blank();
-        let labels = [
-            ("Go on to reaching out", &text.go_on),
-            ("Take more time (7 more days)", &text.extend),
-            ("Take the heal path", &text.heal),
-        ];
-        for (index, (label, about)) in labels.iter().enumerate() {
+        let closed = contact_closed(view.guide, journey, view.now);
+        if !closed.is_empty() {
+            doc.line(Line::styled(
+                "Reaching out is not offered here, because:",
+                theme.title,
+            ));
+            for reason in &closed {
+                doc.bullet(&view.fill(&reason.describe()), theme.text, 0);
+            }
+            doc.blank();
+        }
+        if let Some(withdrawn) = crate::engine::last_withdrawal(journey) {
+            let date = view.now.calendar.date_of(withdrawn.at).format("%-d %b %Y");
+            doc.text(
+                &format!("You took back a concern from a check on {date}."),
+                theme.muted,
+                0,
+            );
+            doc.blank();
+        }
+        for (index, choice) in choices(view).iter().enumerate() {
+            let (label, about) = match choice {
+                Choice::Review(ReviewChoice::GoOn) => {
+                    ("Go on to reaching out", text.go_on.as_str())
+                }
+                Choice::Review(ReviewChoice::Extend(_)) => {
+                    ("Take more time (7 more days)", text.extend.as_str())
+                }
+                Choice::Review(ReviewChoice::Heal) => ("Take the heal path", text.heal.as_str()),
+                Choice::MoveOnCheck => (
+                    "Is it time to move on? (the move-on check)",
+                    "A few questions about how {ex} has responded so far.",
+                ),
+            };
             doc.start_item();
             doc.line(Line::styled(label.to_string(), theme.text));
             doc.text(&view.prose(about), theme.muted, 2);

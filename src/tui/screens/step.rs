@@ -32,6 +32,7 @@ pub struct StepScreen {
 enum Focus {
     Text,
     Prompt(String),
+    Situation(usize),
     Item { checklist: String, item: String },
     Page(String),
     Action(StepAction),
@@ -62,6 +63,7 @@ impl StepScreen {
         };
         let mut items = vec![Focus::Text];
         items.extend(step.prompts.iter().map(|p| Focus::Prompt(p.id.clone())));
+        items.extend(situation_prompts(view, step).map(|(i, _)| Focus::Situation(i)));
         for list in step
             .checklists
             .iter()
@@ -146,6 +148,13 @@ impl StepScreen {
                 };
                 request_for(&target, view).map_or(Effect::None, Effect::Edit)
             }
+            (Focus::Situation(index), _) => {
+                let target = EditTarget::Situation {
+                    step: self.id.clone(),
+                    index: *index,
+                };
+                request_for(&target, view).map_or(Effect::None, Effect::Edit)
+            }
             (Focus::Page(page), _) => Effect::Go(Screen::library(Some(page))),
             (Focus::Action(action), _) => self.action(*action, view),
             (Focus::Done, _) => self.toggle_done(view),
@@ -153,6 +162,15 @@ impl StepScreen {
     }
 
     fn action(&self, action: StepAction, view: &View) -> Effect {
+        if matches!(
+            action,
+            StepAction::DraftMessage | StepAction::RecordResponse
+        ) && let Some(first) =
+            crate::engine::contact_closed(view.guide, &view.book.journey, view.now).first()
+        {
+            // With contact closed, nothing here prepares a message to {ex}.
+            return Effect::Notice(format!("Closed. {}", view.fill(&first.describe())));
+        }
         match action {
             StepAction::StartNoContact | StepAction::LogBreak => Effect::Go(Screen::no_contact()),
             StepAction::Journal => {
@@ -177,6 +195,8 @@ impl StepScreen {
             StepAction::LogContact => {
                 Effect::Go(Screen::ContactLog(super::ContactLogScreen::default()))
             }
+            StepAction::RecordResponse => Effect::Go(Screen::response(view)),
+            StepAction::MoveOnCheck => Effect::Go(Screen::check("move-on", view)),
             StepAction::SwitchToHeal => Effect::Confirm {
                 question: "Switch to the heal path? Your answers, ticks and journal all stay."
                     .to_string(),
@@ -198,12 +218,8 @@ impl StepScreen {
         let step = view.guide.step(&self.id)?;
         match step_status(view.guide, &view.book.journey, step, view.now) {
             StepStatus::Locked(reasons) => Some(format!(
-                "This step {}.",
-                reasons
-                    .iter()
-                    .map(|r| r.describe())
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                "This step is not open yet. {}",
+                view.fill(&super::reasons_text(&reasons))
             )),
             _ => None,
         }
@@ -222,16 +238,23 @@ impl StepScreen {
         doc.start_item();
         doc.text(&view.fill(&step.summary), theme.accent, 0);
         if let StepStatus::Locked(reasons) = &status {
+            let heading = if reasons.iter().any(|r| r.is_protective()) {
+                "Closed:"
+            } else {
+                "Not open yet:"
+            };
+            doc.text(heading, theme.locked, 0);
             for reason in reasons {
-                doc.text(
-                    &format!("Not open yet: this step {}.", view.fill(&reason.describe())),
-                    theme.locked,
-                    0,
-                );
+                doc.bullet(&view.fill(&reason.describe()), theme.locked, 0);
             }
         }
         doc.blank();
         doc.text(&view.prose(&step.body), theme.text, 0);
+        for situation in crate::engine::situations(&view.book.journey, step) {
+            doc.blank();
+            doc.line(Line::styled(view.fill(&situation.heading), theme.title));
+            doc.text(&view.prose(&situation.body), theme.text, 0);
+        }
         doc.end_item(false, theme.selected);
         let mut index = 1;
         let section = |doc: &mut Doc, title: &str| {
@@ -246,6 +269,17 @@ impl StepScreen {
                 Some(answer) => doc.text(&answer.text, theme.accent, 4),
                 None => doc.text("(not answered yet: Enter to write)", theme.muted, 4),
             }
+            doc.end_item(index == focus, theme.selected);
+            index += 1;
+        }
+        for (_, prompt) in situation_prompts(view, step) {
+            doc.start_item();
+            doc.text(&format!("› {}", view.fill(prompt)), theme.text, 0);
+            doc.text(
+                "(for your situation: Enter writes it in your journal)",
+                theme.muted,
+                4,
+            );
             doc.end_item(index == focus, theme.selected);
             index += 1;
         }
@@ -335,13 +369,15 @@ fn supported(action: StepAction) -> bool {
             | StepAction::ReviewCommitment
             | StepAction::LogContact
             | StepAction::DraftMessage
+            | StepAction::RecordResponse
+            | StepAction::MoveOnCheck
     )
 }
 
 fn action_label(action: StepAction) -> &'static str {
     match action {
         StepAction::StartNoContact => "Start or see the no-contact count",
-        StepAction::LogBreak => "Log a break in no contact",
+        StepAction::LogBreak => "Log a slip in no contact",
         StepAction::Journal => "Write in your journal about this step",
         StepAction::RetakeSafety => "Take the safety check again",
         StepAction::SwitchToHeal => "Switch to the heal path",
@@ -349,6 +385,8 @@ fn action_label(action: StepAction) -> &'static str {
         StepAction::ReviewCommitment => "Review what you wrote when no contact began",
         StepAction::LogContact => "Log a contact, and see how contact has gone",
         StepAction::DraftMessage => "Draft a first message here (never sent)",
+        StepAction::RecordResponse => "Note how they responded to your message",
+        StepAction::MoveOnCheck => "Is it time to move on? (the move-on check)",
         _ => "",
     }
 }
@@ -365,4 +403,19 @@ fn next_group(items: &[Focus], focus: usize) -> usize {
         .skip(focus + 1)
         .find(|(_, f)| kind(f) != kind(current))
         .map_or(0, |(i, _)| i)
+}
+
+/// The step's extra questions for the user's situation, with each situation's place in the pack.
+fn situation_prompts<'s>(
+    view: &View,
+    step: &'s crate::content::Step,
+) -> impl Iterator<Item = (usize, &'s String)> {
+    let profile = view.book.journey.profile.clone();
+    step.situations
+        .iter()
+        .enumerate()
+        .filter_map(move |(i, s)| {
+            let applies = s.when.holds(profile.get(&s.when.field).map(String::as_str));
+            s.prompt.as_ref().filter(|_| applies).map(|p| (i, p))
+        })
 }

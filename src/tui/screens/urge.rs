@@ -53,6 +53,13 @@ impl UrgeScreen {
             }
             Command::Enter => {
                 let (outcome, _) = UrgeOutcome::ALL[self.focus - 2];
+                if outcome == UrgeOutcome::ContactedThem {
+                    return Effect::All(vec![
+                        Effect::Apply(Action::EndUrgePause(outcome)),
+                        Effect::Notice("Logged.".to_string()),
+                        super::offer_slip(view, "after an urge pause", None),
+                    ]);
+                }
                 return Effect::All(vec![
                     Effect::Apply(Action::EndUrgePause(outcome)),
                     Effect::Notice("Logged. Nothing was sent.".to_string()),
