@@ -25,11 +25,13 @@ fn journey(now: DateTime<Utc>, no_contact: bool) -> Journey {
             at: now - Duration::days(8),
             mood: 3,
             word: Some("numb".into()),
+            extra: Default::default(),
         },
         MoodCheck {
             at: now - Duration::days(1),
             mood: 3,
             word: Some("<tired>".into()),
+            extra: Default::default(),
         },
     ];
     if no_contact {
@@ -40,6 +42,7 @@ fn journey(now: DateTime<Utc>, no_contact: bool) -> Journey {
             trigger: "our anniversary".into(),
             felt: Some(1),
             resets: false,
+            extra: Default::default(),
         });
         journey.no_contact = Some(stretch);
     }
@@ -48,6 +51,7 @@ fn journey(now: DateTime<Utc>, no_contact: bool) -> Journey {
         minutes: 10,
         draft: "Are you awake?".into(),
         ended: Some((now - Duration::days(2), UrgeOutcome::WroteItHere)),
+        extra: Default::default(),
     });
     journey
 }

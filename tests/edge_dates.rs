@@ -63,6 +63,7 @@ fn book() -> Workbook {
             at: at(edge),
             mood: 2,
             word: None,
+            extra: Default::default(),
         });
         book.journey.urges.push(UrgePause::new(at(edge), 10));
     }

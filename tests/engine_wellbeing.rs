@@ -278,6 +278,7 @@ fn extending_grows_the_target_and_the_review_comes_again_when_it_is_reached() {
             at: day_21,
             target_days: 21,
             choice: ReviewChoice::Extend(7),
+            extra: Default::default(),
         }]
     );
     assert!(!nc.review_due(now(day_21)));
@@ -372,6 +373,7 @@ fn going_on_is_recorded_and_changes_nothing_else() {
             at: day_22,
             target_days: 21,
             choice: ReviewChoice::GoOn,
+            extra: Default::default(),
         }]
     );
     assert!(!nc.review_due(now(day_22)));
@@ -384,6 +386,7 @@ fn mood_at(at: DateTime<Utc>, mood: u8) -> MoodCheck {
         at,
         mood,
         word: None,
+        extra: Default::default(),
     }
 }
 
@@ -418,6 +421,7 @@ fn a_mood_outside_one_to_five_is_refused() {
             at: t0(),
             mood: 5,
             word: Some("hopeful".to_string()),
+            extra: Default::default(),
         }]
     );
 }
@@ -505,6 +509,7 @@ fn contact(by: ContactBy, replied: bool) -> Contact {
         replied,
         went: String::new(),
         felt: None,
+        extra: Default::default(),
     }
 }
 
@@ -591,6 +596,7 @@ fn a_break_keeps_what_set_it_off_and_how_it_felt() {
             trigger: "a song in the café".to_string(),
             felt: Some(2),
             resets: false,
+            extra: Default::default(),
         }]
     );
     refused(

@@ -27,12 +27,14 @@ fn journey_with_wellbeing() -> Journey {
             at: at("2026-03-01T03:00:00Z"),
             mood: 2,
             word: Some("lonely".into()),
+            extra: Default::default(),
         },
         MoodCheck {
             // Fri 2026-03-06 09:00 local.
             at: at("2026-03-06T14:00:00Z"),
             mood: 4,
             word: Some("<b>hopeful</b> & \"ok\"".into()),
+            extra: Default::default(),
         },
     ];
     let mut no_contact = NoContact::new(at("2026-02-27T12:00:00Z"), 21, None);
@@ -44,6 +46,7 @@ fn journey_with_wellbeing() -> Journey {
             trigger: "saw our song <3".into(),
             felt: Some(2),
             resets: true,
+            extra: Default::default(),
         },
         Break {
             // Sun 2026-03-08 11:00 local.
@@ -52,6 +55,7 @@ fn journey_with_wellbeing() -> Journey {
             trigger: "bored".into(),
             felt: None,
             resets: false,
+            extra: Default::default(),
         },
     ];
     journey.no_contact = Some(no_contact);
@@ -62,6 +66,7 @@ fn journey_with_wellbeing() -> Journey {
             minutes: 10,
             draft: "I miss you.\nCan we talk?".into(),
             ended: Some((at("2026-03-04T01:12:00Z"), UrgeOutcome::Waited)),
+            extra: Default::default(),
         },
         UrgePause {
             // Mon 2026-03-09 07:00 local.
@@ -69,6 +74,7 @@ fn journey_with_wellbeing() -> Journey {
             minutes: 15,
             draft: String::new(),
             ended: None,
+            extra: Default::default(),
         },
     ];
     journey

@@ -77,6 +77,7 @@ fn sandbox() -> Sandbox {
         at: "2026-03-01T12:00:00Z".parse().unwrap(),
         mood: 2,
         word: Some(CASES.iter().map(|(_, t)| *t).collect()),
+        extra: Default::default(),
     });
     fs::write(
         sandbox.data().join("journey.json"),
@@ -251,6 +252,7 @@ fn the_no_contact_history_shows_a_hostile_slip_visibly() {
         trigger: "\u{1b}]0;pwned\u{7}late night\u{9b}2J".into(),
         felt: None,
         resets: false,
+        extra: Default::default(),
     });
     book.journey.no_contact = Some(record);
     let mut rig = Rig::with_book(guide, book, Theme::PLAIN);

@@ -141,6 +141,9 @@ fn a_journey_field_this_build_does_not_know_survives_a_save() {
     journey.welcomed = true;
     let mut value = serde_json::to_value(&journey).unwrap();
     value["garden"] = json!({"planted": 3});
+    value["settings"]["font"] = json!("serif");
+    value["moods"] = json!([{"at": "2026-11-02T08:00:00Z", "mood": 3, "word": null, "colour": "blue"}]);
+    value["place"]["zoom"] = json!(1.25);
     fs::create_dir_all(sb.data()).unwrap();
     fs::write(
         sb.data().join("journey.json"),
@@ -161,6 +164,9 @@ fn a_journey_field_this_build_does_not_know_survives_a_save() {
     let saved: Value =
         serde_json::from_slice(&fs::read(sb.data().join("journey.json")).unwrap()).unwrap();
     assert_eq!(saved["garden"]["planted"], 3, "{saved:#}");
+    assert_eq!(saved["settings"]["font"], "serif", "{saved:#}");
+    assert_eq!(saved["moods"][0]["colour"], "blue", "{saved:#}");
+    assert_eq!(saved["place"]["zoom"], 1.25, "{saved:#}");
     assert!(saved.get("drafts").is_none(), "drafts moved out: {saved:#}");
     let drafts: Value =
         serde_json::from_slice(&fs::read(sb.data().join("drafts.json")).unwrap()).unwrap();

@@ -285,6 +285,7 @@ pub fn apply(
                     PromptAnswer {
                         text,
                         updated: now.at,
+                        extra: Default::default(),
                     },
                 );
             }
@@ -367,6 +368,7 @@ pub fn apply(
                 trigger,
                 felt,
                 resets,
+                extra: Default::default(),
             });
         }
         Action::Review(choice) => review(journey, guide, choice, now, &mut outcome)?,
@@ -393,6 +395,7 @@ pub fn apply(
                 at: now.at,
                 mood,
                 word,
+                extra: Default::default(),
             });
         }
         Action::MoodWord(word) => {
@@ -412,6 +415,7 @@ pub fn apply(
                 replied: by == ContactBy::Them || replied,
                 went,
                 felt,
+                extra: Default::default(),
             });
         }
         Action::SaveDraft { key, text } => {
@@ -559,6 +563,7 @@ fn review(
         at: now.at,
         target_days: reached,
         choice,
+        extra: Default::default(),
     });
     Ok(())
 }

@@ -50,6 +50,7 @@ pub(super) fn answer_check(
             questions: withdrawn,
             at: now.at,
             reflection,
+            extra: Default::default(),
         });
     }
     let concern = !super::concern::concerns_in(def, &answers).is_empty();
@@ -61,12 +62,14 @@ pub(super) fn answer_check(
         check: check.clone(),
         taken: now.at,
         answers: answers.clone(),
+        extra: Default::default(),
     });
     journey.checks.insert(
         check,
         CheckRecord {
             taken: now.at,
             answers,
+            extra: Default::default(),
         },
     );
     Ok(())
@@ -105,6 +108,7 @@ pub(super) fn record_response(
     journey.responses.push(super::ResponseRecord {
         at: now.at,
         response,
+        extra: Default::default(),
     });
     Ok(())
 }

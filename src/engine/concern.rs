@@ -21,6 +21,9 @@ pub struct CheckTaken {
     pub taken: DateTime<Utc>,
     /// Answer per question id.
     pub answers: BTreeMap<String, Answer>,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: super::journal::Extra,
 }
 
 /// Concerns the user took back when retaking a check, with what they wrote about it.
@@ -34,6 +37,9 @@ pub struct Withdrawal {
     pub at: DateTime<Utc>,
     /// The user's written reflection.
     pub reflection: String,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: super::journal::Extra,
 }
 
 /// The questions of `check` whose answer in `answers` raises a concern.

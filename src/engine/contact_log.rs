@@ -29,6 +29,9 @@ pub struct Contact {
     /// How it felt, 1 to 5.
     #[serde(default)]
     pub felt: Option<u8>,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: super::journal::Extra,
 }
 
 /// How many of the user's latest contacts in a row went unanswered.

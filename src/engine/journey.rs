@@ -95,6 +95,7 @@ impl Journey {
             guide: GuideRef {
                 id: guide.id.clone(),
                 version: guide.version.clone(),
+                extra: Default::default(),
             },
             welcomed: false,
             path: guide
@@ -152,6 +153,9 @@ pub struct GuideRef {
     pub id: String,
     /// Pack version when the journey began.
     pub version: String,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: super::journal::Extra,
 }
 
 /// Which screen the user was on, and where on it.
@@ -175,6 +179,9 @@ pub struct Place {
     /// The draft key of the text field that was open, so typing resumes in it.
     #[serde(default)]
     pub editing: Option<String>,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: super::journal::Extra,
 }
 
 /// The screens a user can be on, as saved.
@@ -216,6 +223,9 @@ pub struct StepProgress {
     /// Answers per prompt id.
     #[serde(default)]
     pub answers: BTreeMap<String, PromptAnswer>,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: super::journal::Extra,
 }
 
 /// The user's answer to a reflection prompt.
@@ -225,6 +235,9 @@ pub struct PromptAnswer {
     pub text: String,
     /// When it was last changed.
     pub updated: DateTime<Utc>,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: super::journal::Extra,
 }
 
 /// The answers given to a check, and when.
@@ -234,6 +247,9 @@ pub struct CheckRecord {
     pub taken: DateTime<Utc>,
     /// Answer per question id.
     pub answers: BTreeMap<String, Answer>,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: super::journal::Extra,
 }
 
 /// The user's choices about how the workbook talks and looks.
@@ -248,6 +264,9 @@ pub struct Settings {
     /// Colour theme.
     #[serde(default)]
     pub theme: Theme,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: super::journal::Extra,
 }
 
 /// Colour themes.

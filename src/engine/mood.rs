@@ -15,6 +15,9 @@ pub struct MoodCheck {
     /// An optional word.
     #[serde(default)]
     pub word: Option<String>,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: super::journal::Extra,
 }
 
 /// Which way mood has been going: the last 7 days against the 7 before.

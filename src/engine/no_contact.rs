@@ -37,6 +37,9 @@ pub struct NoContact {
     /// When the stretch ended because the user reached out as planned; the count stops there.
     #[serde(default)]
     pub ended: Option<DateTime<Utc>>,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: super::journal::Extra,
 }
 
 /// A choice made when the target was reached.
@@ -48,6 +51,9 @@ pub struct Review {
     pub target_days: u32,
     /// What the user chose.
     pub choice: ReviewChoice,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: super::journal::Extra,
 }
 
 /// What to do once the no-contact target is reached.
@@ -77,6 +83,9 @@ pub struct Break {
     pub felt: Option<u8>,
     /// Whether the user chose to start the count again from here.
     pub resets: bool,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: super::journal::Extra,
 }
 
 /// What kind of contact broke the stretch.
@@ -129,6 +138,7 @@ impl NoContact {
             commitment,
             reviews: Vec::new(),
             ended: None,
+            extra: Default::default(),
         }
     }
 

@@ -71,4 +71,7 @@ pub struct ResponseRecord {
     pub at: DateTime<Utc>,
     /// How {ex} responded.
     pub response: Response,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: super::journal::Extra,
 }

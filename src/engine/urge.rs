@@ -20,6 +20,9 @@ pub struct UrgePause {
     /// When it ended, and how.
     #[serde(default)]
     pub ended: Option<(DateTime<Utc>, UrgeOutcome)>,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: super::journal::Extra,
 }
 
 /// How an urge pause ended.
@@ -59,6 +62,7 @@ impl UrgePause {
             minutes,
             draft: String::new(),
             ended: None,
+            extra: Default::default(),
         }
     }
 

@@ -260,6 +260,7 @@ mod tests {
             at: "2026-03-01T12:00:00Z".parse().unwrap(),
             mood: 6,
             word: None,
+            extra: Default::default(),
         });
         assert_eq!(field_of(check_journey(&journey)), "moods[0].mood");
         journey.moods.clear();

@@ -114,6 +114,7 @@ fn answer(journey: &mut Journey, step: &str, prompt: &str, text: &str, updated: 
             PromptAnswer {
                 text: text.into(),
                 updated: at(updated),
+                extra: Default::default(),
             },
         );
 }

@@ -372,6 +372,7 @@ impl Screen {
             scroll,
             selected,
             editing: None,
+            extra: Default::default(),
         }
     }
 
