@@ -127,9 +127,11 @@ fn a_closed_window_keeps_the_text_being_typed() {
 
     let tmux = Tmux::new("hangup-again");
     tmux.start(data.path());
-    let screen = tmux.wait_for("half a sentence when the window closed");
+    tmux.wait_for("half a sentence when the window closed");
+    // The whole frame, not one caught half-painted: the note comes with the restored text.
+    let screen = tmux.wait_for("restored the text you were typing");
     assert!(
-        screen.contains("restored the text you were typing"),
+        screen.contains("half a sentence when the window closed"),
         "{screen}"
     );
 }
