@@ -92,7 +92,10 @@ fn main() {
             std::hint::black_box(text);
         }));
     }
-    rows.push(("keystroke + redraw (10 MB entry)", vec![long_entry_keystroke()]));
+    rows.push((
+        "keystroke + redraw (10 MB entry)",
+        vec![long_entry_keystroke()],
+    ));
     for (name, times) in rows {
         let cells: String = times
             .iter()

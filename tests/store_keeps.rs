@@ -142,7 +142,8 @@ fn a_journey_field_this_build_does_not_know_survives_a_save() {
     let mut value = serde_json::to_value(&journey).unwrap();
     value["garden"] = json!({"planted": 3});
     value["settings"]["font"] = json!("serif");
-    value["moods"] = json!([{"at": "2026-11-02T08:00:00Z", "mood": 3, "word": null, "colour": "blue"}]);
+    value["moods"] =
+        json!([{"at": "2026-11-02T08:00:00Z", "mood": 3, "word": null, "colour": "blue"}]);
     value["place"]["zoom"] = json!(1.25);
     fs::create_dir_all(sb.data()).unwrap();
     fs::write(

@@ -12,7 +12,8 @@ use crate::engine::{
     Action, Drafts, EngineError, Journal, Journey, MonthKey, Now, Outcome, Workbook, apply,
 };
 use crate::store::{
-    Access, Inbox, InboxItem, JournalSummary, SetAside, Store, StoreError, default_data_dir,
+    Access, Inbox, InboxItem, JournalSummary, LockWait, SetAside, Store, StoreError,
+    default_data_dir,
 };
 
 use super::Cli;
@@ -62,15 +63,17 @@ pub struct Session {
     partial: Option<BTreeSet<MonthKey>>,
 }
 
-/// How long a writer waits for another writer (a command that finishes in a moment) before
-/// giving up.
+/// How long a writer waits for another writer before giving up.
 pub const WRITER_WAIT: Duration = Duration::from_secs(2);
+
+/// A command waits for another command, not for an open workbook.
+const FOR_A_COMMAND: LockWait = LockWait::ForACommand(WRITER_WAIT);
 
 impl Session {
     /// Opens the data folder and loads the workbook; `access` says whether this command writes.
     pub fn open(cli: &Cli, access: Access) -> Result<Self, CliError> {
         let guide = load_guide(cli.content.as_ref()).map_err(CliError::Guide)?;
-        let mut session = Self::open_journey(guide, &data_dir(cli)?, access)?;
+        let mut session = Self::open_journey(guide, &data_dir(cli)?, access, FOR_A_COMMAND)?;
         let loaded = session.store.load_journal()?;
         session.book.journal = loaded.journal;
         session.set_aside = loaded.set_aside;
@@ -87,7 +90,8 @@ impl Session {
     /// month, and the months that entries waiting in the inbox go to; not the whole journal.
     pub fn open_month(cli: &Cli, key: MonthKey) -> Result<Self, CliError> {
         let guide = load_guide(cli.content.as_ref()).map_err(CliError::Guide)?;
-        let mut session = Self::open_journey(guide, &data_dir(cli)?, Access::ReadWrite)?;
+        let dir = data_dir(cli)?;
+        let mut session = Self::open_journey(guide, &dir, Access::ReadWrite, FOR_A_COMMAND)?;
         session.ensure_month(key)?;
         session.file_inbox()?;
         Ok(session)
@@ -123,7 +127,8 @@ impl Session {
     /// describes. Entries waiting in the inbox are counted too.
     pub fn open_counts(cli: &Cli) -> Result<(Self, JournalSummary), CliError> {
         let guide = load_guide(cli.content.as_ref()).map_err(CliError::Guide)?;
-        let mut session = Self::open_journey(guide, &data_dir(cli)?, Access::ReadOnly)?;
+        let dir = data_dir(cli)?;
+        let mut session = Self::open_journey(guide, &dir, Access::ReadOnly, LockWait::No)?;
         let mut summary = session.store.journal_summary()?;
         for (key, why) in std::mem::take(&mut summary.set_aside) {
             session.notes.push(format!(
@@ -157,7 +162,8 @@ impl Session {
         dir: &Path,
         access: Access,
     ) -> Result<(Self, Vec<MonthKey>), CliError> {
-        let mut session = Self::open_journey(guide, dir, access)?;
+        let wait = LockWait::ForAnyone(WRITER_WAIT);
+        let mut session = Self::open_journey(guide, dir, access, wait)?;
         let mut older = session.store.journal_months()?;
         if let Some(key) = older.pop() {
             match session.store.load_month(key) {
@@ -181,8 +187,13 @@ impl Session {
     ///
     /// A writer moves drafts that an older journey file held into `drafts.json`, that file
     /// first and the journey after, so a crash between the two keeps both.
-    fn open_journey(guide: Guide, dir: &Path, access: Access) -> Result<Self, CliError> {
-        let store = Store::open_waiting(dir, access, WRITER_WAIT)?;
+    fn open_journey(
+        guide: Guide,
+        dir: &Path,
+        access: Access,
+        wait: LockWait,
+    ) -> Result<Self, CliError> {
+        let store = Store::open_waiting(dir, access, wait)?;
         let mut journey = match store.load_journey()? {
             Some(journey) => journey,
             None => Journey::new(&guide, chrono::Utc::now()),

@@ -3,13 +3,14 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Datelike, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The schema version written into each month file.
 pub const JOURNAL_SCHEMA: u32 = 1;
 
-/// One journal entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One journal entry. Read by hand (see `journal_de.rs`), so unknown fields are kept without
+/// serde's slow `flatten`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct JournalEntry {
     /// Unique, stable id (time-based).
     pub id: String,
@@ -88,7 +89,8 @@ impl std::fmt::Display for MonthKey {
 }
 
 /// The contents of one month file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Read by hand (see `journal_de.rs`), like [`JournalEntry`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct JournalMonth {
     /// Schema version of this file.
     pub schema: u32,

@@ -8,6 +8,7 @@ mod concern;
 mod contact_log;
 mod drafts;
 mod journal;
+mod journal_de;
 mod journey;
 mod mood;
 mod no_contact;

@@ -55,6 +55,19 @@ impl LockHolder {
     }
 }
 
+/// How a writer waits when another process holds the lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockWait {
+    /// It does not wait.
+    No,
+    /// Up to this long, but only while the holder took the lock moments ago (a command that is
+    /// about to finish); an open workbook holds it for as long as it is open, so a quick
+    /// command does not wait for it.
+    ForACommand(Duration),
+    /// Up to this long, whoever holds it (a workbook that is closing lets go within moments).
+    ForAnyone(Duration),
+}
+
 /// How long a holder may have held the lock and still be worth waiting for.
 const BRIEFLY: chrono::TimeDelta = chrono::TimeDelta::seconds(3);
 
@@ -68,9 +81,9 @@ pub(super) struct WriterLock {
 }
 
 impl WriterLock {
-    /// Takes the lock on `dir`, trying again for up to `wait` while another process holds it
-    /// (a command that finishes in a moment), or says who holds it.
-    pub(super) fn take(dir: &Path, wait: Duration) -> Result<Self, StoreError> {
+    /// Takes the lock on `dir`, trying again as `wait` says while another process holds it, or
+    /// says who holds it.
+    pub(super) fn take(dir: &Path, wait: LockWait) -> Result<Self, StoreError> {
         let path = dir.join(LOCK_FILE);
         let mut file = private::open_rw_no_follow(&path).map_err(|e| {
             if private::is_link_refusal(&e) {
@@ -79,12 +92,17 @@ impl WriterLock {
                 StoreError::io("open the lock file", &path)(e)
             }
         })?;
-        let until = Instant::now() + wait;
+        let (limit, only_briefly) = match wait {
+            LockWait::No => (Duration::ZERO, false),
+            LockWait::ForACommand(limit) => (limit, true),
+            LockWait::ForAnyone(limit) => (limit, false),
+        };
+        let until = Instant::now() + limit;
         loop {
             match file.try_lock() {
                 Ok(()) => break,
                 Err(TryLockError::WouldBlock)
-                    if Instant::now() < until && held_briefly(&mut file) =>
+                    if Instant::now() < until && (!only_briefly || held_briefly(&mut file)) =>
                 {
                     std::thread::sleep(RETRY_EVERY);
                 }

@@ -4,13 +4,12 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
-use std::time::Duration;
 
 use crate::engine::MonthKey;
 
 use super::StoreError;
 use super::codec;
-use super::lock::WriterLock;
+use super::lock::{LockWait, WriterLock};
 use super::paths::{self, DRAFTS_FILE, INBOX_DIR, JOURNAL_DIR, JOURNEY_FILE};
 use super::read::{Versioned, read_versioned};
 use super::write::{remove_stale_temps, write_atomic};
@@ -50,12 +49,12 @@ impl Store {
     /// temp files a crash left behind. [`Access::ReadOnly`] changes nothing on disk, and a
     /// missing `dir` simply reads as empty.
     pub fn open(dir: &Path, access: Access) -> Result<Self, StoreError> {
-        Self::open_waiting(dir, access, Duration::ZERO)
+        Self::open_waiting(dir, access, LockWait::No)
     }
 
-    /// Like [`Store::open`], but a writer waits up to `wait` for another writer to finish
-    /// (a command line writer, so two quick commands never fail on each other).
-    pub fn open_waiting(dir: &Path, access: Access, wait: Duration) -> Result<Self, StoreError> {
+    /// Like [`Store::open`], but a writer waits for another writer as `wait` says, so two quick
+    /// commands, or a workbook opened as another closes, never fail on each other.
+    pub fn open_waiting(dir: &Path, access: Access, wait: LockWait) -> Result<Self, StoreError> {
         let lock = match access {
             Access::ReadWrite => {
                 paths::ensure_private_dir(dir)?;
