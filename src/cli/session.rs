@@ -166,19 +166,7 @@ impl Session {
         let mut session = Self::open_journey(guide, dir, access, wait)?;
         let mut older = session.store.journal_months()?;
         if let Some(key) = older.pop() {
-            match session.store.load_month(key) {
-                Ok(Some(month)) => {
-                    let renamed = session.book.journal.add_file_month(key, month);
-                    if !renamed.is_empty() && session.store.is_writer() {
-                        save_months(&session.store, &session.book.journal, &[key])?;
-                    }
-                }
-                Ok(None) => {}
-                Err(error) => session.set_aside.push(SetAside {
-                    file: session.store.month_file(key),
-                    error,
-                }),
-            }
+            session.ensure_month(key)?;
         }
         Ok((session, older))
     }
@@ -242,13 +230,10 @@ impl Session {
                     continue;
                 }
             };
-            let action = match record.item {
-                InboxItem::Entry { entry, replaces } => {
-                    self.ensure_month(entry.month())?;
-                    Action::FileEntry { entry, replaces }
-                }
-                InboxItem::Text { key, text } => Action::SaveDraft { key, text },
-            };
+            if let InboxItem::Entry { entry, .. } = &record.item {
+                self.ensure_month(entry.month())?;
+            }
+            let action = record.item.into_action();
             let now = Now::new(chrono::Utc::now(), &Local);
             match apply(&mut self.book, &self.guide, action, now) {
                 Ok(outcome) if self.store.is_writer() => {

@@ -442,7 +442,7 @@ pub fn apply(
             tags,
         } => {
             outcome.journey_changed = false;
-            let entry = new_entry(book, guide, text, step, mood, tags, now)?;
+            let entry = prepare_entry(book, guide, text, step, mood, tags, now)?;
             outcome.entry_id = Some(entry.id.clone());
             outcome.months_changed.push(book.journal.insert(entry));
         }
@@ -615,7 +615,21 @@ pub fn prepare_entry(
     tags: Vec<String>,
     now: Now<'_>,
 ) -> Result<JournalEntry, EngineError> {
-    new_entry(book, guide, text, step, mood, tags, now)
+    check_entry_text(&text)?;
+    check_mood(mood)?;
+    if let Some(step) = step.as_ref().filter(|s| guide.step(s).is_none()) {
+        return Err(EngineError::UnknownStep(step.clone()));
+    }
+    Ok(JournalEntry {
+        id: book.journal.new_id(now.at),
+        created: now.at,
+        edited: None,
+        text,
+        step,
+        mood,
+        tags: tags.into_iter().filter(|t| !t.trim().is_empty()).collect(),
+        extra: Default::default(),
+    })
 }
 
 /// The entry `id` with its text changed, as `EditEntry` would make it, not yet filed.
@@ -634,30 +648,4 @@ pub fn edited_entry(
     entry.text = text;
     entry.edited = Some(now.at);
     Ok(entry)
-}
-
-fn new_entry(
-    book: &mut Workbook,
-    guide: &Guide,
-    text: String,
-    step: Option<String>,
-    mood: Option<u8>,
-    tags: Vec<String>,
-    now: Now<'_>,
-) -> Result<JournalEntry, EngineError> {
-    check_entry_text(&text)?;
-    check_mood(mood)?;
-    if let Some(step) = step.as_ref().filter(|s| guide.step(s).is_none()) {
-        return Err(EngineError::UnknownStep(step.clone()));
-    }
-    Ok(JournalEntry {
-        id: book.journal.new_id(now.at),
-        created: now.at,
-        edited: None,
-        text,
-        step,
-        mood,
-        tags: tags.into_iter().filter(|t| !t.trim().is_empty()).collect(),
-        extra: Default::default(),
-    })
 }

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::engine::JournalEntry;
+use crate::engine::{Action, JournalEntry};
 
 use super::StoreError;
 use super::codec;
@@ -56,6 +56,16 @@ pub enum InboxItem {
         /// The text.
         text: String,
     },
+}
+
+impl InboxItem {
+    /// The change that files this item: an entry is filed, a text comes back as its draft.
+    pub fn into_action(self) -> Action {
+        match self {
+            InboxItem::Entry { entry, replaces } => Action::FileEntry { entry, replaces },
+            InboxItem::Text { key, text } => Action::SaveDraft { key, text },
+        }
+    }
 }
 
 impl InboxRecord {

@@ -425,7 +425,7 @@ impl App {
             match found.record {
                 Ok(record) => {
                     let now = Now::new((self.clock)(), &*self.calendar);
-                    let action = commit::action_for(record.item);
+                    let action = record.item.into_action();
                     match apply(&mut self.book, &self.guide, action, now) {
                         Ok(filed) => {
                             self.save_filing(&filed, vec![found.file]);

@@ -70,14 +70,6 @@ fn filing(entry: crate::engine::JournalEntry, replaces: bool) -> (Effect, Option
     )
 }
 
-/// The change an inbox record asks for: an entry is filed, a text comes back as its draft.
-pub fn action_for(item: InboxItem) -> Action {
-    match item {
-        InboxItem::Entry { entry, replaces } => Action::FileEntry { entry, replaces },
-        InboxItem::Text { key, text } => Action::SaveDraft { key, text },
-    }
-}
-
 /// What to tell the user at quit when something could not be saved: each file and why, where
 /// the words are, and the open editor's text itself when it is nowhere else.
 pub fn quit_report(
