@@ -199,6 +199,19 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// The message with the cause first ("No space left on device: could not write …"), for
+    /// places too narrow to show it all, where the cause is what the user needs.
+    pub fn cause_first(&self) -> String {
+        match self {
+            Self::Io {
+                action,
+                path,
+                source,
+            } => format!("{source}: could not {action} {}", path.display()),
+            other => other.to_string(),
+        }
+    }
+
     /// An [`StoreError::Io`] builder for `map_err`.
     pub(super) fn io(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> Self {
         let path = path.to_path_buf();

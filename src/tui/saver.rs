@@ -9,7 +9,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use crate::engine::{Drafts, JournalMonth, Journey, MonthKey, Outcome, Workbook};
-use crate::store::{Found, Inbox, InboxRecord, Store};
+use crate::store::{Found, Inbox, InboxRecord, Store, StoreError};
 
 use super::persist::{Persist, SaveTarget, Unsaved};
 
@@ -97,10 +97,10 @@ fn with_waiting(mut failed: Vec<Unsaved>, pending: &Pending) -> Vec<Unsaved> {
     failed
 }
 
-fn unsaved(what: SaveTarget, error: &dyn std::fmt::Display) -> Unsaved {
+fn unsaved(what: SaveTarget, error: &StoreError) -> Unsaved {
     Unsaved {
         what,
-        problem: error.to_string(),
+        problem: error.cause_first(),
     }
 }
 
@@ -234,7 +234,7 @@ impl Persist for StoreSaver {
 }
 
 impl StoreSaver {
-    fn listing_problem(&self, problem: crate::store::StoreError) -> Vec<Found> {
+    fn listing_problem(&self, problem: StoreError) -> Vec<Found> {
         vec![Found {
             file: self.inbox.dir().to_path_buf(),
             record: Err(problem),
