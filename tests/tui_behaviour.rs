@@ -279,9 +279,17 @@ fn the_no_contact_count_follows_the_clock() {
 #[test]
 fn a_failing_save_is_marked_until_it_succeeds_and_never_takes_a_key() {
     let mut rig = Rig::welcomed();
+    assert!(
+        !rig.app.tick(),
+        "an idle tick changes nothing, so nothing is drawn"
+    );
     rig.store.borrow_mut().failing = Some("disk full".into());
     rig.press("J");
-    rig.app.tick();
+    assert!(
+        rig.app.tick(),
+        "the not-saved mark appears, so the screen is drawn"
+    );
+    assert!(!rig.app.tick(), "and only once");
     assert_eq!(rig.app.overlay, None, "no window that takes the next key");
     assert_eq!(rig.app.unsaved.len(), 1, "{:?}", rig.app.unsaved);
     rig.press("n");

@@ -403,18 +403,36 @@ impl App {
 
     /// Regular work between keys: takes in loaded months and the inbox, keeps drafts, and
     /// notes what is not saved (shown until it is; never a window that takes keys).
-    pub fn tick(&mut self) {
+    ///
+    /// True when anything on screen may have changed, so the loop knows to draw.
+    pub fn tick(&mut self) -> bool {
         let loaded = self.loader.arrived();
+        let mut changed = !loaded.is_empty();
         self.take_loaded(loaded);
-        self.take_inbox();
+        changed |= self.take_inbox();
         self.keep_draft(false);
         if let Some(unsaved) = self.persist.status() {
+            changed |= unsaved != self.unsaved;
             self.unsaved = unsaved;
+        }
+        changed
+    }
+
+    /// How often the screen must be drawn with nothing else happening, in seconds: every
+    /// second while an urge pause counts down its seconds, else once a minute (the clock and
+    /// the no-contact count).
+    pub fn redraw_period(&self) -> u64 {
+        if self.screen_kind() == ScreenKind::Urge && self.book.journey.open_urge().is_some() {
+            1
+        } else {
+            60
         }
     }
 
-    /// Files what other windows left in the inbox (and what a crash left there), once each.
-    fn take_inbox(&mut self) {
+    /// Files what other windows left in the inbox (and what a crash left there), once each;
+    /// true when it took anything.
+    fn take_inbox(&mut self) -> bool {
+        let mut took = false;
         let found = self.persist.waiting();
         let present: BTreeSet<PathBuf> = found.iter().map(|f| f.file.clone()).collect();
         self.taken.retain(|file| present.contains(file));
@@ -422,6 +440,7 @@ impl App {
             if !self.taken.insert(found.file.clone()) {
                 continue;
             }
+            took = true;
             match found.record {
                 Ok(record) => {
                     let now = Now::new((self.clock)(), &*self.calendar);
@@ -445,6 +464,7 @@ impl App {
                 }
             }
         }
+        took
     }
 
     /// Saves typed text as a draft when it is due, or now when `force`.

@@ -73,12 +73,22 @@ fn event_loop(
 ) -> Result<(), CliError> {
     let events = Events::start()?;
     let stopped = || stop.load(Ordering::Relaxed);
+    let mut dirty = true;
+    let mut drawn_in = None;
     while !app.quit && !stopped() {
-        guard
-            .terminal
-            .draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        // Draw only when something happened, or when the clock on screen moves on.
+        let period = app.redraw_period();
+        let slot = Utc::now().timestamp().div_euclid(period as i64);
+        if dirty || drawn_in != Some((period, slot)) {
+            guard
+                .terminal
+                .draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            dirty = false;
+            drawn_in = Some((period, slot));
+        }
         if let Some(event) = events.next(TICK)? {
             app.on_event(event);
+            dirty = true;
             while !app.quit && !stopped() {
                 match events.ready()? {
                     Some(event) => app.on_event(event),
@@ -86,7 +96,7 @@ fn event_loop(
                 }
             }
         }
-        app.tick();
+        dirty |= app.tick();
     }
     Ok(())
 }
