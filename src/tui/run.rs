@@ -18,8 +18,10 @@ use super::saver::StoreSaver;
 use super::terminal::{TerminalGuard, stop_signal};
 use super::theme::Theme;
 
-/// How often the loop wakes without input (drafts, the countdown, save errors).
+/// How often the loop wakes without input (drafts, the inbox, what is not saved).
 const TICK: Duration = Duration::from_millis(250);
+/// How often it wakes while older journal months are still loading.
+const LOADING_TICK: Duration = Duration::from_millis(10);
 
 /// Opens the workbook where the user left off; returns when they quit.
 pub fn open_workbook(cli: &Cli) -> Result<ExitCode, CliError> {
@@ -86,7 +88,13 @@ fn event_loop(
             dirty = false;
             drawn_in = Some((period, slot));
         }
-        if let Some(event) = events.next(TICK)? {
+        // While older months are arriving, look for them often, so the list is whole soon.
+        let wait = if app.loader.is_loading() {
+            LOADING_TICK
+        } else {
+            TICK
+        };
+        if let Some(event) = events.next(wait)? {
             app.on_event(event);
             dirty = true;
             while !app.quit && !stopped() {
