@@ -190,3 +190,12 @@ fn every_field_of_the_situation_profile_has_its_own_words() {
         assert!(count > 0, "no words for the profile field `{}`", field.key);
     }
 }
+
+#[test]
+fn the_built_in_pack_passes_every_rule_the_glossary_included() {
+    // The workbook loads the built-in pack without the writing rules, to start fast; this holds
+    // the pack to all of them, as `rekindle content check` does.
+    if let Err(problems) = rekindle::content::check_default_guide() {
+        panic!("{problems}");
+    }
+}

@@ -26,7 +26,11 @@ pub fn run(cli: &Cli, command: &ContentCommand) -> Result<ExitCode, CliError> {
     let origin = dir.map_or("the built-in guide".to_string(), |d| {
         d.display().to_string()
     });
-    match super::session::load_guide(dir) {
+    let checked = match dir {
+        Some(dir) => crate::content::load_dir(dir),
+        None => crate::content::check_default_guide(),
+    };
+    match checked {
         Ok(guide) => {
             let s = guide.summary();
             let line = format!(

@@ -19,10 +19,15 @@ pub use problem::{Problem, Problems, line_column};
 pub use profile::*;
 pub use source::{PackSource, SourceFile};
 pub use tools::*;
-pub use validate::load;
+pub use validate::{Rules, load, load_with};
 
-/// The default pack, built into the binary.
+/// The default pack, built into the binary, loaded with the rules the workbook needs to run.
 pub fn default_guide() -> Result<Guide, Problems> {
+    load_with(&PackSource::embedded(), Rules::Running)
+}
+
+/// The default pack held to every rule, as `content check` does.
+pub fn check_default_guide() -> Result<Guide, Problems> {
     load(&PackSource::embedded())
 }
 
