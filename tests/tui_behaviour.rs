@@ -370,3 +370,47 @@ fn the_keys_parser_reads_names_and_text() {
         ]
     );
 }
+
+#[test]
+fn ctrl_s_refused_by_the_engine_keeps_the_text_and_its_draft_and_drops_only_the_record() {
+    // A field reopened after a restart on a step that has since closed: saving is refused.
+    let guide = guide();
+    let mut book = tui_support::fresh_book(&guide);
+    book.journey.welcomed = true;
+    book.journey.place.screen = ScreenId::Step;
+    book.journey.place.step = Some("reach-out".into());
+    book.journey.place.editing = Some("prompt:reach-out:why-now".into());
+    book.drafts.texts.insert(
+        "prompt:reach-out:why-now".into(),
+        rekindle::engine::Draft {
+            text: "my precious words".into(),
+            updated: tui_support::t0(),
+        },
+    );
+    let mut rig = Rig::with_book(guide, book, Theme::CALM);
+    assert!(rig.app.editor.is_some(), "the field reopens with its draft");
+    rig.press("<c-s>");
+    let editor = rig.app.editor.as_ref().expect("the editor stays open");
+    assert_eq!(editor.text(), "my precious words");
+    assert!(editor.problem.is_some(), "it says why");
+    assert_eq!(
+        rig.app
+            .book
+            .drafts
+            .get("prompt:reach-out:why-now")
+            .map(|d| d.text.as_str()),
+        Some("my precious words"),
+        "the draft is kept"
+    );
+    let store = rig.store.borrow();
+    assert_eq!(store.records.len(), 1, "the words were recorded first");
+    assert!(
+        store.waiting.is_empty(),
+        "and the record went with the refusal"
+    );
+    assert!(
+        !rig.app.notice.as_deref().unwrap_or("").contains("Saved"),
+        "{:?}",
+        rig.app.notice
+    );
+}

@@ -84,8 +84,6 @@ pub struct App {
     pub unsaved: Vec<Unsaved>,
     /// True when this window only reads (another window writes); changes are refused.
     pub read_only: bool,
-    /// Inbox records whose words wait to be filed by the next save.
-    records: Vec<PathBuf>,
     /// Inbox records this app wrote or took in and has not yet seen removed.
     taken: BTreeSet<PathBuf>,
 }
@@ -118,7 +116,6 @@ impl App {
             set_aside: Vec::new(),
             unsaved: Vec::new(),
             read_only: false,
-            records: Vec::new(),
             taken: BTreeSet::new(),
         };
         app.screen = Screen::resume(&app.view());
@@ -325,29 +322,33 @@ impl App {
 
     /// Applies an engine action and queues a save of what changed; a refusal becomes a notice.
     pub fn apply(&mut self, action: Action) {
+        if let Err(error) = self.apply_filing(action, Vec::new()) {
+            self.notice = Some(error);
+        }
+    }
+
+    /// Applies `action` and queues its save, with the removal of the inbox records `retire`
+    /// (the words it files) once that save is on disk; a refusal changes nothing and is
+    /// returned, in words.
+    fn apply_filing(&mut self, action: Action, retire: Vec<PathBuf>) -> Result<(), String> {
         if self.read_only && !matches!(action, Action::MoveTo(_)) {
-            self.notice = Some(READ_ONLY_NOTICE.to_string());
-            return;
+            return Err(READ_ONLY_NOTICE.to_string());
         }
         let now = Now::new((self.clock)(), &*self.calendar);
-        match apply(&mut self.book, &self.guide, action, now) {
-            Ok(outcome) => {
-                if let Some(path) = &outcome.routed_to {
-                    let title = self
-                        .guide
-                        .path(path)
-                        .map_or(path.clone(), |p| p.title.clone());
-                    self.notice = Some(format!("Your path is now \"{title}\"."));
-                }
-                let retire = std::mem::take(&mut self.records);
-                self.save_filing(&outcome, retire);
-                // Only the journal list depends on more than the workbook it reads while drawing.
-                if !outcome.months_changed.is_empty() {
-                    self.with_screen(|s, v| s.refresh(v));
-                }
-            }
-            Err(error) => self.notice = Some(error.to_string()),
+        let outcome = apply(&mut self.book, &self.guide, action, now).map_err(|e| e.to_string())?;
+        if let Some(path) = &outcome.routed_to {
+            let title = self
+                .guide
+                .path(path)
+                .map_or(path.clone(), |p| p.title.clone());
+            self.notice = Some(format!("Your path is now \"{title}\"."));
         }
+        self.save_filing(&outcome, retire);
+        // Only the journal list depends on more than the workbook it reads while drawing.
+        if !outcome.months_changed.is_empty() {
+            self.with_screen(|s, v| s.refresh(v));
+        }
+        Ok(())
     }
 
     fn save(&mut self, outcome: &Outcome) {
@@ -526,8 +527,9 @@ impl App {
     }
 
     /// Saves the editor's text. The words are first written to the inbox, whole and flushed,
-    /// so "saved" is true the moment it shows; if that fails, the editor stays open with its
-    /// text and says why, and nothing is changed.
+    /// so "saved" is true the moment it shows, and the record is removed only with the save of
+    /// the action that files them. If the record cannot be written, or the action is refused,
+    /// the editor stays open with its text and says why, and its draft is kept.
     fn save_editor(&mut self) {
         let Some(editor) = &self.editor else {
             return;
@@ -536,36 +538,37 @@ impl App {
         let target = editor.request.target.clone();
         let effect = self.with_screen(|s, v| s.on_saved_text(&target, text.clone(), v));
         let now = Now::new((self.clock)(), &*self.calendar);
-        let (effect, item) =
-            match commit::plan(&mut self.book, &self.guide, effect, &target, &text, now) {
-                Ok(plan) => plan,
-                Err(error) => {
-                    self.notice = Some(error.to_string());
-                    return;
-                }
-            };
-        if let Some(item) = item {
+        let commit = match commit::plan(&mut self.book, &self.guide, effect, &target, &text, now) {
+            Ok(commit) => commit,
+            Err(error) => return self.keep_editor_open(error.to_string()),
+        };
+        let mut records = Vec::new();
+        if let Some(item) = commit.record {
             match self.persist.record(&InboxRecord::new(now.at, item)) {
-                Ok(file) => self.records.extend(file.inspect(|f| {
+                Ok(file) => records.extend(file.inspect(|f| {
                     self.taken.insert(f.clone());
                 })),
-                Err(problem) => {
-                    if let Some(editor) = &mut self.editor {
-                        editor.problem = Some(problem);
-                    }
-                    return;
-                }
+                Err(problem) => return self.keep_editor_open(problem),
             }
         }
-        self.editor = None;
-        self.run(effect);
-        self.apply(Action::ClearDraft(target.key()));
-        if !self.records.is_empty() {
-            // The action was refused, so its record has nothing to wait for.
-            let retire = std::mem::take(&mut self.records);
-            self.save_filing(&Outcome::default(), retire);
+        if let Some(action) = commit.action
+            && let Err(refused) = self.apply_filing(action, records.clone())
+        {
+            // Nothing was filed: the record goes, the text stays in the editor and its draft.
+            self.save_filing(&Outcome::default(), records);
+            return self.keep_editor_open(refused);
         }
+        self.editor = None;
+        self.run(commit.then);
+        self.apply(Action::ClearDraft(target.key()));
         self.remember_place();
+    }
+
+    /// Leaves the editor open with its text, saying why it was not saved.
+    fn keep_editor_open(&mut self, problem: String) {
+        if let Some(editor) = &mut self.editor {
+            editor.problem = Some(problem);
+        }
     }
 
     fn close_editor(&mut self) {

@@ -10,8 +10,18 @@ use crate::store::InboxItem;
 use super::effect::{EditTarget, Effect};
 use super::persist::Unsaved;
 
-/// What saving `text` from the field `target` does, and the inbox record that keeps its words
-/// until that is on disk.
+/// What saving the editor's text does: the action that files the words, the inbox record that
+/// keeps them until that action's save is on disk, and what follows once it succeeded.
+pub struct Commit {
+    /// The action holding the words, when there is one.
+    pub action: Option<Action>,
+    /// The record of the words, written before the action is applied.
+    pub record: Option<InboxItem>,
+    /// What the screen asked for besides (a notice, a second action), run only after success.
+    pub then: Effect,
+}
+
+/// Plans saving `text` from the field `target`, whose screen answered with `effect`.
 ///
 /// A new or edited entry is made here, whole, so that its record and the entry filed are the
 /// same; other fields keep their text as a record for their draft key. Refusals (an empty
@@ -23,51 +33,60 @@ pub fn plan(
     target: &EditTarget,
     text: &str,
     now: Now<'_>,
-) -> Result<(Effect, Option<InboxItem>), EngineError> {
-    match effect {
-        Effect::Apply(Action::AddEntry {
+) -> Result<Commit, EngineError> {
+    let (action, then) = match effect {
+        Effect::Apply(action) => (Some(action), Effect::None),
+        Effect::All(mut effects) => {
+            match effects.iter().position(|e| matches!(e, Effect::Apply(_))) {
+                Some(at) => match effects.remove(at) {
+                    Effect::Apply(action) => (Some(action), Effect::All(effects)),
+                    _ => unreachable!("the effect at {at} is an Apply"),
+                },
+                None => (None, Effect::All(effects)),
+            }
+        }
+        other => (None, other),
+    };
+    let Some(action) = action else {
+        return Ok(Commit {
+            action: None,
+            record: None,
+            then,
+        });
+    };
+    let (action, record) = match action {
+        Action::AddEntry {
             text,
             step,
             mood,
             tags,
-        }) => {
-            let entry = prepare_entry(book, guide, text, step, mood, tags, now)?;
-            Ok(filing(entry, false))
-        }
-        Effect::Apply(Action::EditEntry { id, text }) => {
-            let entry = edited_entry(book, &id, text, now)?;
-            Ok(filing(entry, true))
-        }
-        Effect::Apply(action) if target.keeps_draft() => {
+        } => filing(
+            prepare_entry(book, guide, text, step, mood, tags, now)?,
+            false,
+        ),
+        Action::EditEntry { id, text } => filing(edited_entry(book, &id, text, now)?, true),
+        action if target.keeps_draft() => {
             let item = InboxItem::Text {
                 key: target.key(),
                 text: text.to_string(),
             };
-            Ok((Effect::Apply(action), Some(item)))
+            (action, Some(item))
         }
-        Effect::All(effects) => {
-            let mut kept = None;
-            let mut planned = Vec::with_capacity(effects.len());
-            for effect in effects {
-                let (effect, item) = plan(book, guide, effect, target, text, now)?;
-                kept = kept.or(item);
-                planned.push(effect);
-            }
-            Ok((Effect::All(planned), kept))
-        }
-        other => Ok((other, None)),
-    }
+        action => (action, None),
+    };
+    Ok(Commit {
+        action: Some(action),
+        record,
+        then,
+    })
 }
 
-fn filing(entry: crate::engine::JournalEntry, replaces: bool) -> (Effect, Option<InboxItem>) {
+fn filing(entry: crate::engine::JournalEntry, replaces: bool) -> (Action, Option<InboxItem>) {
     let item = InboxItem::Entry {
         entry: entry.clone(),
         replaces,
     };
-    (
-        Effect::Apply(Action::FileEntry { entry, replaces }),
-        Some(item),
-    )
+    (Action::FileEntry { entry, replaces }, Some(item))
 }
 
 /// What to tell the user at quit when something could not be saved: each file and why, where

@@ -70,6 +70,8 @@ pub struct MemoryPersist {
     pub failing: Option<String>,
     /// Records written, in order.
     pub records: Vec<InboxRecord>,
+    /// Names of the records not yet removed (each record is named `memory/<n>`).
+    pub waiting: Vec<PathBuf>,
     unsaved: Vec<Unsaved>,
     changed: bool,
 }
@@ -80,12 +82,14 @@ impl Persist for MemoryPersist {
             Some(problem) => Err(problem.clone()),
             None => {
                 self.records.push(record.clone());
-                Ok(None)
+                let name = PathBuf::from(format!("memory/{}", self.records.len()));
+                self.waiting.push(name.clone());
+                Ok(Some(name))
             }
         }
     }
 
-    fn save(&mut self, book: &Workbook, outcome: &Outcome, _retire: Vec<PathBuf>) {
+    fn save(&mut self, book: &Workbook, outcome: &Outcome, retire: Vec<PathBuf>) {
         if let Some(problem) = &self.failing {
             let mut what: Vec<SaveTarget> = outcome
                 .months_changed
@@ -111,6 +115,7 @@ impl Persist for MemoryPersist {
         }
         self.saves += 1;
         self.last = Some(book.clone());
+        self.waiting.retain(|name| !retire.contains(name));
         if !self.unsaved.is_empty() {
             self.unsaved.clear();
             self.changed = true;
