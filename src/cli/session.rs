@@ -196,9 +196,10 @@ impl Session {
                 Drafts::default()
             }
         };
-        let legacy = std::mem::take(&mut journey.drafts);
-        if drafts.adopt(legacy) && store.is_writer() && notes.is_empty() {
+        // They leave the journey only once drafts.json holds them; until then they stay in both.
+        if drafts.adopt(journey.drafts.clone()) && store.is_writer() && notes.is_empty() {
             store.save_drafts(&drafts)?;
+            journey.drafts.clear();
             store.save_journey(&journey)?;
         }
         Ok(Self {

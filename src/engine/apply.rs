@@ -596,7 +596,13 @@ fn file_entry(
 ) -> Result<Option<String>, EngineError> {
     match journal.get(&entry.id) {
         Some(there) if *there == entry => return Ok(None),
-        Some(_) if !replaces => entry.id = journal.new_id(entry.created),
+        Some(_) if !replaces => {
+            // Filed once already under a new id (a crash before its record was removed)?
+            if journal.holds_words(&entry) {
+                return Ok(None);
+            }
+            entry.id = journal.new_id(entry.created);
+        }
         _ => {}
     }
     let id = entry.id.clone();

@@ -230,6 +230,16 @@ impl Journal {
         self.months.get(key)?.iter().find(|e| e.id == id)
     }
 
+    /// True when an entry written at the same moment with the same words is already here,
+    /// whatever its id.
+    pub fn holds_words(&self, entry: &JournalEntry) -> bool {
+        self.months.get(&entry.month()).is_some_and(|month| {
+            month
+                .iter()
+                .any(|e| e.created == entry.created && e.text == entry.text)
+        })
+    }
+
     /// The month file the entry with `id` is kept in.
     pub fn month_holding(&self, id: &str) -> Option<MonthKey> {
         self.month_of.get(id).copied()

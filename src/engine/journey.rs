@@ -57,9 +57,9 @@ pub struct Journey {
     /// Contacts logged in the contact steps, oldest first.
     #[serde(default)]
     pub contacts: Vec<Contact>,
-    /// Drafts as older files kept them, inside the journey; read only, to move them to
-    /// `drafts.json`. Never written.
-    #[serde(default, skip_serializing)]
+    /// Drafts as older files kept them, inside the journey, until they are safely moved to
+    /// `drafts.json`; written back only while that move has not happened.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub drafts: BTreeMap<String, Draft>,
     /// The user's settings.
     #[serde(default)]

@@ -89,7 +89,12 @@ pub(super) fn ensure_private_dir(path: &Path) -> Result<(), StoreError> {
     if std::fs::metadata(path).is_ok_and(|meta| !meta.is_dir()) {
         return Err(not_a_dir());
     }
+    let existed = path.is_dir();
     private::make_dir(path).map_err(StoreError::io("create the folder", path))?;
+    if !existed && let Some(parent) = path.parent() {
+        // A new folder's own name must be on disk before anything saved in it counts as saved.
+        private::sync_dir(parent).map_err(StoreError::io("flush the folder", parent))?;
+    }
     let meta = std::fs::metadata(path).map_err(StoreError::io("look at", path))?;
     if !meta.is_dir() {
         return Err(not_a_dir());

@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
 use crate::content::Guide;
-use crate::engine::{Action, Calendar, Now, Outcome, Workbook, apply};
-use crate::store::InboxRecord;
+use crate::engine::{Action, Calendar, MonthKey, Now, Outcome, Workbook, apply};
+use crate::store::{InboxItem, InboxRecord};
 
 use super::commit;
 use super::editor::Editor;
@@ -84,6 +84,8 @@ pub struct App {
     pub unsaved: Vec<Unsaved>,
     /// True when this window only reads (another window writes); changes are refused.
     pub read_only: bool,
+    /// Months that could not be read; they are never saved over from here.
+    unread: BTreeSet<MonthKey>,
     /// Inbox records this app wrote or took in and has not yet seen removed.
     taken: BTreeSet<PathBuf>,
 }
@@ -117,6 +119,7 @@ impl App {
             unsaved: Vec::new(),
             read_only: false,
             taken: BTreeSet::new(),
+            unread: BTreeSet::new(),
         };
         app.screen = Screen::resume(&app.view());
         app.reopen_editor();
@@ -357,7 +360,22 @@ impl App {
 
     /// Queues a save of what `outcome` changed, and the removal of the inbox records `retire`
     /// once it is on disk.
-    fn save_filing(&mut self, outcome: &Outcome, retire: Vec<PathBuf>) {
+    ///
+    /// A month that could not be read is left out (never saved over, whatever is in memory for
+    /// it), and then the records are kept in the inbox: their words are on disk only there.
+    fn save_filing(&mut self, outcome: &Outcome, mut retire: Vec<PathBuf>) {
+        let mut outcome = outcome.clone();
+        let before = outcome.months_changed.len();
+        outcome.months_changed.retain(|m| !self.unread.contains(m));
+        if outcome.months_changed.len() < before {
+            retire.clear();
+            self.notice = Some(
+                "That month's file could not be read, so it is not saved over; what you wrote \
+                 waits safely in the inbox."
+                    .to_string(),
+            );
+        }
+        let outcome = &outcome;
         if outcome
             .months_changed
             .iter()
@@ -391,7 +409,8 @@ impl App {
                         });
                     }
                 }
-                Loaded::SetAside(_, why) => {
+                Loaded::SetAside(key, why) => {
+                    self.unread.insert(key);
                     self.overlay = Some(Overlay::Error(format!(
                         "A journal month could not be read and is set aside (nothing in it was changed): {why}"
                     )));
@@ -444,6 +463,11 @@ impl App {
             took = true;
             match found.record {
                 Ok(record) => {
+                    if let InboxItem::Entry { entry, .. } = &record.item {
+                        // The month must be whole before the entry is matched against it.
+                        let loaded = self.loader.wait_for(&[entry.month()]);
+                        self.take_loaded(loaded);
+                    }
                     let now = Now::new((self.clock)(), &*self.calendar);
                     let action = record.item.into_action();
                     match apply(&mut self.book, &self.guide, action, now) {

@@ -65,7 +65,18 @@ impl JournalLoader {
 
     /// Months that have arrived since last asked, without waiting.
     pub fn arrived(&mut self) -> Vec<Loaded> {
-        let loaded: Vec<Loaded> = self.inbox.try_iter().collect();
+        let mut loaded: Vec<Loaded> = Vec::new();
+        loop {
+            match self.inbox.try_recv() {
+                Ok(month) => loaded.push(month),
+                Err(std::sync::mpsc::TryRecvError::Empty) => break,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.note(&loaded);
+                    loaded.extend(self.gone());
+                    return loaded;
+                }
+            }
+        }
         self.note(&loaded);
         loaded
     }
@@ -80,12 +91,27 @@ impl JournalLoader {
                     loaded.push(month);
                 }
                 Err(_) => {
-                    self.pending.clear();
+                    // The loading thread is gone: what it never sent was never read, and must
+                    // not be saved over as if it were empty.
+                    loaded.extend(self.gone());
                     break;
                 }
             }
         }
         loaded
+    }
+
+    /// The months still pending, set aside because the loading thread stopped.
+    fn gone(&mut self) -> Vec<Loaded> {
+        std::mem::take(&mut self.pending)
+            .into_iter()
+            .map(|key| {
+                Loaded::SetAside(
+                    key,
+                    format!("journal month {key} could not be read: the thread loading it stopped"),
+                )
+            })
+            .collect()
     }
 
     fn note(&mut self, loaded: &[Loaded]) {
