@@ -123,6 +123,19 @@ fn a_closed_window_keeps_the_text_being_typed() {
     tmux.wait_for("half a sentence when the window closed");
     std::thread::sleep(Duration::from_millis(700));
     tmux.tmux(&["kill-server"]);
+    // The closed window's process keeps the draft and lets go of the lock as it exits.
+    let drafts = data.path().join("drafts.json");
+    let start = std::time::Instant::now();
+    while !std::fs::read_to_string(&drafts)
+        .is_ok_and(|d| d.contains("half a sentence when the window closed"))
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the draft was never kept in {}",
+            drafts.display()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
     std::thread::sleep(Duration::from_millis(800));
 
     let tmux = Tmux::new("hangup-again");
