@@ -173,3 +173,37 @@ fn a_journey_field_this_build_does_not_know_survives_a_save() {
         serde_json::from_slice(&fs::read(sb.data().join("drafts.json")).unwrap()).unwrap();
     assert_eq!(drafts["texts"]["entry-new"]["text"], "kept draft");
 }
+
+#[test]
+fn an_import_keeps_misfiled_entries_where_they_are_and_month_fields_too() {
+    let sb = Sandbox::new();
+    fs::create_dir_all(sb.journal()).unwrap();
+    let value = json!({"schema": 1, "month": "2026-11", "cover": "blue", "entries": [
+        entry("a", "2026-11-02T08:00:00Z", "november, as filed"),
+        entry("b", "2026-10-30T08:00:00Z", "october, filed in november"),
+    ]});
+    fs::write(
+        sb.journal().join("2026-11.json"),
+        serde_json::to_vec_pretty(&value).unwrap(),
+    )
+    .unwrap();
+    let file = sb.export_file(
+        "more.json",
+        &[
+            ("n1", "2026-11-20T08:00:00Z", "imported in november", None),
+            ("o1", "2026-10-20T08:00:00Z", "imported in october", None),
+        ],
+    );
+    sb.import(&file);
+    let texts = texts_on_disk(&sb);
+    let misfiled = texts
+        .iter()
+        .filter(|t| *t == "october, filed in november")
+        .count();
+    assert_eq!(misfiled, 1, "kept once: {texts:?}");
+    assert_eq!(month(&sb, "2026-11")["cover"], "blue");
+    assert!(
+        texts.contains(&"imported in october".to_string()),
+        "{texts:?}"
+    );
+}

@@ -40,17 +40,11 @@ pub fn merge(journal: &mut Journal, imported: Imported) -> ImportSummary {
     plan.summary
 }
 
-/// Adds a plan's newcomers to `journal` in O(n log n) for n entries in all.
-///
-/// The journal is rebuilt from every entry in order, so each lands at the end of its month:
-/// inserting the newcomers one by one would shift every later entry of their month each time.
+/// Adds a plan's newcomers to `journal` in O(n log n) for n entries in all, each month sorted
+/// once. Entries already there stay in the month file they came from, with whatever else that
+/// file held.
 pub fn add_planned(journal: &mut Journal, newcomers: Vec<JournalEntry>) {
-    if newcomers.is_empty() {
-        return;
-    }
-    let mut all: Vec<JournalEntry> = journal.iter().cloned().chain(newcomers).collect();
-    all.sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
-    *journal = Journal::from_entries(all);
+    journal.extend(newcomers);
 }
 
 /// Works out what merging `imported` into `journal` adds, without changing the journal.
