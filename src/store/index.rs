@@ -120,10 +120,13 @@ impl Store {
     }
 
     /// Notes in the index what `month` now holds on disk; called after the month was saved.
-    pub(super) fn index_month(&self, month: &JournalMonth) -> Result<(), StoreError> {
-        let key = self.journal_dir().join(format!("{}.json", month.month));
+    pub(super) fn index_month(
+        &self,
+        key: MonthKey,
+        month: &JournalMonth,
+    ) -> Result<(), StoreError> {
         let mut index = self.read_index();
-        match summarise(&key, &month.entries) {
+        match summarise(&self.month_file(key), &month.entries) {
             Some(summary) => index.months.insert(month.month.clone(), summary),
             None => index.months.remove(&month.month),
         };

@@ -107,7 +107,7 @@ impl Store {
         self.save(&file, month, || self.load_month(key).map(drop))?;
         // The month is saved; an index that could not follow is stale, and is rebuilt from the
         // months when next read.
-        let _ = self.index_month(month);
+        let _ = self.index_month(key, month);
         Ok(())
     }
 
