@@ -4,32 +4,15 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Duration, Utc};
-use rekindle::content::{Answer, Guide, default_guide};
+use chrono::Duration;
+use engine_support::{fresh_book as fresh, guide, now, t0};
+use rekindle::content::{Answer, Guide};
 use rekindle::engine::*;
 
-fn guide() -> Guide {
-    default_guide().unwrap()
-}
-
-fn t0() -> DateTime<Utc> {
-    "2026-03-01T21:00:00Z".parse().unwrap()
-}
-
-fn now(at: DateTime<Utc>) -> Now<'static> {
-    Now::new(at, &Utc)
-}
+mod engine_support;
 
 fn day(n: i64) -> Now<'static> {
     now(t0() + Duration::days(n))
-}
-
-fn fresh(guide: &Guide) -> Workbook {
-    Workbook {
-        journey: Journey::new(guide, t0()),
-        journal: Journal::default(),
-        drafts: Default::default(),
-    }
 }
 
 fn ok(book: &mut Workbook, guide: &Guide, action: Action, at: Now<'_>) -> Outcome {

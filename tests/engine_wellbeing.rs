@@ -2,29 +2,11 @@
 //! no-contact review, mood check-ins and their trend, the contact log, and break details.
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
-use rekindle::content::{Guide, default_guide};
+use engine_support::{fresh_book as book, guide, now, t0};
+use rekindle::content::Guide;
 use rekindle::engine::*;
 
-fn guide() -> Guide {
-    default_guide().unwrap()
-}
-
-/// A Sunday evening, the moment every test starts at.
-fn t0() -> DateTime<Utc> {
-    "2026-03-01T21:00:00Z".parse().unwrap()
-}
-
-fn now(at: DateTime<Utc>) -> Now<'static> {
-    Now::new(at, &Utc)
-}
-
-fn book(guide: &Guide) -> Workbook {
-    Workbook {
-        journey: Journey::new(guide, t0()),
-        journal: Journal::default(),
-        drafts: Default::default(),
-    }
-}
+mod engine_support;
 
 fn minutes(n: i64) -> Duration {
     Duration::minutes(n)
