@@ -43,14 +43,64 @@ fn write_entry(out: &mut String, entry: &EntryView) {
     if !facts.is_empty() {
         let _ = writeln!(out, "{facts}\n");
     }
-    let _ = writeln!(out, "{}\n", entry.text.trim_end());
+    let _ = writeln!(out, "{}\n", as_text(&entry.text));
+}
+
+/// The user's words as Markdown that reads back as the same text: each line stays its own line
+/// (a hard break, two trailing spaces), blank lines stay paragraph breaks, and a line that
+/// Markdown would read as a heading, list, quote, rule, code fence or table is escaped so it
+/// stays text.
+pub(super) fn as_text(text: &str) -> String {
+    let lines: Vec<&str> = text.trim_end().lines().collect();
+    let mut out = String::new();
+    for (index, line) in lines.iter().enumerate() {
+        let line = line.trim_end();
+        let next_is_text = lines.get(index + 1).is_some_and(|l| !l.trim().is_empty());
+        out.push_str(&escape_line_start(line));
+        if !line.is_empty() && next_is_text {
+            out.push_str("  ");
+        }
+        if index + 1 < lines.len() {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `line` with a backslash before the first character when Markdown would read the line as
+/// block syntax rather than text; leading spaces are kept as non-breaking so an indented line is
+/// not read as code.
+fn escape_line_start(line: &str) -> String {
+    let body = line.trim_start_matches(' ');
+    let indent = "\u{a0}".repeat(line.len() - body.len());
+    let first = body.chars().next();
+    let block = match first {
+        Some('#' | '>' | '=' | '|' | '`' | '~' | '<') => true,
+        Some('-' | '*' | '+' | '_') => {
+            body.chars().nth(1).is_none_or(|c| c == ' ' || c == first.unwrap_or(' '))
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let digits = body.chars().take_while(char::is_ascii_digit).count();
+            matches!(body[digits..].chars().next(), Some('.' | ')'))
+                && body[digits + 1..].chars().next().is_none_or(|c| c == ' ')
+        }
+        _ => false,
+    };
+    if !block {
+        return format!("{indent}{body}");
+    }
+    if first.is_some_and(|c| c.is_ascii_digit()) {
+        let digits = body.chars().take_while(char::is_ascii_digit).count();
+        return format!("{indent}{}\\{}", &body[..digits], &body[digits..]);
+    }
+    format!("{indent}\\{body}")
 }
 
 fn write_step(out: &mut String, step: &StepAnswers) {
     let _ = writeln!(out, "### {}\n", step.title);
     for answer in &step.answers {
         let _ = writeln!(out, "**{}**\n", answer.question);
-        let _ = writeln!(out, "{}\n", answer.text.trim_end());
+        let _ = writeln!(out, "{}\n", as_text(&answer.text));
         let _ = writeln!(out, "_Answered {}_\n", answer.when);
     }
 }
@@ -115,5 +165,37 @@ fn write_wellbeing(out: &mut String, w: &Wellbeing) {
                 out.push('\n');
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::as_text;
+
+    #[test]
+    fn single_line_breaks_become_hard_breaks_and_paragraphs_stay() {
+        assert_eq!(
+            as_text("first line\nsecond line\n\nnew paragraph"),
+            "first line  \nsecond line\n\nnew paragraph"
+        );
+    }
+
+    #[test]
+    fn a_line_markdown_would_read_as_a_block_stays_text() {
+        assert_eq!(as_text("# not a heading"), "\\# not a heading");
+        assert_eq!(as_text("> not a quote"), "\\> not a quote");
+        assert_eq!(as_text("- not a list"), "\\- not a list");
+        assert_eq!(as_text("---"), "\\---");
+        assert_eq!(as_text("1. not a list"), "1\\. not a list");
+        assert_eq!(as_text("```"), "\\```");
+        assert_eq!(as_text("  # indented"), "\u{a0}\u{a0}\\# indented");
+    }
+
+    #[test]
+    fn ordinary_text_is_left_alone() {
+        assert_eq!(as_text("-5 degrees today"), "-5 degrees today");
+        assert_eq!(as_text("2026 was hard"), "2026 was hard");
+        assert_eq!(as_text("a # in the middle"), "a # in the middle");
+        assert_eq!(as_text(""), "");
     }
 }
