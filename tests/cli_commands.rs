@@ -69,12 +69,12 @@ fn journal_add_from_arguments_and_from_stdin_then_list_shows_first_lines() {
     assert_eq!(
         listed_texts(&list),
         [
-            "hello, world",
-            "two words",
-            "[Give it space] Tonight I miss them 🌙💔",
             "from a dash",
+            "[Give it space] Tonight I miss them 🌙💔 (2/5)",
+            "two words",
+            "hello, world",
         ],
-        "{list}"
+        "newest first, with the mood: {list}"
     );
 
     // The whole text, with its inner lines and emoji, is kept; only trailing newlines go.

@@ -86,6 +86,13 @@ impl Session {
         Ok(session)
     }
 
+    /// Opens for a command that reads the journal a month at a time (`journal list`): the
+    /// journey and drafts only; months are read with [`Store::load_month`] as they are needed.
+    pub fn open_lazily(cli: &Cli, access: Access) -> Result<Self, CliError> {
+        let guide = load_guide(cli.content.as_ref()).map_err(CliError::Guide)?;
+        Self::open_journey(guide, &data_dir(cli)?, access, FOR_A_COMMAND)
+    }
+
     /// Opens for a command that writes into one month (`journal add`): reads the journey, that
     /// month, and the months that entries waiting in the inbox go to; not the whole journal.
     pub fn open_month(cli: &Cli, key: MonthKey) -> Result<Self, CliError> {

@@ -43,6 +43,23 @@ impl Store {
         Ok(months)
     }
 
+    /// The `.json` files in the journal folder whose names are not months, each with why it is
+    /// left out (for commands that read the months one at a time).
+    pub fn journal_strays(&self) -> Result<Vec<SetAside>, StoreError> {
+        Ok(self
+            .journal_json_files()?
+            .into_iter()
+            .filter(|name| month_of_file_name(name).is_none())
+            .map(|name| {
+                let file = self.journal_dir().join(name);
+                SetAside {
+                    error: StoreError::NotAMonth { file: file.clone() },
+                    file,
+                }
+            })
+            .collect())
+    }
+
     /// One month's file; `None` when that month has no file.
     ///
     /// A file that cannot be read, or says it holds another month, is an error, and from then on
