@@ -235,6 +235,9 @@ pub struct Segment {
     places: Vec<u32>,
     /// Distinct tags, sorted, with the places of the entries holding each.
     tags: Vec<(Box<str>, Vec<u32>)>,
+    /// Per first letter of a word, the places of the entries holding a word that starts with
+    /// it: the first key typed, the broadest prefix, is one lookup instead of a union.
+    initials: Vec<(char, Bits)>,
 }
 
 impl Segment {
@@ -275,9 +278,44 @@ impl Segment {
             segment.places.extend(places);
             segment.starts.push(segment.places.len() as u32);
         }
+        segment.initials = segment.initials_of_words();
         segment.tags = by_tag.into_iter().collect();
         segment.tags.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         segment
+    }
+
+    /// The bit set of each first letter, from the sorted words.
+    fn initials_of_words(&self) -> Vec<(char, Bits)> {
+        let mut initials: Vec<(char, Bits)> = Vec::new();
+        for (i, word) in self.words.iter().enumerate() {
+            let Some(first) = word.chars().next() else {
+                continue;
+            };
+            if initials.last().is_none_or(|(c, _)| *c != first) {
+                initials.push((first, Bits::empty(self.len as usize)));
+            }
+            if let Some((_, bits)) = initials.last_mut() {
+                let places = &self.places[self.starts[i] as usize..self.starts[i + 1] as usize];
+                places.iter().for_each(|p| bits.set(*p));
+            }
+        }
+        initials
+    }
+
+    /// The places holding a word that starts with `prefix`.
+    fn holding(&self, prefix: &str) -> Bits {
+        let mut chars = prefix.chars();
+        if let (Some(first), None) = (chars.next(), chars.next())
+            && let Ok(at) = self.initials.binary_search_by(|(c, _)| c.cmp(&first))
+        {
+            return self.initials[at].1.clone();
+        }
+        let range = prefix_range(&self.words, prefix);
+        let mut hits = Bits::empty(self.len as usize);
+        let places =
+            &self.places[self.starts[range.start] as usize..self.starts[range.end] as usize];
+        places.iter().for_each(|p| hits.set(*p));
+        hits
     }
 
     /// The month's revision this describes (see [`Journal::revision`]).
@@ -304,12 +342,7 @@ impl Segment {
     fn matching(&self, query: &Query, tag: Option<&str>) -> Bits {
         let mut bits = Bits::full(self.len as usize);
         for word in &query.words {
-            let range = prefix_range(&self.words, word);
-            let mut hits = Bits::empty(self.len as usize);
-            let places =
-                &self.places[self.starts[range.start] as usize..self.starts[range.end] as usize];
-            places.iter().for_each(|p| hits.set(*p));
-            bits.and(&hits);
+            bits.and(&self.holding(word));
         }
         for prefix in &query.tags {
             let mut hits = Bits::empty(self.len as usize);
@@ -340,6 +373,7 @@ fn prefix_range(words: &[Box<str>], prefix: &str) -> Range<usize> {
 }
 
 /// A set of places in a month, one bit each.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Bits(Vec<u64>);
 
 impl Bits {

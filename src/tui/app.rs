@@ -182,6 +182,8 @@ impl App {
     /// Handles one key: the overlay or editor first, then the screen's bindings.
     pub fn on_key(&mut self, key: KeyEvent) {
         self.notice = None;
+        // Keys can come faster than ticks: the index thread is fed here too.
+        self.search.sync(&self.book.journal, &self.guide);
         let ctrl_c =
             key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl_c {

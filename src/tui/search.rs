@@ -9,9 +9,13 @@ use crate::content::Guide;
 use crate::engine::search::{SearchIndex, Segment, docs_of};
 use crate::engine::{Journal, MonthKey};
 
-/// How many entries may wait to be indexed at once: the copies sent to the thread stay small
-/// however large the journal is.
-const IN_FLIGHT: usize = 20_000;
+/// How many entries may wait to be indexed at once: the copies sent to the thread stay bounded
+/// (about 120 MB of text at most) however large the journal is, and enough is queued that the
+/// thread never waits for the screen's next tick.
+const IN_FLIGHT: usize = 200_000;
+
+/// How many entries one call copies for the thread, so no key or tick waits long for it.
+const PER_CALL: usize = 20_000;
 
 /// A month to index: its key, its revision, and what the index reads of its entries.
 type Job = (MonthKey, u64, Vec<crate::engine::search::SearchDoc>);
@@ -41,8 +45,9 @@ impl Searcher {
     pub fn sync(&mut self, journal: &Journal, guide: &Guide) {
         self.receive();
         let title = |id: &str| guide.step(id).map(|s| s.title.clone());
+        let mut copied = 0;
         for key in journal.months().collect::<Vec<_>>().into_iter().rev() {
-            if self.in_flight >= IN_FLIGHT {
+            if self.in_flight >= IN_FLIGHT || copied >= PER_CALL {
                 break;
             }
             let revision = journal.revision(key);
@@ -61,6 +66,7 @@ impl Searcher {
             }
             self.sent.insert(key, revision);
             self.in_flight += entries.len();
+            copied += entries.len();
         }
         self.index.retain_months(journal);
     }

@@ -78,6 +78,8 @@ fn case_is_folded_in_any_script() {
     assert_eq!(find(&typed("ärger")), ["b"]);
     assert_eq!(find(&typed("ÜBER")), ["b"]);
     assert_eq!(find(&typed("CAFÉ")), ["d"]);
+    assert_eq!(find(&typed("Ä")), ["b"], "one letter, folded");
+    assert_eq!(find(&typed("c")), ["d", "c"]);
     assert!(find(&typed("cafe")).is_empty(), "accents are kept");
 }
 

@@ -274,8 +274,9 @@ impl JournalScreen {
             .filter(|_| fresh)
             .filter_map(|(index, r)| {
                 let entry = r.get(&view.book.journal)?;
-                let line = self.row(view, entry, usize::from(list.width));
-                Some(if index == self.selected {
+                let selected = index == self.selected;
+                let line = self.row(view, entry, usize::from(list.width), selected);
+                Some(if selected {
                     line.patch_style(theme.selected)
                 } else {
                     line
@@ -324,7 +325,19 @@ impl JournalScreen {
 
     /// One row of the list: local date and time, step, first line; the words the search
     /// matched are highlighted.
-    fn row(&self, view: &View, entry: &JournalEntry, width: usize) -> Line<'static> {
+    fn row(
+        &self,
+        view: &View,
+        entry: &JournalEntry,
+        width: usize,
+        selected: bool,
+    ) -> Line<'static> {
+        // On the selected row the match keeps the row's colours, so it stays readable.
+        let matched = if selected {
+            Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+        } else {
+            match_style(view.theme)
+        };
         let when = view
             .now
             .calendar
@@ -346,10 +359,7 @@ impl JournalScreen {
         let mut at = 0;
         for range in self.filter.query.highlights(&words) {
             spans.push(Span::raw(words[at..range.start].to_string()));
-            spans.push(Span::styled(
-                words[range.clone()].to_string(),
-                match_style(view.theme),
-            ));
+            spans.push(Span::styled(words[range.clone()].to_string(), matched));
             at = range.end;
         }
         spans.push(Span::raw(words[at..].to_string()));
@@ -431,7 +441,7 @@ impl TagList {
         let [head, list] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
         Line::styled(
-            "Tags (from #words in your entries): Enter shows an entry list for one, Esc closes",
+            "Tags, from the #words in your entries. Enter shows the entries with one; Esc closes.",
             theme.muted,
         )
         .render(head, buf);
