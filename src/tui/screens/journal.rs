@@ -291,14 +291,9 @@ impl JournalScreen {
     fn filter_line(&self, view: &View, width: usize) -> Line<'static> {
         let theme = view.theme;
         let mut parts = vec![format!(
-            "{} of {} {}",
+            "{} of {} entries",
             self.visible.len(),
-            view.book.journal.len(),
-            if view.book.journal.len() == 1 {
-                "entry"
-            } else {
-                "entries"
-            }
+            view.book.journal.len()
         )];
         if let Some(tag) = &self.filter.tag {
             parts.push(format!("tag #{}", visible(tag)));
