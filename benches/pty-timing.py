@@ -5,8 +5,8 @@ Usage: benches/pty-timing.py [ENTRIES] [RUNS]   (default 100000 entries, 7 runs;
 `cargo build --release`). Prints medians (and the slowest run) in milliseconds.
 
 Method
-- The journal is generated here (seed 7): ENTRIES entries over three years (or 3 a day when
-  there are more), 250 to 1,000 bytes each, with accents and emoji, imported with `rekindle
+- The journal is generated here (seed 7): ENTRIES entries over three years (ten years above
+  100,000 entries), 250 to 1,000 bytes each, with accents and emoji, imported with `rekindle
   import`; the welcome and the safety questions are then answered once through the pty, so the
   workbook opens on home like a returning user's.
 - Launch: from fork to the moment the home screen's first step title ("Give it space") has been
@@ -14,6 +14,8 @@ Method
   before matching, as the cursor skips blank cells).
 - A key: from writing the key to the pty to the first byte of the redraw it causes. `J` is home
   to journal list, `j` moves in the list, `h` goes home again.
+- The workbook's memory: its peak resident size (VmHWM) a second after going home again, by
+  when every month has been loaded (the time column of that row means nothing).
 - Each CLI command: wall time from fork to exit, and its peak resident memory (GNU time's %M),
   output to /dev/null; the time includes GNU time's own start, measured with `true`.
 - Overhead of the method itself, measured the same way and printed first: launching
@@ -51,7 +53,7 @@ def generate(path, n):
     """A rekindle export of n entries, deterministic."""
     rng = random.Random(7)
     start = 1_700_000_000
-    span = max(3 * 365 * 86400, n * 86400 // 3)
+    span = (3 if n <= 100_000 else 10) * 365 * 86400
     step = span / n
     with open(path, "w", encoding="utf-8") as out:
         out.write('{"format":"rekindle-journal","version":1,'
@@ -151,6 +153,15 @@ class Pty:
         os.close(self.fd)
 
 
+def resident_kib(pid):
+    """The peak resident memory of a running process so far (VmHWM), in KiB."""
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
 def env_for(data):
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TMUX")}
     env.update(TERM="xterm-256color", TZ="UTC0", REKINDLE_DATA_DIR=data)
@@ -224,7 +235,7 @@ def main():
         seconds, kib = zip(*(run_cli(["/bin/true"], env) for _ in range(runs)))
         report("method: run a command (true)", seconds, kib)
 
-        first, to_journal, in_list, back_home = [], [], [], []
+        first, to_journal, in_list, back_home, resident = [], [], [], [], []
         for _ in range(runs):
             app = Pty([BIN], env)
             first.append(app.read_until("Give it space") - app.started)
@@ -233,6 +244,8 @@ def main():
             app.drain(0.5)
             in_list.append(app.key_until_output("j"))
             back_home.append(app.key_until_output("h"))
+            app.drain(1.0)
+            resident.append(resident_kib(app.pid))
             app.send("q")
             os.waitpid(app.pid, 0)
             os.close(app.fd)
@@ -240,6 +253,7 @@ def main():
         report("workbook: J (home -> journal list)", to_journal)
         report("workbook: j (down in the journal list)", in_list)
         report("workbook: h (back home)", back_home)
+        report("workbook: memory, every month loaded", [0.0], resident)
 
         export_to = os.path.join(work, "out")
         commands = [

@@ -88,11 +88,12 @@ impl Seeded {
     }
 }
 
-/// `size` entries over three years (three a day past that), 250 to 1,000 bytes of words with
+/// `size` entries over three years (ten above 100,000, as a decade of jrnl), 250 to 1,000 bytes of words with
 /// accents, CJK and emoji, some in two paragraphs, a third tied to a step, moods and tags.
 pub fn entries(size: usize) -> Vec<JournalEntry> {
     let mut rng = Seeded::new(7);
-    let span = (3 * 365 * 86_400).max(size as i64 * 86_400 / 3);
+    let years = if size <= 100_000 { 3 } else { 10 };
+    let span = years * 365 * 86_400;
     let step = span as f64 / size.max(1) as f64;
     (0..size)
         .map(|i| {
