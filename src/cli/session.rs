@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, sync_channel};
 use std::time::Duration;
 
 use chrono::Local;
@@ -9,8 +10,8 @@ use thiserror::Error;
 
 use crate::content::{self, Guide, Problems};
 use crate::engine::{
-    Action, Drafts, EngineError, Journal, JournalEntry, Journey, MonthKey, Now, Outcome, Workbook,
-    apply,
+    Action, Drafts, EngineError, Journal, JournalEntry, JournalMonth, Journey, MonthKey, Now,
+    Outcome, Workbook, apply,
 };
 use crate::store::{
     Access, Inbox, InboxItem, InboxRecord, JournalSummary, LockWait, SetAside, Store, StoreError,
@@ -64,9 +65,54 @@ pub struct Session {
     partial: Option<BTreeSet<MonthKey>>,
     /// Inbox entries not yet filed, with their record's file, for a month-by-month reader.
     waiting: Vec<(PathBuf, InboxRecord)>,
+    /// Months a month-by-month reader has read on a second thread while it wrote the last.
+    read_ahead: Option<ReadAhead>,
     /// The ids a month-by-month reader has handed out, hashed (eight bytes an entry): an id
     /// taken in an earlier month gets a new one, as loading the whole journal would give it.
     seen_ids: HashSet<u64>,
+}
+
+/// A month read from disk, or why not.
+type MonthRead = Result<Option<JournalMonth>, StoreError>;
+
+/// Months read in order on a thread of their own, at most two ahead of the one being written, so
+/// reading the next overlaps writing the last and memory stays that of a few months.
+struct ReadAhead {
+    months: Receiver<(MonthKey, MonthRead)>,
+}
+
+impl ReadAhead {
+    /// Starts reading `months` of the data folder `dir` (read-only), in the order given.
+    fn spawn(dir: &Path, months: Vec<MonthKey>) -> Self {
+        let (send, receive) = sync_channel(2);
+        let dir = dir.to_path_buf();
+        let _ = std::thread::Builder::new()
+            .name("rekindle-read-ahead".to_string())
+            .spawn(move || {
+                let Ok(store) = Store::open(&dir, Access::ReadOnly) else {
+                    return;
+                };
+                for key in months {
+                    if send.send((key, store.load_month(key))).is_err() {
+                        return;
+                    }
+                }
+            });
+        Self { months: receive }
+    }
+
+    /// Month `key` as read ahead; `None` when it was not (asked out of order, or the thread
+    /// stopped), so the caller reads it itself.
+    fn take(&mut self, key: MonthKey) -> Option<MonthRead> {
+        loop {
+            let (read_key, read) = self.months.recv().ok()?;
+            match read_key.cmp(&key) {
+                std::cmp::Ordering::Less => continue,
+                std::cmp::Ordering::Equal => return Some(read),
+                std::cmp::Ordering::Greater => return None,
+            }
+        }
+    }
 }
 
 /// An id's hash, for telling ids apart without keeping them.
@@ -125,7 +171,11 @@ impl Session {
         if !read.insert(key) {
             return Ok(());
         }
-        match self.store.load_month(key) {
+        let read = match self.read_ahead.as_mut().and_then(|ahead| ahead.take(key)) {
+            Some(read) => read,
+            None => self.store.load_month(key),
+        };
+        match read {
             Ok(Some(month)) => {
                 let renamed = self.book.journal.add_file_month(key, month);
                 if !renamed.is_empty() && self.store.is_writer() {
@@ -192,7 +242,9 @@ impl Session {
                 )),
             }
         }
-        Ok((session, months.into_iter().collect()))
+        let months: Vec<MonthKey> = months.into_iter().collect();
+        session.read_ahead = Some(ReadAhead::spawn(session.store.dir(), months.clone()));
+        Ok((session, months))
     }
 
     /// Month `key`'s entries, oldest first, with what waits for it in the inbox filed in; the
@@ -294,6 +346,7 @@ impl Session {
             notes,
             partial: Some(BTreeSet::new()),
             waiting: Vec::new(),
+            read_ahead: None,
             seen_ids: HashSet::new(),
         })
     }
