@@ -69,12 +69,12 @@ fn journal_add_from_arguments_and_from_stdin_then_list_shows_first_lines() {
     assert_eq!(
         listed_texts(&list),
         [
-            "hello, world",
-            "two words",
-            "[Give it space] Tonight I miss them 🌙💔",
             "from a dash",
+            "[Give it space] Tonight I miss them 🌙💔 (2/5)",
+            "two words",
+            "hello, world",
         ],
-        "{list}"
+        "newest first, with the mood: {list}"
     );
 
     // The whole text, with its inner lines and emoji, is kept; only trailing newlines go.
@@ -295,7 +295,7 @@ fn export_to_a_file_is_private_and_says_where_it_went() {
             .stdout("");
         let err = stderr(out.get_output());
         assert!(
-            err.contains("Exported to") && err.contains(path.to_str().unwrap()),
+            err.contains("Exported 1 entry to") && err.contains(path.to_str().unwrap()),
             "{err}"
         );
         assert_eq!(mode(&path), 0o600, "{format}");

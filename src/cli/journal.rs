@@ -6,9 +6,8 @@ use std::process::ExitCode;
 use chrono::{Local, Utc};
 use clap::Subcommand;
 
-use crate::engine::{Action, Calendar, MonthKey, Now, Workbook, prepare_entry};
-use crate::store::{Access, Inbox, InboxItem, InboxRecord, StoreError};
-use crate::visible::visible;
+use crate::engine::{Action, MonthKey, Now, Workbook, prepare_entry};
+use crate::store::{Inbox, InboxItem, InboxRecord, StoreError};
 
 use super::session::load_guide;
 use super::{Cli, CliError, Session};
@@ -30,12 +29,9 @@ pub enum JournalCommand {
         #[arg(long = "tag")]
         tags: Vec<String>,
     },
-    /// List entries, oldest first: local date and time, step, first line.
-    List {
-        /// Start each line with the entry's id (for `export --for-counsellor --entries`).
-        #[arg(long)]
-        ids: bool,
-    },
+    /// List entries, newest first (as in the workbook): local date and time, step, first
+    /// line, mood. Reads one month at a time and stops as soon as -n entries are shown.
+    List(super::journal_list::ListArgs),
 }
 
 /// Runs a journal command.
@@ -47,35 +43,7 @@ pub fn run(cli: &Cli, command: &JournalCommand) -> Result<ExitCode, CliError> {
             mood,
             tags,
         } => add(cli, text, step.clone(), *mood, tags.clone()),
-        JournalCommand::List { ids } => {
-            let session = Session::open(cli, Access::ReadOnly)?;
-            for warning in session.warnings() {
-                eprintln!("{}", visible(&warning));
-            }
-            let mut out = std::io::stdout().lock();
-            for entry in session.book.journal.iter() {
-                let when = Local.local(entry.created).format("%Y-%m-%d %H:%M");
-                let step = entry
-                    .step
-                    .as_ref()
-                    .map(|s| {
-                        session
-                            .guide
-                            .step(s)
-                            .map_or(s.clone(), |st| st.title.clone())
-                    })
-                    .map(|t| format!("[{t}] "))
-                    .unwrap_or_default();
-                let id = if *ids {
-                    format!("{}  ", entry.id)
-                } else {
-                    String::new()
-                };
-                let line = format!("{id}{when}  {step}{}", entry.first_line());
-                writeln!(out, "{}", visible(&line))?;
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        JournalCommand::List(args) => super::journal_list::run(cli, args),
     }
 }
 

@@ -4,6 +4,7 @@ mod content;
 mod export;
 mod export_target;
 mod journal;
+mod journal_list;
 mod session;
 mod status;
 

@@ -1,7 +1,8 @@
 //! What every command needs: the guide, the data folder, and the workbook loaded from it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, sync_channel};
 use std::time::Duration;
 
 use chrono::Local;
@@ -9,10 +10,11 @@ use thiserror::Error;
 
 use crate::content::{self, Guide, Problems};
 use crate::engine::{
-    Action, Drafts, EngineError, Journal, Journey, MonthKey, Now, Outcome, Workbook, apply,
+    Action, Drafts, EngineError, Journal, JournalEntry, JournalMonth, Journey, MonthKey, Now,
+    Outcome, Workbook, apply,
 };
 use crate::store::{
-    Access, Inbox, InboxItem, JournalSummary, LockWait, SetAside, Store, StoreError,
+    Access, Inbox, InboxItem, InboxRecord, JournalSummary, LockWait, SetAside, Store, StoreError,
     default_data_dir,
 };
 
@@ -61,6 +63,62 @@ pub struct Session {
     pub notes: Vec<String>,
     /// The journal months read so far, when only some are (`None`: every month was read).
     partial: Option<BTreeSet<MonthKey>>,
+    /// Inbox entries not yet filed, with their record's file, for a month-by-month reader.
+    waiting: Vec<(PathBuf, InboxRecord)>,
+    /// Months a month-by-month reader has read on a second thread while it wrote the last.
+    read_ahead: Option<ReadAhead>,
+    /// The ids a month-by-month reader has handed out, hashed (eight bytes an entry): an id
+    /// taken in an earlier month gets a new one, as loading the whole journal would give it.
+    seen_ids: HashSet<u64>,
+}
+
+/// A month read from disk, or why not.
+type MonthRead = Result<Option<JournalMonth>, StoreError>;
+
+/// Months read in order on a thread of their own, at most two ahead of the one being written, so
+/// reading the next overlaps writing the last and memory stays that of a few months.
+struct ReadAhead {
+    months: Receiver<(MonthKey, MonthRead)>,
+}
+
+impl ReadAhead {
+    /// Starts reading `months` of the data folder `dir` (read-only), in the order given.
+    fn spawn(dir: &Path, months: Vec<MonthKey>) -> Self {
+        let (send, receive) = sync_channel(2);
+        let dir = dir.to_path_buf();
+        let _ = std::thread::Builder::new()
+            .name("rekindle-read-ahead".to_string())
+            .spawn(move || {
+                let Ok(store) = Store::open(&dir, Access::ReadOnly) else {
+                    return;
+                };
+                for key in months {
+                    if send.send((key, store.load_month(key))).is_err() {
+                        return;
+                    }
+                }
+            });
+        Self { months: receive }
+    }
+
+    /// Month `key` as read ahead; `None` when it was not (asked out of order, or the thread
+    /// stopped), so the caller reads it itself.
+    fn take(&mut self, key: MonthKey) -> Option<MonthRead> {
+        loop {
+            let (read_key, read) = self.months.recv().ok()?;
+            match read_key.cmp(&key) {
+                std::cmp::Ordering::Less => continue,
+                std::cmp::Ordering::Equal => return Some(read),
+                std::cmp::Ordering::Greater => return None,
+            }
+        }
+    }
+}
+
+/// An id's hash, for telling ids apart without keeping them.
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(id)
 }
 
 /// How long a writer waits for another writer before giving up.
@@ -86,6 +144,13 @@ impl Session {
         Ok(session)
     }
 
+    /// Opens for a command that reads the journal a month at a time (`journal list`): the
+    /// journey and drafts only; months are read with [`Store::load_month`] as they are needed.
+    pub fn open_lazily(cli: &Cli, access: Access) -> Result<Self, CliError> {
+        let guide = load_guide(cli.content.as_ref()).map_err(CliError::Guide)?;
+        Self::open_journey(guide, &data_dir(cli)?, access, FOR_A_COMMAND)
+    }
+
     /// Opens for a command that writes into one month (`journal add`): reads the journey, that
     /// month, and the months that entries waiting in the inbox go to; not the whole journal.
     pub fn open_month(cli: &Cli, key: MonthKey) -> Result<Self, CliError> {
@@ -106,7 +171,11 @@ impl Session {
         if !read.insert(key) {
             return Ok(());
         }
-        match self.store.load_month(key) {
+        let read = match self.read_ahead.as_mut().and_then(|ahead| ahead.take(key)) {
+            Some(read) => read,
+            None => self.store.load_month(key),
+        };
+        match read {
             Ok(Some(month)) => {
                 let renamed = self.book.journal.add_file_month(key, month);
                 if !renamed.is_empty() && self.store.is_writer() {
@@ -147,6 +216,69 @@ impl Session {
             }
         }
         Ok((session, summary))
+    }
+
+    /// Opens for a command that reads the whole journal a month at a time (`export`): reads
+    /// the journey and drafts and lists the inbox; returns the months to read, oldest first,
+    /// with [`Session::read_month`]. Memory stays that of one month, whatever the journal's size.
+    pub fn open_month_by_month(cli: &Cli) -> Result<(Self, Vec<MonthKey>), CliError> {
+        let guide = load_guide(cli.content.as_ref()).map_err(CliError::Guide)?;
+        let dir = data_dir(cli)?;
+        let mut session = Self::open_journey(guide, &dir, Access::ReadOnly, FOR_A_COMMAND)?;
+        let mut months: BTreeSet<MonthKey> = session.store.journal_months()?.into_iter().collect();
+        for found in Inbox::of(session.store.dir()).list()? {
+            match found.record {
+                Ok(record) => match record.item {
+                    InboxItem::Entry { ref entry, .. } => {
+                        months.insert(entry.month());
+                        session.waiting.push((found.file, record));
+                    }
+                    item @ InboxItem::Text { .. } => {
+                        session.apply_read_only(item.into_action(), &found.file);
+                    }
+                },
+                Err(e) => session.notes.push(format!(
+                    "warning: an inbox record was left where it is: {e}"
+                )),
+            }
+        }
+        let months: Vec<MonthKey> = months.into_iter().collect();
+        session.read_ahead = Some(ReadAhead::spawn(session.store.dir(), months.clone()));
+        Ok((session, months))
+    }
+
+    /// Month `key`'s entries, oldest first, with what waits for it in the inbox filed in; the
+    /// month is then forgotten. A month that cannot be read is set aside (see `warnings`).
+    pub fn read_month(&mut self, key: MonthKey) -> Result<Vec<JournalEntry>, CliError> {
+        self.ensure_month(key)?;
+        let (now, later) = std::mem::take(&mut self.waiting).into_iter().partition(
+            |(_, record)| matches!(&record.item, InboxItem::Entry { entry, .. } if entry.month() == key),
+        );
+        self.waiting = later;
+        for (file, record) in now {
+            self.apply_read_only(record.item.into_action(), &file);
+        }
+        if let Some(read) = &mut self.partial {
+            read.remove(&key);
+        }
+        let mut entries = self.book.journal.take_month(key);
+        for entry in &mut entries {
+            while !self.seen_ids.insert(id_hash(&entry.id)) {
+                entry.id = self.book.journal.new_id(entry.created);
+            }
+        }
+        Ok(entries)
+    }
+
+    /// Applies an inbox record's action without saving, for a command that only reads.
+    fn apply_read_only(&mut self, action: Action, file: &Path) {
+        let now = Now::new(chrono::Utc::now(), &Local);
+        if let Err(e) = apply(&mut self.book, &self.guide, action, now) {
+            self.notes.push(format!(
+                "warning: {} was left in the inbox: {e}",
+                file.display()
+            ));
+        }
     }
 
     /// Like `open`, but reads only the newest journal month; returns the older months to load
@@ -213,6 +345,9 @@ impl Session {
             set_aside: Vec::new(),
             notes,
             partial: Some(BTreeSet::new()),
+            waiting: Vec::new(),
+            read_ahead: None,
+            seen_ids: HashSet::new(),
         })
     }
 
@@ -300,10 +435,7 @@ pub fn save_months(
     journal: &Journal,
     months: &[crate::engine::MonthKey],
 ) -> Result<(), StoreError> {
-    for month in months {
-        store.save_month(&journal.month_file(*month))?;
-    }
-    Ok(())
+    store.save_months(months.iter().map(|key| journal.month_file(*key)))
 }
 
 /// The data folder: `--data-dir`, `REKINDLE_DATA_DIR`, or the user's data folder.

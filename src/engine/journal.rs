@@ -123,6 +123,33 @@ pub struct Journal {
     /// The highest suffix handed out per id base, so a burst of entries in one millisecond
     /// gets its ids in constant time each.
     suffixes: HashMap<String, u32>,
+    /// Which change last touched each month, so a search index knows what it must read again.
+    revisions: Revisions,
+}
+
+/// Change counters: per month, the number of the change that last touched it.
+///
+/// Bookkeeping, not content: two journals holding the same entries are equal whatever their
+/// counters say.
+#[derive(Debug, Clone, Default)]
+struct Revisions {
+    last: u64,
+    months: HashMap<MonthKey, u64>,
+}
+
+impl PartialEq for Revisions {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Revisions {}
+
+impl Revisions {
+    fn touch(&mut self, key: MonthKey) {
+        self.last += 1;
+        self.months.insert(key, self.last);
+    }
 }
 
 /// Entries read from one month file whose ids were already taken, and the ids they were given.
@@ -162,6 +189,7 @@ impl Journal {
             touched.insert(key);
         }
         for key in touched {
+            self.revisions.touch(key);
             if let Some(month) = self.months.get_mut(&key) {
                 month.sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
             }
@@ -190,6 +218,7 @@ impl Journal {
             month.push(entry);
         }
         month.sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
+        self.revisions.touch(key);
         if month.is_empty() {
             self.months.remove(&key);
         } else {
@@ -206,6 +235,7 @@ impl Journal {
             None => entry.month(),
         };
         self.note_id(&entry.id, key);
+        self.revisions.touch(key);
         let month = self.months.entry(key).or_default();
         let at = month.partition_point(|e| (e.created, &e.id) <= (entry.created, &entry.id));
         month.insert(at, entry);
@@ -218,6 +248,7 @@ impl Journal {
         let month = self.months.get_mut(&key)?;
         let index = month.iter().position(|e| e.id == id)?;
         let entry = month.remove(index);
+        self.revisions.touch(key);
         if month.is_empty() {
             self.months.remove(&key);
         }
@@ -250,6 +281,17 @@ impl Journal {
         self.months.values().flatten()
     }
 
+    /// Takes month `key`'s entries out of the journal (their ids are free again), in date
+    /// order; for reading a journal a month at a time.
+    pub fn take_month(&mut self, key: MonthKey) -> Vec<JournalEntry> {
+        let entries = self.months.remove(&key).unwrap_or_default();
+        for entry in &entries {
+            self.month_of.remove(&entry.id);
+        }
+        self.month_extra.remove(&key);
+        entries
+    }
+
     /// Number of entries.
     pub fn len(&self) -> usize {
         self.month_of.len()
@@ -258,6 +300,23 @@ impl Journal {
     /// True when there are no entries.
     pub fn is_empty(&self) -> bool {
         self.month_of.is_empty()
+    }
+
+    /// One month's entries, oldest first (empty when it has none).
+    pub fn month_entries(&self, key: MonthKey) -> &[JournalEntry] {
+        self.months.get(&key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The number of the change that last touched month `key` (0: never); it grows with every
+    /// change, so a copy of a month made at one revision is current while this still says so.
+    pub fn revision(&self, key: MonthKey) -> u64 {
+        self.revisions.months.get(&key).copied().unwrap_or(0)
+    }
+
+    /// The number of the last change to any month: positions into months taken at one
+    /// generation hold while this still says so.
+    pub fn generation(&self) -> u64 {
+        self.revisions.last
     }
 
     /// The months that hold entries.

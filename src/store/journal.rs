@@ -43,6 +43,23 @@ impl Store {
         Ok(months)
     }
 
+    /// The `.json` files in the journal folder whose names are not months, each with why it is
+    /// left out (for commands that read the months one at a time).
+    pub fn journal_strays(&self) -> Result<Vec<SetAside>, StoreError> {
+        Ok(self
+            .journal_json_files()?
+            .into_iter()
+            .filter(|name| month_of_file_name(name).is_none())
+            .map(|name| {
+                let file = self.journal_dir().join(name);
+                SetAside {
+                    error: StoreError::NotAMonth { file: file.clone() },
+                    file,
+                }
+            })
+            .collect())
+    }
+
     /// One month's file; `None` when that month has no file.
     ///
     /// A file that cannot be read, or says it holds another month, is an error, and from then on
@@ -95,6 +112,35 @@ impl Store {
     /// Refused when read-only, when `month.month` is not written `YYYY-MM`, or when that month's
     /// file could not be read (it was set aside): restore or move that file first.
     pub fn save_month(&self, month: &JournalMonth) -> Result<(), StoreError> {
+        self.save_months([month])
+    }
+
+    /// Saves several months (an import), each as [`Store::save_month`] does, and brings the
+    /// index up to date once after the last, instead of once after each.
+    pub fn save_months(
+        &self,
+        months: impl IntoIterator<Item = impl std::borrow::Borrow<JournalMonth>>,
+    ) -> Result<(), StoreError> {
+        let mut saved = Vec::new();
+        let mut result = Ok(());
+        for month in months {
+            let month = month.borrow();
+            match self.save_unindexed(month) {
+                Ok(key) => saved.push((key, self.summarise_month(key, month))),
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        // What was saved is indexed even when a later month failed.
+        let _ = self.index_months(saved);
+        result
+    }
+
+    /// Saves one month's file (see [`Store::save_month`]) and returns its key; the index is
+    /// the caller's to update.
+    fn save_unindexed(&self, month: &JournalMonth) -> Result<MonthKey, StoreError> {
         let key = MonthKey::parse(&month.month)
             .filter(|key| key.to_string() == month.month)
             .ok_or_else(|| StoreError::InvalidMonth {
@@ -105,10 +151,7 @@ impl Store {
         }
         let file = self.month_file(key);
         self.save(&file, month, || self.load_month(key).map(drop))?;
-        // The month is saved; an index that could not follow is stale, and is rebuilt from the
-        // months when next read.
-        let _ = self.index_month(key, month);
-        Ok(())
+        Ok(key)
     }
 
     /// Names of the `.json` files in the journal folder (not hidden ones, not backups).

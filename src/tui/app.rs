@@ -18,6 +18,7 @@ use super::keymap::{self, Command, ScreenKind};
 use super::loader::{JournalLoader, Loaded};
 use super::persist::{Persist, Unsaved};
 use super::screens::{Screen, View};
+use super::search::Searcher;
 use super::theme::Theme;
 
 /// A window over the screen that takes the keys until it closes.
@@ -88,6 +89,8 @@ pub struct App {
     unread: BTreeSet<MonthKey>,
     /// Inbox records this app wrote or took in and has not yet seen removed.
     taken: BTreeSet<PathBuf>,
+    /// The journal's search index, built behind the screen.
+    pub search: Searcher,
 }
 
 impl App {
@@ -120,6 +123,7 @@ impl App {
             read_only: false,
             taken: BTreeSet::new(),
             unread: BTreeSet::new(),
+            search: Searcher::default(),
         };
         app.screen = Screen::resume(&app.view());
         app.reopen_editor();
@@ -134,6 +138,7 @@ impl App {
             now: Now::new((self.clock)(), &*self.calendar),
             theme: &self.theme,
             naming: self.book.journey.naming(),
+            search: self.search.index(),
         }
     }
 
@@ -177,6 +182,8 @@ impl App {
     /// Handles one key: the overlay or editor first, then the screen's bindings.
     pub fn on_key(&mut self, key: KeyEvent) {
         self.notice = None;
+        // Keys can come faster than ticks: the index thread is fed here too.
+        self.search.sync(&self.book.journal, &self.guide);
         let ctrl_c =
             key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl_c {
@@ -201,6 +208,12 @@ impl App {
         }
         if self.editor.is_some() {
             self.on_editor_key(key);
+            return;
+        }
+        if self.screen.takes_text() {
+            let effect = self.with_screen(|s, v| s.on_text_key(key, v));
+            self.run(effect);
+            self.remember_place();
             return;
         }
         if let Some(command) = keymap::lookup(self.screen_kind(), key) {
@@ -421,15 +434,22 @@ impl App {
         self.with_screen(|s, v| s.refresh(v));
     }
 
+    /// Takes in the journal months that have arrived from the loader; true when any had.
+    pub fn merge_arrived(&mut self) -> bool {
+        let loaded = self.loader.arrived();
+        let changed = !loaded.is_empty();
+        self.take_loaded(loaded);
+        changed
+    }
+
     /// Regular work between keys: takes in loaded months and the inbox, keeps drafts, and
     /// notes what is not saved (shown until it is; never a window that takes keys).
     ///
     /// True when anything on screen may have changed, so the loop knows to draw.
     pub fn tick(&mut self) -> bool {
-        let loaded = self.loader.arrived();
-        let mut changed = !loaded.is_empty();
-        self.take_loaded(loaded);
+        let mut changed = self.merge_arrived();
         changed |= self.take_inbox();
+        self.search.sync(&self.book.journal, &self.guide);
         self.keep_draft(false);
         if let Some(unsaved) = self.persist.status() {
             changed |= unsaved != self.unsaved;
@@ -559,10 +579,19 @@ impl App {
             return;
         };
         let text = editor.text();
+        let mood = editor.mood;
         let target = editor.request.target.clone();
         let effect = self.with_screen(|s, v| s.on_saved_text(&target, text.clone(), v));
         let now = Now::new((self.clock)(), &*self.calendar);
-        let commit = match commit::plan(&mut self.book, &self.guide, effect, &target, &text, now) {
+        let commit = match commit::plan(
+            &mut self.book,
+            &self.guide,
+            effect,
+            &target,
+            &text,
+            mood,
+            now,
+        ) {
             Ok(commit) => commit,
             Err(error) => return self.keep_editor_open(error.to_string()),
         };

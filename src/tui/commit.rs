@@ -7,7 +7,7 @@ use crate::content::Guide;
 use crate::engine::{Action, EngineError, Now, Workbook, edited_entry, prepare_entry};
 use crate::store::InboxItem;
 
-use super::effect::{EditTarget, Effect};
+use super::effect::{EditTarget, Effect, MoodField};
 use super::persist::Unsaved;
 
 /// What saving the editor's text does: the action that files the words, the inbox record that
@@ -21,7 +21,8 @@ pub struct Commit {
     pub then: Effect,
 }
 
-/// Plans saving `text` from the field `target`, whose screen answered with `effect`.
+/// Plans saving `text` from the field `target`, whose screen answered with `effect`; a
+/// journal entry takes the `mood` chosen in the editor.
 ///
 /// A new or edited entry is made here, whole, so that its record and the entry filed are the
 /// same; other fields keep their text as a record for their draft key. Refusals (an empty
@@ -32,6 +33,7 @@ pub fn plan(
     effect: Effect,
     target: &EditTarget,
     text: &str,
+    mood: MoodField,
     now: Now<'_>,
 ) -> Result<Commit, EngineError> {
     let (action, then) = match effect {
@@ -58,13 +60,25 @@ pub fn plan(
         Action::AddEntry {
             text,
             step,
-            mood,
+            mood: asked,
             tags,
-        } => filing(
-            prepare_entry(book, guide, text, step, mood, tags, now)?,
-            false,
-        ),
-        Action::EditEntry { id, text } => filing(edited_entry(book, &id, text, now)?, true),
+        } => {
+            let mood = match mood {
+                MoodField::Asked(chosen) => chosen,
+                MoodField::NotAsked => asked,
+            };
+            filing(
+                prepare_entry(book, guide, text, step, mood, tags, now)?,
+                false,
+            )
+        }
+        Action::EditEntry { id, text } => {
+            let mut entry = edited_entry(book, &id, text, now)?;
+            if let MoodField::Asked(chosen) = mood {
+                entry.mood = chosen;
+            }
+            filing(entry, true)
+        }
         action if target.keeps_draft() => {
             let item = InboxItem::Text {
                 key: target.key(),

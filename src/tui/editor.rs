@@ -2,10 +2,10 @@
 
 use std::time::{Duration, Instant};
 
-use super::effect::EditRequest;
+use super::effect::{EditRequest, MoodField};
 use super::text_window::TextWindow;
 use super::theme::Theme;
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -24,6 +24,8 @@ pub struct Editor {
     pub restored: bool,
     /// Why the last Ctrl-S could not save; the text stays here until it can.
     pub problem: Option<String>,
+    /// The mood chosen with Alt-1..5 (Alt-0 clears it), for a journal entry.
+    pub mood: MoodField,
 }
 
 impl Editor {
@@ -33,16 +35,24 @@ impl Editor {
         let start = draft.unwrap_or(&request.initial);
         let area = TextWindow::new(start, theme.text);
         Self {
-            request,
             area,
             unsaved_since: None,
             restored,
             problem: None,
+            mood: request.mood,
+            request,
         }
     }
 
-    /// Passes a key to the text area.
+    /// Passes a key to the text area; Alt-1..5 set a journal entry's mood, Alt-0 clears it.
     pub fn input(&mut self, key: KeyEvent, now: Instant) {
+        if let (MoodField::Asked(_), KeyCode::Char(digit @ '0'..='5')) = (self.mood, key.code)
+            && key.modifiers.contains(KeyModifiers::ALT)
+        {
+            let mood = digit.to_digit(10).filter(|d| *d > 0).map(|d| d as u8);
+            self.mood = MoodField::Asked(mood);
+            return;
+        }
         if self.area.input(key) {
             self.unsaved_since.get_or_insert(now);
         }
@@ -61,9 +71,9 @@ impl Editor {
         self.area.text()
     }
 
-    /// True when the text differs from the saved value.
+    /// True when the text (or the mood) differs from the saved value.
     pub fn changed(&self) -> bool {
-        self.text() != self.request.initial
+        self.text() != self.request.initial || self.mood != self.request.mood
     }
 
     /// The text to keep as a draft, when typing has gone unsaved for long enough (or `force`).
@@ -129,6 +139,11 @@ impl Editor {
             "Ctrl-S save · Esc close · restored the text you were typing"
         } else {
             "Ctrl-S save · Enter new line · Esc close"
+        };
+        let keys_text = match self.mood {
+            MoodField::NotAsked => keys_text.to_string(),
+            MoodField::Asked(None) => format!("{keys_text} · Alt-1…5 mood"),
+            MoodField::Asked(Some(mood)) => format!("{keys_text} · mood {mood}/5 (Alt-0 clears)"),
         };
         Line::styled(keys_text, theme.muted).render(keys, buf);
     }

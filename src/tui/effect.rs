@@ -63,6 +63,18 @@ pub struct EditRequest {
     pub initial: String,
     /// Where the text goes when saved.
     pub target: EditTarget,
+    /// The mood that goes with the text, for a journal entry.
+    pub mood: MoodField,
+}
+
+/// Whether the editor asks for a mood with the text, and the one chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MoodField {
+    /// This field has no mood (not a journal entry).
+    #[default]
+    NotAsked,
+    /// A journal entry's mood, 1 (low) to 5 (good), or none chosen.
+    Asked(Option<u8>),
 }
 
 /// Where edited text goes. Its `key` names the draft kept while typing.
@@ -110,8 +122,6 @@ pub enum EditTarget {
         /// How it felt, 1 to 5.
         felt: u8,
     },
-    /// The journal's text filter.
-    JournalFilter,
     /// The message written during an urge pause (never sent).
     UrgeDraft,
     /// A word for the latest mood check-in.
@@ -167,7 +177,6 @@ impl EditTarget {
                     if *resets { "reset" } else { "keep" }
                 )
             }
-            EditTarget::JournalFilter => "journal-filter".to_string(),
             EditTarget::UrgeDraft => "urge-draft".to_string(),
             EditTarget::MoodWord => "mood-word".to_string(),
             EditTarget::FirstMessage { step } => format!("first-message:{step}"),
@@ -217,7 +226,6 @@ impl EditTarget {
                 resets: *resets == "reset",
                 felt: felt.parse().ok()?,
             },
-            ["journal-filter"] => EditTarget::JournalFilter,
             ["urge-draft"] => EditTarget::UrgeDraft,
             ["mood-word"] => EditTarget::MoodWord,
             ["situation", step, index] => EditTarget::Situation {
@@ -242,15 +250,13 @@ impl EditTarget {
 
     /// True for one-line fields, where Enter saves instead of starting a new line.
     pub fn single_line(&self) -> bool {
-        matches!(
-            self,
-            EditTarget::ExName | EditTarget::JournalFilter | EditTarget::MoodWord
-        )
+        matches!(self, EditTarget::ExName | EditTarget::MoodWord)
     }
 
-    /// True when a draft of this field is worth keeping across runs.
+    /// True when a draft of this field is worth keeping across runs: every field's is (the
+    /// journal's search line is not an editor field).
     pub fn keeps_draft(&self) -> bool {
-        !matches!(self, EditTarget::JournalFilter)
+        true
     }
 }
 
@@ -289,7 +295,6 @@ mod tests {
                 resets: true,
                 felt: 2,
             },
-            EditTarget::JournalFilter,
             EditTarget::UrgeDraft,
             EditTarget::MoodWord,
             EditTarget::FirstMessage {

@@ -90,6 +90,8 @@ pub enum Command {
     Filter,
     /// Cycle a step filter.
     StepFilter,
+    /// Choose a tag to filter by.
+    Tags,
     /// Start no contact.
     Start,
     /// Log a break in no contact.
@@ -356,7 +358,15 @@ pub const BINDINGS: &[Binding] = &[
         "/",
         KeyCode::Char('/'),
         Command::Filter,
-        "filter entries by text",
+        "search as you type",
+        &[S::Journal],
+        true,
+    ),
+    key(
+        "t",
+        KeyCode::Char('t'),
+        Command::Tags,
+        "filter by tag",
         &[S::Journal],
         true,
     ),

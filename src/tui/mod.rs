@@ -13,6 +13,7 @@ pub mod persist;
 pub mod run;
 pub mod saver;
 pub mod screens;
+pub mod search;
 pub mod terminal;
 pub mod text;
 pub mod text_window;

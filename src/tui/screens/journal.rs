@@ -1,17 +1,22 @@
-//! The journal: entries newest first (local date, step, first line), filtered by text and by
-//! step; read, write, edit, and delete with a confirm.
+//! The journal: entries newest first (local date and time, step, first line), searched as you
+//! type (the matched words highlighted) and filtered by tag and by step; read, write, edit, and
+//! delete with a confirm.
 
 use std::cell::Cell;
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
+use crate::engine::search::{EntryRef, Filter, Query};
 use crate::engine::{Action, JournalEntry};
 use crate::tui::effect::{EditTarget, Effect};
 use crate::tui::keymap::Command;
 use crate::tui::text::truncate;
+use crate::tui::theme::Theme;
 use crate::visible::visible;
 
 use super::{View, request_for};
@@ -21,13 +26,40 @@ use super::{View, request_for};
 pub struct JournalScreen {
     /// The selected row of the filtered list.
     pub selected: usize,
-    filter: String,
-    step: Option<String>,
+    /// What was typed on the search line.
+    typed: String,
+    /// True while keys go to the search line.
+    typing: bool,
+    filter: Filter,
     reading: bool,
-    visible: Vec<String>,
+    /// The tag list, while it is open.
+    tags: Option<TagList>,
+    visible: Vec<EntryRef>,
+    /// The journal's generation `visible` was taken at; positions hold only while it is current.
+    generation: u64,
     list_area: Cell<Rect>,
     /// The step the journal was opened from: new entries are tied to it.
     from_step: Option<String>,
+}
+
+/// Every tag with how many entries have it, to choose one to filter by.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct TagList {
+    tags: Vec<(String, usize)>,
+    selected: usize,
+}
+
+/// Esc was taken here (it closed or cleared something), so the screen stays: a bare
+/// `Effect::None` for Esc means "go back".
+fn stay() -> Effect {
+    Effect::All(Vec::new())
+}
+
+/// How a matched word is shown: emphasised and underlined, in every theme.
+fn match_style(theme: &Theme) -> Style {
+    theme
+        .accent
+        .add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
 }
 
 impl JournalScreen {
@@ -46,35 +78,81 @@ impl JournalScreen {
 
     /// Recomputes which entries show, after the journal or a filter changed.
     pub fn refresh(&mut self, view: &View) {
-        let needle = self.filter.to_lowercase();
-        self.visible = view
-            .book
-            .journal
-            .iter()
-            .rev()
-            .filter(|e| self.step.is_none() || e.step == self.step)
-            .filter(|e| needle.is_empty() || e.text.to_lowercase().contains(&needle))
-            .map(|e| e.id.clone())
-            .collect();
+        let title = |id: &str| view.guide.step(id).map(|s| s.title.clone());
+        self.visible = view.search.search(&view.book.journal, &self.filter, &title);
+        self.generation = view.book.journal.generation();
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
     }
 
-    /// Sets the text filter typed in the editor.
-    pub fn set_filter(&mut self, text: String, view: &View) -> Effect {
-        self.filter = text.trim().to_string();
-        self.selected = 0;
-        self.refresh(view);
+    /// True while keys go to the search line.
+    pub fn typing(&self) -> bool {
+        self.typing
+    }
+
+    /// A key typed on the search line: the list follows every letter. Enter keeps the search
+    /// and goes back to the list's keys; Esc clears it.
+    pub fn on_text_key(&mut self, key: KeyEvent, view: &View) -> Effect {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => {
+                self.typing = false;
+                self.typed.clear();
+            }
+            KeyCode::Enter => self.typing = false,
+            KeyCode::Backspace => {
+                self.typed.pop();
+            }
+            KeyCode::Char('u') if ctrl => self.typed.clear(),
+            KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
+                self.typed.push(c)
+            }
+            KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown => {
+                let command = match key.code {
+                    KeyCode::Up => Command::Up,
+                    KeyCode::Down => Command::Down,
+                    KeyCode::PageUp => Command::PageUp,
+                    _ => Command::PageDown,
+                };
+                return self.on(command, view);
+            }
+            _ => return Effect::None,
+        }
+        let query = Query::parse(&self.typed);
+        if query != self.filter.query {
+            self.filter.query = query;
+            self.selected = 0;
+            self.refresh(view);
+        }
         Effect::None
     }
 
     fn current<'v>(&self, view: &View<'v>) -> Option<&'v JournalEntry> {
+        if self.generation != view.book.journal.generation() {
+            return None;
+        }
         self.visible
             .get(self.selected)
-            .and_then(|id| view.book.journal.get(id))
+            .and_then(|r| r.get(&view.book.journal))
     }
 
     /// Turns a command into an effect.
     pub fn on(&mut self, command: Command, view: &View) -> Effect {
+        if let Some(tags) = &mut self.tags {
+            return match tags.on(command) {
+                Some(Some(tag)) => {
+                    self.tags = None;
+                    self.filter.tag = Some(tag);
+                    self.selected = 0;
+                    self.refresh(view);
+                    Effect::None
+                }
+                Some(None) => {
+                    self.tags = None;
+                    stay()
+                }
+                None => Effect::None,
+            };
+        }
         let last = self.visible.len().saturating_sub(1);
         match command {
             Command::Up => self.selected = self.selected.saturating_sub(1),
@@ -83,10 +161,11 @@ impl JournalScreen {
             Command::PageDown => self.selected = (self.selected + 10).min(last),
             Command::Enter => self.reading = !self.reading && self.current(view).is_some(),
             Command::Back if self.reading => self.reading = false,
-            Command::Back if !self.filter.is_empty() || self.step.is_some() => {
-                self.filter.clear();
-                self.step = None;
+            Command::Back if !self.filter.is_empty() => {
+                self.typed.clear();
+                self.filter = Filter::default();
                 self.refresh(view);
+                return stay();
             }
             Command::New => {
                 let step = self.from_step.clone();
@@ -113,11 +192,21 @@ impl JournalScreen {
                 }
             }
             Command::Filter => {
-                return request_for(&EditTarget::JournalFilter, view)
-                    .map_or(Effect::None, Effect::Edit);
+                self.reading = false;
+                self.typing = true;
+            }
+            Command::Tags => {
+                let tags = view.search.tag_counts(&view.book.journal);
+                if tags.is_empty() {
+                    return Effect::Notice(
+                        "No tags yet. Write #word in an entry (like #sleep) to tag it.".to_string(),
+                    );
+                }
+                self.reading = false;
+                self.tags = Some(TagList { tags, selected: 0 });
             }
             Command::StepFilter => {
-                self.step = next_step_filter(view, self.step.as_deref());
+                self.filter.step = next_step_filter(view, self.filter.step.as_deref());
                 self.selected = 0;
                 self.refresh(view);
             }
@@ -141,34 +230,22 @@ impl JournalScreen {
         (self.selected + 1).saturating_sub(usize::from(height.max(1)))
     }
 
-    /// Draws the filter line, the list and the selected entry.
+    /// Draws the search and filter line, the list (or the tag list) and the selected entry.
     pub fn render(&self, view: &View, area: Rect, buf: &mut Buffer) {
         let theme = view.theme;
         let [filters, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-        let step_title = self
-            .step
-            .as_ref()
-            .and_then(|s| view.guide.step(s))
-            .map(|s| s.title.clone());
-        let filter_line = format!(
-            "{} of {} entries{}{}",
-            self.visible.len(),
-            view.book.journal.len(),
-            if self.filter.is_empty() {
-                String::new()
-            } else {
-                format!(" · containing \"{}\"", self.filter)
-            },
-            step_title
-                .map(|t| format!(" · step: {t}"))
-                .unwrap_or_default()
-        );
-        Line::styled(truncate(&filter_line, usize::from(area.width)), theme.muted)
+        self.filter_line(view, usize::from(area.width))
             .render(filters, buf);
+        if let Some(tags) = &self.tags {
+            tags.render(theme, body, buf);
+            return;
+        }
         if self.visible.is_empty() {
             let text = if view.book.journal.is_empty() {
                 "Your journal is empty. Press n to write the first entry; only you will read it."
+            } else if self.typing {
+                "No entries match. Backspace to change the search; Esc clears it."
             } else {
                 "No entries match. Esc clears the filters."
             };
@@ -187,19 +264,19 @@ impl JournalScreen {
                 .areas(body);
         self.list_area.set(list);
         let top = self.top(list.height);
+        let fresh = self.generation == view.book.journal.generation();
         let lines: Vec<Line> = self
             .visible
             .iter()
             .enumerate()
             .skip(top)
             .take(usize::from(list.height))
-            .filter_map(|(index, id)| {
-                let entry = view.book.journal.get(id)?;
-                let line = Line::raw(truncate(
-                    &self.row_text(view, entry),
-                    usize::from(list.width),
-                ));
-                Some(if index == self.selected {
+            .filter(|_| fresh)
+            .filter_map(|(index, r)| {
+                let entry = r.get(&view.book.journal)?;
+                let selected = index == self.selected;
+                let line = self.row(view, entry, usize::from(list.width), selected);
+                Some(if selected {
                     line.patch_style(theme.selected)
                 } else {
                     line
@@ -210,15 +287,78 @@ impl JournalScreen {
         self.render_entry(view, detail, buf);
     }
 
-    fn row_text(&self, view: &View, entry: &JournalEntry) -> String {
-        let date = view.now.calendar.date_of(entry.created).format("%Y-%m-%d");
+    /// "3 of 120 entries", what they are filtered by, and the search line while typing.
+    fn filter_line(&self, view: &View, width: usize) -> Line<'static> {
+        let theme = view.theme;
+        let mut parts = vec![format!(
+            "{} of {} entries",
+            self.visible.len(),
+            view.book.journal.len()
+        )];
+        if let Some(tag) = &self.filter.tag {
+            parts.push(format!("tag #{}", visible(tag)));
+        }
+        if let Some(title) = self.filter.step.as_ref().and_then(|s| view.guide.step(s)) {
+            parts.push(format!("step: {}", title.title));
+        }
+        let counts = parts.join(" · ");
+        if !self.typing && self.typed.trim().is_empty() {
+            return Line::styled(truncate(&counts, width), theme.muted);
+        }
+        let cursor = if self.typing { "▏" } else { "" };
+        let hint = if self.typing {
+            " (Enter keeps it, Esc clears)"
+        } else {
+            ""
+        };
+        Line::from(vec![
+            Span::styled("Search: ", theme.title),
+            Span::styled(format!("{}{cursor}", visible(&self.typed)), theme.text),
+            Span::styled(truncate(&format!("  {counts}{hint}"), width), theme.muted),
+        ])
+    }
+
+    /// One row of the list: local date and time, step, first line; the words the search
+    /// matched are highlighted.
+    fn row(
+        &self,
+        view: &View,
+        entry: &JournalEntry,
+        width: usize,
+        selected: bool,
+    ) -> Line<'static> {
+        // On the selected row the match keeps the row's colours, so it stays readable.
+        let matched = if selected {
+            Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+        } else {
+            match_style(view.theme)
+        };
+        let when = view
+            .now
+            .calendar
+            .local(entry.created)
+            .format("%Y-%m-%d %H:%M")
+            .to_string();
         let step = entry
             .step
             .as_ref()
             .and_then(|s| view.guide.step(s))
             .map(|s| format!("[{}] ", s.title))
             .unwrap_or_default();
-        format!("{date}  {step}{}", entry.first_line())
+        let mood = entry.mood.map(|m| format!(" ({m}/5)")).unwrap_or_default();
+        let words = truncate(
+            &visible(&format!("{step}{}{mood}", entry.first_line())),
+            width.saturating_sub(when.chars().count() + 2),
+        );
+        let mut spans = vec![Span::raw(format!("{when}  "))];
+        let mut at = 0;
+        for range in self.filter.query.highlights(&words) {
+            spans.push(Span::raw(words[at..range.start].to_string()));
+            spans.push(Span::styled(words[range.clone()].to_string(), matched));
+            at = range.end;
+        }
+        spans.push(Span::raw(words[at..].to_string()));
+        Line::from(spans)
     }
 
     fn render_entry(&self, view: &View, area: Rect, buf: &mut Buffer) {
@@ -273,5 +413,53 @@ fn next_step_filter(view: &View, current: Option<&str>) -> Option<String> {
             let at = used.iter().position(|s| *s == step);
             at.and_then(|i| used.get(i + 1)).map(|s| s.to_string())
         }
+    }
+}
+
+impl TagList {
+    /// Moves or chooses: `Some(Some(tag))` chose a tag, `Some(None)` closed the list.
+    fn on(&mut self, command: Command) -> Option<Option<String>> {
+        let last = self.tags.len().saturating_sub(1);
+        match command {
+            Command::Up => self.selected = self.selected.saturating_sub(1),
+            Command::Down => self.selected = (self.selected + 1).min(last),
+            Command::PageUp => self.selected = self.selected.saturating_sub(10),
+            Command::PageDown => self.selected = (self.selected + 10).min(last),
+            Command::Enter => return Some(self.tags.get(self.selected).map(|t| t.0.clone())),
+            Command::Back => return Some(None),
+            _ => {}
+        }
+        None
+    }
+
+    fn render(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
+        let [head, list] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        Line::styled(
+            "Tags, from the #words in your entries. Enter shows the entries with one; Esc closes.",
+            theme.muted,
+        )
+        .render(head, buf);
+        let top = (self.selected + 1).saturating_sub(usize::from(list.height.max(1)));
+        let lines: Vec<Line> = self
+            .tags
+            .iter()
+            .enumerate()
+            .skip(top)
+            .take(usize::from(list.height))
+            .map(|(index, (tag, count))| {
+                let noun = if *count == 1 { "entry" } else { "entries" };
+                let line = Line::raw(truncate(
+                    &format!("#{}  {count} {noun}", visible(tag)),
+                    usize::from(list.width),
+                ));
+                if index == self.selected {
+                    line.patch_style(theme.selected)
+                } else {
+                    line
+                }
+            })
+            .collect();
+        Paragraph::new(lines).render(list, buf);
     }
 }

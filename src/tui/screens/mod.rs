@@ -22,7 +22,7 @@ use ratatui::layout::Rect;
 use crate::content::{Guide, Naming};
 use crate::engine::{Action, Now, Place, ScreenId, Workbook};
 
-use super::effect::{EditRequest, EditTarget, Effect};
+use super::effect::{EditRequest, EditTarget, Effect, MoodField};
 use super::keymap::{Command, ScreenKind};
 use super::theme::Theme;
 
@@ -62,6 +62,8 @@ pub struct View<'a> {
     pub theme: &'a Theme,
     /// How to name the ex.
     pub naming: Naming,
+    /// The journal's search index, as built so far.
+    pub search: &'a crate::engine::search::SearchIndex,
 }
 
 impl View<'_> {
@@ -89,8 +91,8 @@ pub enum Screen {
     Step(StepScreen),
     /// All checklists.
     Checklists(ChecklistsScreen),
-    /// The journal.
-    Journal(JournalScreen),
+    /// The journal (boxed: its search state is large beside the other screens).
+    Journal(Box<JournalScreen>),
     /// No contact.
     NoContact(NoContactScreen),
     /// Library.
@@ -127,7 +129,7 @@ impl Screen {
 
     /// The journal, newest first.
     pub fn journal(view: &View) -> Self {
-        Screen::Journal(JournalScreen::new(view))
+        Screen::Journal(Box::new(JournalScreen::new(view)))
     }
 
     /// No contact.
@@ -290,6 +292,19 @@ impl Screen {
         }
     }
 
+    /// True while the screen takes typed keys as text (the journal's search line).
+    pub fn takes_text(&self) -> bool {
+        matches!(self, Screen::Journal(s) if s.typing())
+    }
+
+    /// A key typed while [`Screen::takes_text`].
+    pub fn on_text_key(&mut self, key: crossterm::event::KeyEvent, view: &View) -> Effect {
+        match self {
+            Screen::Journal(s) => s.on_text_key(key, view),
+            _ => Effect::None,
+        }
+    }
+
     /// A mouse click at a terminal cell: select what is there (lists only).
     pub fn click(&mut self, column: u16, row: u16, view: &View) -> Effect {
         match self {
@@ -303,7 +318,6 @@ impl Screen {
     pub fn on_saved_text(&mut self, target: &EditTarget, text: String, view: &View) -> Effect {
         match (self, target) {
             (Screen::Welcome(s), EditTarget::ExName) => s.set_name(text),
-            (Screen::Journal(s), EditTarget::JournalFilter) => s.set_filter(text, view),
             (_, EditTarget::ContactNote { by, felt, replied })
                 if *by == crate::engine::ContactBy::Me =>
             {
@@ -509,7 +523,7 @@ pub fn saved_text_effect(target: &EditTarget, text: String) -> Effect {
             went: text,
             felt: Some(felt),
         }),
-        EditTarget::ExName | EditTarget::JournalFilter => Effect::None,
+        EditTarget::ExName => Effect::None,
     }
 }
 
@@ -583,7 +597,6 @@ pub fn request_for(target: &EditTarget, view: &View) -> Option<EditRequest> {
             Some("A few words are enough. This is a note for you, not a judgement.".to_string()),
             String::new(),
         ),
-        EditTarget::JournalFilter => ("Show entries containing".to_string(), None, String::new()),
         EditTarget::ContactNote { .. } => (
             "How did it go?".to_string(),
             Some("A few words for yourself: what was said, and how you feel now.".to_string()),
@@ -626,10 +639,16 @@ pub fn request_for(target: &EditTarget, view: &View) -> Option<EditRequest> {
             view.book.journey.open_urge()?.draft.clone(),
         ),
     };
+    let mood = match target {
+        EditTarget::NewEntry { .. } => MoodField::Asked(None),
+        EditTarget::Entry { id } => MoodField::Asked(view.book.journal.get(id)?.mood),
+        _ => MoodField::NotAsked,
+    };
     Some(EditRequest {
         title,
         hint,
         initial,
         target: target.clone(),
+        mood,
     })
 }

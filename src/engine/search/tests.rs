@@ -1,0 +1,191 @@
+use chrono::{DateTime, Duration, Utc};
+
+use super::*;
+
+fn entry(id: &str, days: i64, text: &str) -> JournalEntry {
+    JournalEntry {
+        id: id.to_string(),
+        created: "2026-01-01T12:00:00Z".parse::<DateTime<Utc>>().unwrap() + Duration::days(days),
+        edited: None,
+        text: text.to_string(),
+        step: None,
+        mood: None,
+        tags: Vec::new(),
+        extra: Default::default(),
+    }
+}
+
+fn journal() -> Journal {
+    let mut stepped = entry("e", 70, "Wrote it down.");
+    stepped.step = Some("space".to_string());
+    let mut tagged = entry("f", 71, "Nothing special");
+    tagged.tags = vec!["Work".to_string()];
+    Journal::from_entries([
+        entry("a", 0, "Slept badly again. #sleep"),
+        entry("b", 1, "ÄRGER über alles, then SLEEPING"),
+        entry("c", 40, "A calm day by the sea #calm #sleepless"),
+        entry("d", 41, "Cafés and coffee"),
+        stepped,
+        tagged,
+    ])
+}
+
+fn title(step: &str) -> Option<String> {
+    (step == "space").then(|| "Give it space".to_string())
+}
+
+fn ids(journal: &Journal, found: &[EntryRef]) -> Vec<String> {
+    found
+        .iter()
+        .map(|r| r.get(journal).unwrap().id.clone())
+        .collect()
+}
+
+/// Searches with the index and without it, checks both agree, and returns the ids found.
+fn find(filter: &Filter) -> Vec<String> {
+    let journal = journal();
+    let indexed = SearchIndex::build(&journal, &title).search(&journal, filter, &title);
+    let read = SearchIndex::default().search(&journal, filter, &title);
+    assert_eq!(ids(&journal, &indexed), ids(&journal, &read), "{filter:?}");
+    ids(&journal, &indexed)
+}
+
+fn typed(text: &str) -> Filter {
+    Filter {
+        query: Query::parse(text),
+        ..Filter::default()
+    }
+}
+
+#[test]
+fn an_empty_query_lists_every_entry_newest_first() {
+    assert_eq!(find(&typed("  ")), ["f", "e", "d", "c", "b", "a"]);
+}
+
+#[test]
+fn a_word_being_typed_matches_words_it_starts() {
+    assert_eq!(find(&typed("s")), ["f", "e", "c", "b", "a"]);
+    assert_eq!(find(&typed("sle")), ["c", "b", "a"]);
+    assert_eq!(find(&typed("sleepi")), ["b"]);
+    assert!(
+        find(&typed("leep")).is_empty(),
+        "the middle of a word is not a match"
+    );
+}
+
+#[test]
+fn case_is_folded_in_any_script() {
+    assert_eq!(find(&typed("ärger")), ["b"]);
+    assert_eq!(find(&typed("ÜBER")), ["b"]);
+    assert_eq!(find(&typed("CAFÉ")), ["d"]);
+    assert_eq!(find(&typed("Ä")), ["b"], "one letter, folded");
+    assert_eq!(find(&typed("c")), ["d", "c"]);
+    assert!(find(&typed("cafe")).is_empty(), "accents are kept");
+}
+
+#[test]
+fn several_words_must_all_match() {
+    assert_eq!(find(&typed("sl ba")), ["a"]);
+    assert_eq!(find(&typed("calm sea")), ["c"]);
+    assert!(find(&typed("calm coffee")).is_empty());
+}
+
+#[test]
+fn tags_and_steps_are_searched_too() {
+    assert_eq!(find(&typed("#sleep")), ["c", "a"]);
+    assert_eq!(find(&typed("#sleepl")), ["c"]);
+    assert_eq!(find(&typed("work")), ["f"], "a stored tag's words");
+    assert_eq!(find(&typed("#WORK")), ["f"]);
+    assert_eq!(find(&typed("give spa")), ["e"], "the step's title");
+    assert!(find(&typed("#")).len() == 6, "a lone # asks for nothing");
+}
+
+#[test]
+fn a_tag_or_step_filter_is_exact() {
+    let sleep = Filter {
+        tag: Some("sleep".to_string()),
+        ..Filter::default()
+    };
+    assert_eq!(find(&sleep), ["a"], "#sleepless is another tag");
+    let step = Filter {
+        step: Some("space".to_string()),
+        ..Filter::default()
+    };
+    assert_eq!(find(&step), ["e"]);
+    let both = Filter {
+        query: Query::parse("wrote"),
+        step: Some("space".to_string()),
+        tag: None,
+    };
+    assert_eq!(find(&both), ["e"]);
+}
+
+#[test]
+fn a_month_changed_since_it_was_indexed_is_read_directly() {
+    let mut journal = journal();
+    let index = SearchIndex::build(&journal, &title);
+    journal.insert(entry("g", 41, "sleep came at last"));
+    let found = index.search(&journal, &typed("slee"), &title);
+    assert_eq!(ids(&journal, &found), ["g", "c", "b", "a"]);
+    let key = journal.month_holding("g").unwrap();
+    assert!(index.current(&journal, key).is_none());
+    assert!(
+        index
+            .current(&journal, journal.month_holding("a").unwrap())
+            .is_some()
+    );
+}
+
+#[test]
+fn an_older_segment_never_replaces_a_newer_one() {
+    let journal = journal();
+    let key = journal.month_holding("a").unwrap();
+    let mut index = SearchIndex::build(&journal, &title);
+    index.put(key, Segment::build(&[], 0));
+    assert!(index.current(&journal, key).is_some());
+}
+
+#[test]
+fn tags_are_counted_most_used_first() {
+    let journal = journal();
+    let counts = SearchIndex::build(&journal, &title).tag_counts(&journal);
+    let read = SearchIndex::default().tag_counts(&journal);
+    assert_eq!(counts, read);
+    assert_eq!(
+        counts,
+        [
+            ("calm".to_string(), 1),
+            ("sleep".to_string(), 1),
+            ("sleepless".to_string(), 1),
+            ("work".to_string(), 1)
+        ]
+    );
+}
+
+#[test]
+fn highlights_cover_the_words_that_matched() {
+    let query = Query::parse("sle #ca");
+    let text = "Sleepless, #calm; asleep calm";
+    let ranges = query.highlights(text);
+    let shown: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(shown, ["Sleepless", "#calm"]);
+    assert!(Query::parse("").highlights(text).is_empty());
+}
+
+#[test]
+fn words_split_on_anything_but_letters_and_digits() {
+    let found: Vec<&str> = words("don't—stop 2am, naïve 夜は")
+        .map(|(_, w)| w)
+        .collect();
+    assert_eq!(found, ["don", "t", "stop", "2am", "naïve", "夜は"]);
+}
+
+#[test]
+fn bit_sets_list_places_highest_first() {
+    let mut bits = Bits::empty(130);
+    for p in [0, 63, 64, 129] {
+        bits.set(p);
+    }
+    assert_eq!(bits.newest_first().collect::<Vec<_>>(), [129, 64, 63, 0]);
+    assert_eq!(Bits::full(65).newest_first().count(), 65);
+}
