@@ -76,9 +76,10 @@ fn escape_line_start(line: &str) -> String {
     let first = body.chars().next();
     let block = match first {
         Some('#' | '>' | '=' | '|' | '`' | '~' | '<') => true,
-        Some('-' | '*' | '+' | '_') => {
-            body.chars().nth(1).is_none_or(|c| c == ' ' || c == first.unwrap_or(' '))
-        }
+        Some('-' | '*' | '+' | '_') => body
+            .chars()
+            .nth(1)
+            .is_none_or(|c| c == ' ' || c == first.unwrap_or(' ')),
         Some(c) if c.is_ascii_digit() => {
             let digits = body.chars().take_while(char::is_ascii_digit).count();
             matches!(body[digits..].chars().next(), Some('.' | ')'))
