@@ -39,6 +39,13 @@ fn every_format_keeps_emoji_and_line_breaks() {
                 "First night alone.\\nCould not sleep",
                 "river 🌊\\n\\nFelt lighter",
             )
+        } else if format == Format::Markdown {
+            // A single break is a Markdown hard break (two trailing spaces), so it is kept when
+            // the file is read as Markdown.
+            (
+                "First night alone.  \nCould not sleep",
+                "river 🌊\n\nFelt lighter",
+            )
         } else {
             (
                 "First night alone.\nCould not sleep",
