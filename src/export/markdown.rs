@@ -43,7 +43,7 @@ pub(super) fn entry(out: &mut String, entry: &EntryView) {
     if !facts.is_empty() {
         let _ = writeln!(out, "{facts}\n");
     }
-    let _ = writeln!(out, "{}\n", as_text(&entry.text));
+    let _ = writeln!(out, "{}\n", as_text(entry.text));
 }
 
 /// The user's words as Markdown that reads back as the same text: each line stays its own line
@@ -101,7 +101,7 @@ fn write_step(out: &mut String, step: &StepAnswers) {
     let _ = writeln!(out, "### {}\n", step.title);
     for answer in &step.answers {
         let _ = writeln!(out, "**{}**\n", answer.question);
-        let _ = writeln!(out, "{}\n", as_text(&answer.text));
+        let _ = writeln!(out, "{}\n", as_text(answer.text));
         let _ = writeln!(out, "_Answered {}_\n", answer.when);
     }
 }
