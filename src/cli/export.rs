@@ -8,6 +8,7 @@ use chrono::{Local, NaiveDate, Utc};
 use clap::Args;
 
 use crate::bounded::{IMPORT_LIMIT, read_regular};
+use crate::config::Config;
 use crate::export::{
     ExportFilter, Format, add_planned, export, export_for_counsellor, import as import_bytes,
     plan_merge,
@@ -15,6 +16,7 @@ use crate::export::{
 use crate::store::{Access, write_private_file};
 use crate::visible::visible;
 
+use super::dates::parse_date;
 use super::export_target;
 use super::session::save_months;
 use super::{Cli, CliError, Session};
@@ -26,15 +28,16 @@ pub struct ExportArgs {
     #[arg(long, short, default_value = "md", value_parser = parse_format)]
     pub format: Format,
     /// Only entries on or after this local date (YYYY-MM-DD).
-    #[arg(long)]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<NaiveDate>,
     /// Only entries on or before this local date (YYYY-MM-DD).
-    #[arg(long)]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub until: Option<NaiveDate>,
-    /// Only entries (and answers) of this step.
+    /// Only entries (and answers) of this step (`rekindle steps` lists the ids).
     #[arg(long)]
     pub step: Option<String>,
-    /// Write to this file instead of stdout.
+    /// Write to this file instead of stdout; a relative name goes in `export_folder` when the
+    /// settings give one.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
     /// Pages to share with a counsellor (md or html): entries, answers, moods and slips.
@@ -56,7 +59,7 @@ fn parse_format(name: &str) -> Result<Format, String> {
 }
 
 /// Writes the export to stdout or `-o FILE`.
-pub fn run(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
+pub fn run(cli: &Cli, args: &ExportArgs, config: &Config) -> Result<ExitCode, CliError> {
     let session = Session::open(cli, Access::ReadOnly)?;
     for warning in session.warnings() {
         eprintln!("{}", visible(&warning));
@@ -71,11 +74,16 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
     if let Some(step) = &args.step
         && session.guide.step(step).is_none()
     {
-        return Err(CliError::Other(format!(
-            "there is no step `{step}` in this guide"
-        )));
+        return Err(CliError::Other(super::steps::unknown(&session.guide, step)));
     }
-    if let Some(target) = &args.output {
+    let output = args
+        .output
+        .as_ref()
+        .map(|path| match &config.export_folder {
+            Some(folder) if path.is_relative() => folder.path().join(path),
+            _ => path.clone(),
+        });
+    if let Some(target) = &output {
         export_target::check(target, session.store.dir()).map_err(CliError::Other)?;
     }
     let filter = ExportFilter {
@@ -112,7 +120,7 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
             Utc::now(),
         )
     };
-    match &args.output {
+    match &output {
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
         Some(path) => {
             write_private_file(path, text.as_bytes())

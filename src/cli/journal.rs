@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use chrono::{Local, Utc};
 use clap::Subcommand;
 
+use crate::config::Config;
 use crate::engine::{Action, Calendar, MonthKey, Now, Workbook, prepare_entry};
 use crate::store::{Access, Inbox, InboxItem, InboxRecord, StoreError};
 use crate::visible::visible;
@@ -20,7 +21,7 @@ pub enum JournalCommand {
     Add {
         /// The entry's text.
         text: Vec<String>,
-        /// Tie the entry to a step (its id, e.g. `reflect`).
+        /// Tie the entry to a step (its id, e.g. `reflect`; `rekindle steps` lists them).
         #[arg(long)]
         step: Option<String>,
         /// Your mood, from 1 (low) to 5 (good).
@@ -39,7 +40,7 @@ pub enum JournalCommand {
 }
 
 /// Runs a journal command.
-pub fn run(cli: &Cli, command: &JournalCommand) -> Result<ExitCode, CliError> {
+pub fn run(cli: &Cli, command: &JournalCommand, config: &Config) -> Result<ExitCode, CliError> {
     match command {
         JournalCommand::Add {
             text,
@@ -53,8 +54,9 @@ pub fn run(cli: &Cli, command: &JournalCommand) -> Result<ExitCode, CliError> {
                 eprintln!("{}", visible(&warning));
             }
             let mut out = std::io::stdout().lock();
+            let when_format = format!("{} %H:%M", config.date_format.pattern());
             for entry in session.book.journal.iter() {
-                let when = Local.local(entry.created).format("%Y-%m-%d %H:%M");
+                let when = Local.local(entry.created).format(&when_format).to_string();
                 let step = entry
                     .step
                     .as_ref()
