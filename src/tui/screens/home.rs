@@ -362,7 +362,7 @@ fn render_side(view: &View, area: Rect, buf: &mut Buffer) {
                 format!("{} days to go", c.remaining_days)
             };
             Gauge::default()
-                .gauge_style(theme.accent)
+                .gauge_style(theme.base.patch(theme.accent))
                 .ratio(c.ratio())
                 .label(label)
                 .render(Rect { height: 1, ..gauge }, buf);
