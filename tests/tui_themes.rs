@@ -208,3 +208,13 @@ fn the_help_overlay_names_the_keys_in_force() {
     assert!(!text.contains("F12") && !text.contains("Ctrl-B"), "{text}");
     assert!(text.contains("F1  where to find support now"), "{text}");
 }
+
+#[test]
+fn the_help_on_a_step_names_its_id_for_the_command_line() {
+    let mut rig = Rig::welcomed();
+    rig.press("<enter>?");
+    let terminal = rig.draw(100, 40);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(text.contains("This step's id is space:"), "{text}");
+    assert!(text.contains("rekindle export --step space"), "{text}");
+}

@@ -190,6 +190,17 @@ fn render_overlay(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
             let overridden = app.keys.help_rows();
             lines.extend(overridden.iter().map(|(keys, what)| row(keys, what)));
             lines.push(Line::default());
+            // The id the command line takes for this step (`--step`), shown nowhere else.
+            if let super::screens::Screen::Step(step) = &app.screen {
+                lines.push(Line::styled(
+                    format!(
+                        "This step's id is {0}: `rekindle export --step {0}` exports its \
+                         entries and answers; `rekindle steps` lists them all.",
+                        step.id
+                    ),
+                    theme.muted,
+                ));
+            }
             lines.push(Line::styled(
                 "While writing: Ctrl-S saves, Esc closes. Any key closes this.",
                 theme.muted,
