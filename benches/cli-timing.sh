@@ -30,10 +30,10 @@ measure() {
     label="$1"; shift
     for run in 1 2 3 4 5; do
         start=$(date +%s%N)
-        /usr/bin/time -f "%M" -o "$work/t" "$@" >/dev/null 2>&1 || true
+        /usr/bin/time -f "%M %U %S" -o "$work/t" "$@" >/dev/null 2>&1 || true
         end=$(date +%s%N)
         echo "$(( (end - start) / 1000 )) $(cat "$work/t")"
-    done | sort -n | sed -n 3p | awk -v l="$label" '{ printf "%-34s %8.1f ms %8.1f MiB\n", l, $1 / 1000, $2 / 1024 }'
+    done | sort -n | sed -n 3p | awk -v l="$label" '{ printf "%-34s %8.1f ms %8.1f MiB %8.0f ms cpu\n", l, $1 / 1000, $2 / 1024, ($3 + $4) * 1000 }'
 }
 measure "time itself (true)" true
 measure "status" "$bin" --data-dir "$data" status

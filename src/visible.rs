@@ -22,6 +22,32 @@ pub fn is_hostile(c: char) -> bool {
     }
 }
 
+/// True for a byte that can begin a hostile character in UTF-8: a C0 control other than tab and
+/// newline, DEL, and the lead bytes of U+0080-U+00BF (C1), U+0600-U+063F (U+061C) and
+/// U+2000-U+207F (the bidi marks). Most text has none, so it is passed over a byte at a time.
+const SUSPECT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b != 0x09 && b != 0x0A;
+        b += 1;
+    }
+    table[0x7F] = true;
+    table[0xC2] = true;
+    table[0xD8] = true;
+    table[0xE2] = true;
+    table
+};
+
+/// The hostile characters of `text` with their byte positions, found by a byte scan.
+fn hostile_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|(_, b)| SUSPECT[usize::from(*b)])
+        .filter_map(move |(i, _)| text[i..].chars().next().map(|c| (i, c)))
+        .filter(|(_, c)| is_hostile(*c))
+}
+
 /// One visible cell standing for a hostile character: the Unicode control picture for C0 and
 /// DEL (`␛` for ESC, `␍` for CR), and `�` for a C1 control or a bidi mark, which have none.
 /// Anything else is returned unchanged.
@@ -39,10 +65,8 @@ pub fn picture(c: char) -> char {
 /// does in files written on Windows, and is kept; any other CR would write over the line and is
 /// shown as `␍`. Borrowed when nothing had to change.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    let only_line_ends = text
-        .char_indices()
-        .filter(|(_, c)| is_hostile(*c))
-        .all(|(i, c)| c == '\r' && text.as_bytes().get(i + 1) == Some(&b'\n'));
+    let only_line_ends =
+        hostile_chars(text).all(|(i, c)| c == '\r' && text.as_bytes().get(i + 1) == Some(&b'\n'));
     if only_line_ends {
         return Cow::Borrowed(text);
     }
@@ -65,7 +89,7 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 /// Only for text that is already JSON: C0 controls are escaped by every JSON writer, and a
 /// hostile character can only stand inside a string there, where `\uXXXX` means the same.
 pub fn json_escaped(json: &str) -> Cow<'_, str> {
-    if !json.chars().any(is_hostile) {
+    if hostile_chars(json).next().is_none() {
         return Cow::Borrowed(json);
     }
     let mut out = String::with_capacity(json.len() + 16);
@@ -99,6 +123,20 @@ mod tests {
         for c in ['\u{2066}', '\u{2069}', '\u{200e}', '\u{200f}', '\u{61c}'] {
             assert!(!visible(&c.to_string()).contains(c));
         }
+    }
+
+    #[test]
+    fn the_byte_scan_finds_exactly_the_hostile_characters() {
+        let every: String = (0..0x11_0000u32)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, 'x'])
+            .collect();
+        let scanned: Vec<(usize, char)> = hostile_chars(&every).collect();
+        let expected: Vec<(usize, char)> = every
+            .char_indices()
+            .filter(|(_, c)| is_hostile(*c))
+            .collect();
+        assert_eq!(scanned, expected);
     }
 
     #[test]

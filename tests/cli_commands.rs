@@ -295,7 +295,7 @@ fn export_to_a_file_is_private_and_says_where_it_went() {
             .stdout("");
         let err = stderr(out.get_output());
         assert!(
-            err.contains("Exported to") && err.contains(path.to_str().unwrap()),
+            err.contains("Exported 1 entry to") && err.contains(path.to_str().unwrap()),
             "{err}"
         );
         assert_eq!(mode(&path), 0o600, "{format}");

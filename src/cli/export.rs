@@ -9,16 +9,18 @@ use clap::Args;
 
 use crate::bounded::{IMPORT_LIMIT, read_regular};
 use crate::config::Config;
+use crate::content::Guide;
+use crate::engine::{Journey, MonthKey};
 use crate::export::{
-    ExportFilter, Format, add_planned, export, export_for_counsellor, import as import_bytes,
+    ExportFilter, ExportWriter, Format, add_planned, export_for_counsellor, import as import_bytes,
     plan_merge,
 };
-use crate::store::{Access, write_private_file};
+use crate::store::{Access, PrivateFile, write_private_file};
 use crate::visible::visible;
 
 use super::dates::parse_date;
 use super::export_target;
-use super::session::save_months;
+use super::session::{data_dir, load_guide, save_months};
 use super::{Cli, CliError, Session};
 
 /// `rekindle export` options.
@@ -60,10 +62,6 @@ fn parse_format(name: &str) -> Result<Format, String> {
 
 /// Writes the export to stdout or `-o FILE`.
 pub fn run(cli: &Cli, args: &ExportArgs, config: &Config) -> Result<ExitCode, CliError> {
-    let session = Session::open(cli, Access::ReadOnly)?;
-    for warning in session.warnings() {
-        eprintln!("{}", visible(&warning));
-    }
     if let (Some(since), Some(until)) = (args.since, args.until)
         && since > until
     {
@@ -71,10 +69,11 @@ pub fn run(cli: &Cli, args: &ExportArgs, config: &Config) -> Result<ExitCode, Cl
             "--since {since} is after --until {until}"
         )));
     }
-    if let Some(step) = &args.step
-        && session.guide.step(step).is_none()
-    {
-        return Err(CliError::Other(super::steps::unknown(&session.guide, step)));
+    if let Some(step) = &args.step {
+        let guide = load_guide(cli.content.as_ref()).map_err(CliError::Guide)?;
+        if guide.step(step).is_none() {
+            return Err(CliError::Other(super::steps::unknown(&guide, step)));
+        }
     }
     let output = args
         .output
@@ -84,43 +83,128 @@ pub fn run(cli: &Cli, args: &ExportArgs, config: &Config) -> Result<ExitCode, Cl
             _ => path.clone(),
         });
     if let Some(target) = &output {
-        export_target::check(target, session.store.dir()).map_err(CliError::Other)?;
+        export_target::check(target, &data_dir(cli)?).map_err(CliError::Other)?;
     }
     let filter = ExportFilter {
         since: args.since,
         until: args.until,
         step: args.step.clone(),
     };
-    let text = if args.for_counsellor {
-        let ids: Option<Vec<String>> = args.entries.as_ref().map(|ids| {
-            ids.iter()
-                .map(|id| id.trim().to_string())
-                .filter(|id| !id.is_empty())
-                .collect()
-        });
-        export_for_counsellor(
-            args.format,
-            &session.book.journal,
-            &session.book.journey,
-            &session.guide,
-            ids.as_deref(),
-            &filter,
-            &Local,
-            Utc::now(),
-        )
-        .map_err(|e| CliError::Other(e.to_string()))?
-    } else {
-        export(
-            args.format,
-            &session.book.journal,
-            Some(&session.book.journey),
-            &session.guide,
-            &filter,
-            &Local,
-            Utc::now(),
-        )
+    if args.for_counsellor {
+        return export_for_counsellor_to(cli, args, output.as_deref(), &filter);
+    }
+    let (mut session, months) = Session::open_month_by_month(cli)?;
+    let guide = session.guide.clone();
+    let journey = session.book.journey.clone();
+    let written = match &output {
+        None => {
+            let stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+            stream_export(
+                &mut session,
+                &months,
+                args.format,
+                &journey,
+                &guide,
+                &filter,
+                stdout,
+            )?;
+            None
+        }
+        Some(path) => {
+            let cannot = |e: std::io::Error| {
+                CliError::Other(format!(
+                    "cannot write {}: {e}. Nothing was exported.",
+                    path.display()
+                ))
+            };
+            let file = PrivateFile::create(path).map_err(cannot)?;
+            let (file, written) = stream_export(
+                &mut session,
+                &months,
+                args.format,
+                &journey,
+                &guide,
+                &filter,
+                file,
+            )
+            .map_err(|e| match e {
+                CliError::Io(e) => cannot(e),
+                e => e,
+            })?;
+            file.commit().map_err(cannot)?;
+            Some((path, written))
+        }
     };
-    match &output {
+    for warning in session.warnings() {
+        eprintln!("{}", visible(&warning));
+    }
+    if let Some((path, written)) = written {
+        eprintln!(
+            "Exported {written} entr{} to {}",
+            if written == 1 { "y" } else { "ies" },
+            visible(&path.display().to_string())
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the export to `out` a month at a time, oldest first, and returns the writer and how
+/// many entries it holds.
+fn stream_export<W: Write>(
+    session: &mut Session,
+    months: &[MonthKey],
+    format: Format,
+    journey: &Journey,
+    guide: &Guide,
+    filter: &ExportFilter,
+    out: W,
+) -> Result<(W, usize), CliError> {
+    let mut writer = ExportWriter::begin(
+        format,
+        Some(journey),
+        guide,
+        filter,
+        &Local,
+        Utc::now(),
+        out,
+    )?;
+    for key in months {
+        let entries = session.read_month(*key)?;
+        writer.entries(&entries)?;
+    }
+    let written = writer.written();
+    Ok((writer.finish()?, written))
+}
+
+/// The export for a counsellor: chosen entries, read with the whole journal.
+fn export_for_counsellor_to(
+    cli: &Cli,
+    args: &ExportArgs,
+    output: Option<&Path>,
+    filter: &ExportFilter,
+) -> Result<ExitCode, CliError> {
+    let session = Session::open(cli, Access::ReadOnly)?;
+    for warning in session.warnings() {
+        eprintln!("{}", visible(&warning));
+    }
+    let ids: Option<Vec<String>> = args.entries.as_ref().map(|ids| {
+        ids.iter()
+            .map(|id| id.trim().to_string())
+            .filter(|id| !id.is_empty())
+            .collect()
+    });
+    let text = export_for_counsellor(
+        args.format,
+        &session.book.journal,
+        &session.book.journey,
+        &session.guide,
+        ids.as_deref(),
+        filter,
+        &Local,
+        Utc::now(),
+    )
+    .map_err(|e| CliError::Other(e.to_string()))?;
+    match output {
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
         Some(path) => {
             write_private_file(path, text.as_bytes())

@@ -1,6 +1,6 @@
 //! What every command needs: the guide, the data folder, and the workbook loaded from it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -9,10 +9,11 @@ use thiserror::Error;
 
 use crate::content::{self, Guide, Problems};
 use crate::engine::{
-    Action, Drafts, EngineError, Journal, Journey, MonthKey, Now, Outcome, Workbook, apply,
+    Action, Drafts, EngineError, Journal, JournalEntry, Journey, MonthKey, Now, Outcome, Workbook,
+    apply,
 };
 use crate::store::{
-    Access, Inbox, InboxItem, JournalSummary, LockWait, SetAside, Store, StoreError,
+    Access, Inbox, InboxItem, InboxRecord, JournalSummary, LockWait, SetAside, Store, StoreError,
     default_data_dir,
 };
 
@@ -61,6 +62,17 @@ pub struct Session {
     pub notes: Vec<String>,
     /// The journal months read so far, when only some are (`None`: every month was read).
     partial: Option<BTreeSet<MonthKey>>,
+    /// Inbox entries not yet filed, with their record's file, for a month-by-month reader.
+    waiting: Vec<(PathBuf, InboxRecord)>,
+    /// The ids a month-by-month reader has handed out, hashed (eight bytes an entry): an id
+    /// taken in an earlier month gets a new one, as loading the whole journal would give it.
+    seen_ids: HashSet<u64>,
+}
+
+/// An id's hash, for telling ids apart without keeping them.
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(id)
 }
 
 /// How long a writer waits for another writer before giving up.
@@ -149,6 +161,67 @@ impl Session {
         Ok((session, summary))
     }
 
+    /// Opens for a command that reads the whole journal a month at a time (`export`): reads
+    /// the journey and drafts and lists the inbox; returns the months to read, oldest first,
+    /// with [`Session::read_month`]. Memory stays that of one month, whatever the journal's size.
+    pub fn open_month_by_month(cli: &Cli) -> Result<(Self, Vec<MonthKey>), CliError> {
+        let guide = load_guide(cli.content.as_ref()).map_err(CliError::Guide)?;
+        let dir = data_dir(cli)?;
+        let mut session = Self::open_journey(guide, &dir, Access::ReadOnly, FOR_A_COMMAND)?;
+        let mut months: BTreeSet<MonthKey> = session.store.journal_months()?.into_iter().collect();
+        for found in Inbox::of(session.store.dir()).list()? {
+            match found.record {
+                Ok(record) => match record.item {
+                    InboxItem::Entry { ref entry, .. } => {
+                        months.insert(entry.month());
+                        session.waiting.push((found.file, record));
+                    }
+                    item @ InboxItem::Text { .. } => {
+                        session.apply_read_only(item.into_action(), &found.file);
+                    }
+                },
+                Err(e) => session.notes.push(format!(
+                    "warning: an inbox record was left where it is: {e}"
+                )),
+            }
+        }
+        Ok((session, months.into_iter().collect()))
+    }
+
+    /// Month `key`'s entries, oldest first, with what waits for it in the inbox filed in; the
+    /// month is then forgotten. A month that cannot be read is set aside (see `warnings`).
+    pub fn read_month(&mut self, key: MonthKey) -> Result<Vec<JournalEntry>, CliError> {
+        self.ensure_month(key)?;
+        let (now, later) = std::mem::take(&mut self.waiting).into_iter().partition(
+            |(_, record)| matches!(&record.item, InboxItem::Entry { entry, .. } if entry.month() == key),
+        );
+        self.waiting = later;
+        for (file, record) in now {
+            self.apply_read_only(record.item.into_action(), &file);
+        }
+        if let Some(read) = &mut self.partial {
+            read.remove(&key);
+        }
+        let mut entries = self.book.journal.take_month(key);
+        for entry in &mut entries {
+            while !self.seen_ids.insert(id_hash(&entry.id)) {
+                entry.id = self.book.journal.new_id(entry.created);
+            }
+        }
+        Ok(entries)
+    }
+
+    /// Applies an inbox record's action without saving, for a command that only reads.
+    fn apply_read_only(&mut self, action: Action, file: &Path) {
+        let now = Now::new(chrono::Utc::now(), &Local);
+        if let Err(e) = apply(&mut self.book, &self.guide, action, now) {
+            self.notes.push(format!(
+                "warning: {} was left in the inbox: {e}",
+                file.display()
+            ));
+        }
+    }
+
     /// Like `open`, but reads only the newest journal month; returns the older months to load
     /// behind the first frame.
     pub fn open_newest(cli: &Cli, access: Access) -> Result<(Self, Vec<MonthKey>), CliError> {
@@ -213,6 +286,8 @@ impl Session {
             set_aside: Vec::new(),
             notes,
             partial: Some(BTreeSet::new()),
+            waiting: Vec::new(),
+            seen_ids: HashSet::new(),
         })
     }
 

@@ -250,6 +250,17 @@ impl Journal {
         self.months.values().flatten()
     }
 
+    /// Takes month `key`'s entries out of the journal (their ids are free again), in date
+    /// order; for reading a journal a month at a time.
+    pub fn take_month(&mut self, key: MonthKey) -> Vec<JournalEntry> {
+        let entries = self.months.remove(&key).unwrap_or_default();
+        for entry in &entries {
+            self.month_of.remove(&entry.id);
+        }
+        self.month_extra.remove(&key);
+        entries
+    }
+
     /// Number of entries.
     pub fn len(&self) -> usize {
         self.month_of.len()

@@ -63,7 +63,18 @@ pub(super) struct EntryView<'a> {
     pub text: &'a str,
 }
 
-impl EntryView<'_> {
+impl<'a> EntryView<'a> {
+    /// `entry` ready to show, with its time in `tz` and its step's title from `guide`.
+    pub fn of(entry: &'a JournalEntry, guide: &'a Guide, tz: &dyn Calendar) -> Self {
+        EntryView {
+            when: local(entry.created, tz),
+            step: entry.step.as_deref().map(|id| step_title(guide, id)),
+            mood: entry.mood,
+            tags: &entry.tags,
+            text: &entry.text,
+        }
+    }
+
     /// The step, mood and tags as labelled parts, for a line under the heading.
     pub fn facts(&self) -> Vec<(&'static str, String)> {
         let mut facts = Vec::new();
@@ -112,13 +123,7 @@ impl<'a> Document<'a> {
     ) -> Self {
         let entries = entries
             .into_iter()
-            .map(|e| EntryView {
-                when: local(e.created, tz),
-                step: e.step.as_deref().map(|id| step_title(guide, id)),
-                mood: e.mood,
-                tags: &e.tags,
-                text: &e.text,
-            })
+            .map(|e| EntryView::of(e, guide, tz))
             .collect();
         let answers = journey.map_or_else(Vec::new, |j| answers(j, guide, filter, tz));
         let mut wellbeing = journey.map_or_else(Wellbeing::default, |j| {

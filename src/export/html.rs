@@ -34,9 +34,8 @@ ul.moods li { margin: 0.2rem 0; }
 }
 ";
 
-/// The document as an HTML page.
-pub(super) fn render(doc: &Document) -> String {
-    let mut out = String::new();
+/// The page's head, title, and when and what was exported: everything before the entries.
+pub(super) fn head(out: &mut String, doc: &Document) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(
         "<meta http-equiv=\"Content-Security-Policy\" \
@@ -54,24 +53,25 @@ pub(super) fn render(doc: &Document) -> String {
         let _ = write!(out, ", {}", escape(&doc.scope));
     }
     out.push_str("</p>\n");
-    if doc.entries.is_empty() {
+}
+
+/// Everything after the entries, to the end of the page; `entries` says how many came before.
+pub(super) fn tail(out: &mut String, doc: &Document, entries: usize) {
+    if entries == 0 {
         out.push_str("<p>No journal entries in this export.</p>\n");
-    }
-    for entry in &doc.entries {
-        write_entry(&mut out, entry);
     }
     if !doc.answers.is_empty() {
         out.push_str("<h2>Your answers</h2>\n");
         for step in &doc.answers {
-            write_step(&mut out, step);
+            write_step(out, step);
         }
     }
-    write_wellbeing(&mut out, &doc.wellbeing);
+    write_wellbeing(out, &doc.wellbeing);
     out.push_str("</body>\n</html>\n");
-    out
 }
 
-fn write_entry(out: &mut String, entry: &EntryView) {
+/// One entry.
+pub(super) fn entry(out: &mut String, entry: &EntryView) {
     let _ = writeln!(out, "<article>\n<h2>{}</h2>", escape(&entry.when));
     write_facts(out, entry.facts());
     let _ = writeln!(

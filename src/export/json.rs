@@ -1,13 +1,12 @@
 //! rekindle's own JSON export: every field of every entry, read back exactly by `import`.
 
-use std::borrow::Cow;
+use std::fmt::Write;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::engine::JournalEntry;
-use crate::visible::json_escaped;
 
 use super::import::ImportFormat;
 use super::import_error::ImportError;
@@ -18,34 +17,33 @@ pub const EXPORT_FORMAT: &str = "rekindle-journal";
 /// The version of the export format written; a newer one is refused on import.
 pub const EXPORT_VERSION: u32 = 1;
 
-/// The file as written.
-#[derive(Serialize)]
-struct ExportFile<'a> {
-    format: &'static str,
-    version: u32,
-    exported: DateTime<Utc>,
-    entries: Vec<&'a JournalEntry>,
+/// The file's opening, up to the list of entries: the same bytes `serde_json`'s pretty printer
+/// writes for `{ format, version, exported, entries: [...] }`.
+pub(super) fn head(out: &mut String, now: DateTime<Utc>) {
+    let exported = serde_json::to_string(&now).unwrap_or_default();
+    let _ = write!(
+        out,
+        "{{\n  \"format\": \"{EXPORT_FORMAT}\",\n  \"version\": {EXPORT_VERSION},\n  \
+         \"exported\": {exported},\n  \"entries\": ["
+    );
 }
 
-/// `entries` as a rekindle export, pretty-printed, ending in a newline; characters a terminal
-/// would obey are `\u` escapes, so printing it is safe and reading it back gives the same text.
-pub(super) fn write<'a>(
-    entries: impl Iterator<Item = &'a JournalEntry>,
-    now: DateTime<Utc>,
-) -> String {
-    let file = ExportFile {
-        format: EXPORT_FORMAT,
-        version: EXPORT_VERSION,
-        exported: now,
-        entries: entries.collect(),
-    };
-    let json = serde_json::to_string_pretty(&file).unwrap_or_default();
-    let mut out = match json_escaped(&json) {
-        Cow::Owned(escaped) => escaped,
-        Cow::Borrowed(_) => json,
-    };
-    out.push('\n');
-    out
+/// One entry of the list, pretty-printed at the list's depth; `first` for the first one.
+pub(super) fn entry(out: &mut String, entry: &JournalEntry, first: bool) {
+    out.push_str(if first { "\n" } else { ",\n" });
+    let json = serde_json::to_string_pretty(entry).unwrap_or_default();
+    for (i, line) in json.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("    ");
+        out.push_str(line);
+    }
+}
+
+/// The list's and the file's closing, after `entries` entries, and a final newline.
+pub(super) fn tail(out: &mut String, entries: usize) {
+    out.push_str(if entries == 0 { "]\n}\n" } else { "\n  ]\n}\n" });
 }
 
 /// True when `value` says it is a rekindle export.

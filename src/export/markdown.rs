@@ -5,28 +5,27 @@ use std::fmt::Write;
 use super::document::{Document, EntryView, StepAnswers};
 use super::wellbeing::{Wellbeing, one_line};
 
-/// The document as Markdown.
-pub(super) fn render(doc: &Document) -> String {
-    let mut out = String::new();
+/// The title, when and what was exported: everything before the entries.
+pub(super) fn head(out: &mut String, doc: &Document) {
     let _ = writeln!(out, "# {}\n", doc.title);
     if !doc.intro.is_empty() {
         let _ = writeln!(out, "{}\n", doc.intro);
     }
     let _ = writeln!(out, "_Exported {}{}._\n", doc.exported, scope(&doc.scope));
-    if doc.entries.is_empty() {
+}
+
+/// Everything after the entries: answers and wellbeing; `entries` says how many came before.
+pub(super) fn tail(out: &mut String, doc: &Document, entries: usize) {
+    if entries == 0 {
         out.push_str("No journal entries in this export.\n\n");
-    }
-    for entry in &doc.entries {
-        write_entry(&mut out, entry);
     }
     if !doc.answers.is_empty() {
         out.push_str("## Your answers\n\n");
         for step in &doc.answers {
-            write_step(&mut out, step);
+            write_step(out, step);
         }
     }
-    write_wellbeing(&mut out, &doc.wellbeing);
-    out
+    write_wellbeing(out, &doc.wellbeing);
 }
 
 fn scope(scope: &str) -> String {
@@ -37,7 +36,8 @@ fn scope(scope: &str) -> String {
     }
 }
 
-fn write_entry(out: &mut String, entry: &EntryView) {
+/// One entry.
+pub(super) fn entry(out: &mut String, entry: &EntryView) {
     let _ = writeln!(out, "## {}\n", entry.when);
     let facts = facts(entry.facts());
     if !facts.is_empty() {

@@ -15,6 +15,7 @@ mod jrnl;
 mod json;
 mod markdown;
 mod merge;
+mod stream;
 mod text;
 mod tui_journal;
 mod wellbeing;
@@ -37,6 +38,7 @@ pub use import::{ImportFormat, Imported, import};
 pub use import_error::ImportError;
 pub use json::{EXPORT_FORMAT, EXPORT_VERSION};
 pub use merge::{ImportSummary, MergePlan, add_planned, merge, plan_merge};
+pub use stream::ExportWriter;
 
 /// Writes the journal entries the filter admits, oldest first, in `format`.
 ///
@@ -55,34 +57,39 @@ pub fn export(
     tz: &dyn Calendar,
     now: DateTime<Utc>,
 ) -> String {
-    if format == Format::Json {
-        let entries = journal.iter().filter(|e| filter.admits_entry(e, tz));
-        return json::write(entries, now);
-    }
-    let entries = journal.iter().filter(|e| filter.admits_entry(e, tz));
-    let document = document::Document::build(
-        document::Kind::Journal,
-        entries,
-        journey,
-        guide,
-        filter,
-        tz,
-        now,
-    );
-    render(format, &document)
+    let written = ExportWriter::begin(format, journey, guide, filter, tz, now, Vec::new())
+        .and_then(|mut writer| {
+            writer.entries(journal.iter())?;
+            writer.finish()
+        })
+        .unwrap_or_default();
+    String::from_utf8(written).unwrap_or_default()
 }
 
-/// A readable document in `format`; JSON is not a readable format and gives nothing.
-///
-/// Whether it goes to a terminal or a file, characters a terminal would obey are written in
-/// their visible form (see [`crate::visible`]): the words stay, the escapes cannot act.
+/// A whole readable document in `format` (JSON is not a readable format and gives nothing),
+/// with characters a terminal would obey shown in their visible form (see [`crate::visible`]):
+/// the words stay, the escapes cannot act.
 fn render(format: Format, document: &document::Document) -> String {
-    let text = match format {
-        Format::Markdown => markdown::render(document),
-        Format::Text => text::render(document),
-        Format::Html => html::render(document),
-        Format::Json => String::new(),
-    };
+    let mut text = String::new();
+    let entries = &document.entries;
+    match format {
+        Format::Markdown => {
+            markdown::head(&mut text, document);
+            entries.iter().for_each(|e| markdown::entry(&mut text, e));
+            markdown::tail(&mut text, document, entries.len());
+        }
+        Format::Text => {
+            text::head(&mut text, document);
+            entries.iter().for_each(|e| text::entry(&mut text, e));
+            text::tail(&mut text, document, entries.len());
+        }
+        Format::Html => {
+            html::head(&mut text, document);
+            entries.iter().for_each(|e| html::entry(&mut text, e));
+            html::tail(&mut text, document, entries.len());
+        }
+        Format::Json => {}
+    }
     match visible(&text) {
         Cow::Owned(shown) => shown,
         Cow::Borrowed(_) => text,

@@ -9,10 +9,9 @@ use super::wrap::wrap;
 /// Lines are wrapped to this many characters where a space allows.
 const WIDTH: usize = 78;
 
-/// The document as plain text.
-pub(super) fn render(doc: &Document) -> String {
-    let mut out = String::new();
-    underline(&mut out, doc.title, '=');
+/// The title, when and what was exported: everything before the entries.
+pub(super) fn head(out: &mut String, doc: &Document) {
+    underline(out, doc.title, '=');
     if !doc.intro.is_empty() {
         out.push_str(&wrap(doc.intro, WIDTH, ""));
         out.push('\n');
@@ -22,21 +21,21 @@ pub(super) fn render(doc: &Document) -> String {
         let _ = writeln!(out, "Showing {}", doc.scope);
     }
     out.push('\n');
-    if doc.entries.is_empty() {
+}
+
+/// Everything after the entries: answers and wellbeing; `entries` says how many came before.
+pub(super) fn tail(out: &mut String, doc: &Document, entries: usize) {
+    if entries == 0 {
         out.push_str("No journal entries in this export.\n\n");
     }
-    for entry in &doc.entries {
-        write_entry(&mut out, entry);
-    }
     if !doc.answers.is_empty() {
-        underline(&mut out, "Your answers", '=');
+        underline(out, "Your answers", '=');
         out.push('\n');
         for step in &doc.answers {
-            write_step(&mut out, step);
+            write_step(out, step);
         }
     }
-    write_wellbeing(&mut out, &doc.wellbeing);
-    out
+    write_wellbeing(out, &doc.wellbeing);
 }
 
 /// `title` with a line of `mark` under it as long as the title.
@@ -45,7 +44,8 @@ fn underline(out: &mut String, title: &str, mark: char) {
     let _ = writeln!(out, "{title}\n{}", mark.to_string().repeat(len));
 }
 
-fn write_entry(out: &mut String, entry: &EntryView) {
+/// One entry.
+pub(super) fn entry(out: &mut String, entry: &EntryView) {
     underline(out, &entry.when, '-');
     for (label, value) in entry.facts() {
         let _ = writeln!(out, "{label}: {value}");

@@ -59,4 +59,4 @@ pub use journal::{JournalLoad, SetAside};
 pub use lock::{LockHolder, LockWait};
 pub use open::{Access, Store};
 pub use paths::default_data_dir;
-pub use private::write_private_file;
+pub use private::{PrivateFile, write_private_file};

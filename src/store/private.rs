@@ -99,3 +99,76 @@ pub fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     file.write_all(bytes)?;
     file.sync_all()
 }
+
+/// A file outside the data folder (an export) written as a stream, readable only by the user.
+///
+/// It is written beside its place under a temporary name and renamed over it by
+/// [`PrivateFile::commit`], after one fsync, so a failure part way (a full disk, a kill) leaves
+/// any earlier file at that path as it was. A path that exists and is not a regular file (a
+/// pipe, a terminal, `/dev/null`) is written directly.
+pub struct PrivateFile {
+    out: io::BufWriter<File>,
+    /// `(temporary, target)` while the file is written under a temporary name.
+    rename: Option<(std::path::PathBuf, std::path::PathBuf)>,
+}
+
+impl PrivateFile {
+    /// Starts writing `path`.
+    pub fn create(path: &Path) -> io::Result<Self> {
+        // A link is followed, so the file it names is the one replaced.
+        let real = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let path = real.as_path();
+        let special = fs::metadata(path).is_ok_and(|meta| !meta.is_file());
+        let (file, rename) = if special {
+            (OpenOptions::new().write(true).open(path)?, None)
+        } else {
+            let temp = super::write::temp_path(path, "");
+            (create_new_file(&temp)?, Some((temp, path.to_path_buf())))
+        };
+        Ok(Self {
+            out: io::BufWriter::with_capacity(1 << 20, file),
+            rename,
+        })
+    }
+
+    /// Finishes the file: everything flushed and synced, then put in its place.
+    pub fn commit(mut self) -> io::Result<()> {
+        use std::io::Write;
+        self.out.flush()?;
+        let Some((temp, target)) = self.rename.take() else {
+            return Ok(());
+        };
+        let done = self
+            .out
+            .get_ref()
+            .sync_all()
+            .and_then(|()| fs::rename(&temp, &target));
+        if done.is_err() {
+            let _ = fs::remove_file(&temp);
+        }
+        done?;
+        if let Some(folder) = target.parent().filter(|f| !f.as_os_str().is_empty()) {
+            let _ = sync_dir(folder);
+        }
+        Ok(())
+    }
+}
+
+impl io::Write for PrivateFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.out.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+impl Drop for PrivateFile {
+    /// A file never committed leaves no temporary behind.
+    fn drop(&mut self) {
+        if let Some((temp, _)) = &self.rename {
+            let _ = fs::remove_file(temp);
+        }
+    }
+}

@@ -121,7 +121,7 @@ pub(super) fn remove_stale_temps(dir: &Path) -> Result<(), StoreError> {
 }
 
 /// A fresh temp path beside `target`, named as only rekindle names files.
-fn temp_path(target: &Path, tag: &str) -> PathBuf {
+pub(super) fn temp_path(target: &Path, tag: &str) -> PathBuf {
     let name = format!(
         "{}{tag}",
         target.file_name().unwrap_or_default().to_string_lossy()
