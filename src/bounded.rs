@@ -49,6 +49,16 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
+/// Opens the regular file at `path` for reading as a stream of at most `limit` bytes (one more
+/// than that, so a reader can tell the file grew past it), with the same checks as
+/// [`read_regular`].
+pub fn open_regular(path: &Path, limit: u64) -> Result<io::Take<File>, ReadError> {
+    check(&fs::metadata(path)?, limit)?;
+    let file = File::open(path)?;
+    check(&file.metadata()?, limit)?;
+    Ok(file.take(limit.saturating_add(1)))
+}
+
 fn check(meta: &Metadata, limit: u64) -> Result<(), ReadError> {
     if !meta.is_file() {
         return Err(ReadError::NotAFile(kind(meta)));

@@ -60,3 +60,24 @@ fn status_counts_from_the_index_and_never_trusts_a_stale_one() {
         "{index}"
     );
 }
+
+#[test]
+fn an_import_leaves_an_index_that_describes_every_month_it_wrote() {
+    let sb = Sandbox::new();
+    sb.import(&sb.export_file("three.json", cli_support::THREE_MONTHS));
+    let index: Value =
+        serde_json::from_slice(&fs::read(sb.journal().join(".index.json")).unwrap()).unwrap();
+    let months: Vec<&String> = index["months"].as_object().unwrap().keys().collect();
+    assert_eq!(months, ["2026-01", "2026-02", "2026-03"], "{index}");
+    for month in months {
+        let summary = &index["months"][month];
+        assert_eq!(summary["entries"], 1, "{month}: {summary}");
+        let file = sb.journal().join(format!("{month}.json"));
+        assert_eq!(
+            summary["len"],
+            fs::metadata(&file).unwrap().len(),
+            "{month}"
+        );
+    }
+    assert_eq!(status_entries(&sb).0, 3);
+}

@@ -7,13 +7,13 @@ use std::process::ExitCode;
 use chrono::{Local, NaiveDate, Utc};
 use clap::Args;
 
-use crate::bounded::{IMPORT_LIMIT, read_regular};
+use crate::bounded::{IMPORT_LIMIT, open_regular, read_regular};
 use crate::config::Config;
 use crate::content::Guide;
 use crate::engine::{Journey, MonthKey};
 use crate::export::{
     ExportFilter, ExportWriter, Format, add_planned, export_for_counsellor, import as import_bytes,
-    plan_merge,
+    import_stream, plan_merge,
 };
 use crate::store::{Access, PrivateFile, write_private_file};
 use crate::visible::visible;
@@ -220,14 +220,22 @@ fn export_for_counsellor_to(
 /// All or nothing: the whole file is read, checked and planned (every entry valid, every month
 /// it adds to readable) before anything is written; a refusal names the file and the entry.
 pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode, CliError> {
-    let bytes = read_regular(file, IMPORT_LIMIT).map_err(|e| {
-        CliError::Other(format!(
-            "cannot import {}: {e}. Nothing was imported.",
-            file.display()
-        ))
-    })?;
-    let imported = import_bytes(&bytes, &Local)
-        .map_err(|e| CliError::Other(format!("{}: {e}. Nothing was imported.", file.display())))?;
+    let streamed = open_regular(file, IMPORT_LIMIT)
+        .ok()
+        .and_then(import_stream);
+    let imported = match streamed {
+        Some(imported) => imported,
+        None => {
+            let bytes = read_regular(file, IMPORT_LIMIT).map_err(|e| {
+                CliError::Other(format!(
+                    "cannot import {}: {e}. Nothing was imported.",
+                    file.display()
+                ))
+            })?;
+            import_bytes(&bytes, &Local)
+        }
+    }
+    .map_err(|e| CliError::Other(format!("{}: {e}. Nothing was imported.", file.display())))?;
     let format = imported.format;
     let mut session = Session::open(cli, Access::ReadWrite).map_err(|e| match e {
         CliError::Store(locked @ crate::store::StoreError::Locked { .. }) => CliError::Other(

@@ -375,10 +375,7 @@ pub fn save_months(
     journal: &Journal,
     months: &[crate::engine::MonthKey],
 ) -> Result<(), StoreError> {
-    for month in months {
-        store.save_month(&journal.month_file(*month))?;
-    }
-    Ok(())
+    store.save_months(months.iter().map(|key| journal.month_file(*key)))
 }
 
 /// The data folder: `--data-dir`, `REKINDLE_DATA_DIR`, or the user's data folder.

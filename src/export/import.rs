@@ -69,6 +69,20 @@ pub fn import<Tz: TimeZone>(bytes: &[u8], tz: &Tz) -> Result<Imported, ImportErr
         ImportFormat::Jrnl => jrnl::read(&value, tz)?,
         ImportFormat::TuiJournal => tui_journal::read(&value)?,
     };
+    checked(format, entries)
+}
+
+/// Reads a rekindle export from `reader` as a stream, so a large one is never held whole;
+/// `None` when the file is not one that reads cleanly this way (another tool's, or one with a
+/// problem): read it whole with [`import`], which says what is wrong.
+pub fn import_stream(reader: impl std::io::Read) -> Option<Result<Imported, ImportError>> {
+    let entries = json::read_direct(reader)?;
+    Some(checked(ImportFormat::Rekindle, entries))
+}
+
+/// The entries, when every one passes [`check_entry`]; else an error naming the first that
+/// does not.
+fn checked(format: ImportFormat, entries: Vec<JournalEntry>) -> Result<Imported, ImportError> {
     for (n, entry) in entries.iter().enumerate() {
         check_entry(entry).map_err(|problem| ImportError::Invalid {
             format,
@@ -121,4 +135,61 @@ fn detect(value: &Value) -> Option<ImportFormat> {
         return Some(ImportFormat::TuiJournal);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+    use serde_json::json;
+
+    use super::*;
+
+    fn file(entries: serde_json::Value) -> Vec<u8> {
+        serde_json::to_vec_pretty(&json!({
+            "format": "rekindle-journal", "version": 1,
+            "exported": "2026-03-31T00:00:00Z", "entries": entries,
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_rekindle_export_streams_to_what_reading_it_whole_gives() {
+        let bytes = file(json!([
+            {"id": "a", "created": "2026-01-10T12:00:00Z", "edited": null,
+             "text": "é 💛\r\n\u{1b}[2J", "step": "no-contact", "mood": 3, "tags": ["x"],
+             "weather": {"sky": ["grey", 1.5]}},
+            {"id": "b", "created": "2026-02-10T12:00:00.123456789Z", "text": "only the words"},
+        ]));
+        let whole = import(&bytes, &Utc).unwrap();
+        let streamed = import_stream(&bytes[..]).expect("ours").unwrap();
+        assert_eq!(streamed, whole);
+        assert_eq!(streamed.entries.len(), 2);
+    }
+
+    #[test]
+    fn what_the_stream_cannot_read_is_left_to_the_whole_reading_that_names_it() {
+        let bad_date = file(json!([{"id": "a", "created": "yesterday", "text": "words"}]));
+        assert!(import_stream(&bad_date[..]).is_none());
+        assert!(matches!(
+            import(&bad_date, &Utc),
+            Err(ImportError::BadDate { entry: 1, .. })
+        ));
+        let newer = String::from_utf8(file(json!([])))
+            .unwrap()
+            .replace("\"version\": 1", "\"version\": 2");
+        assert!(import_stream(newer.as_bytes()).is_none());
+        assert!(matches!(
+            import(newer.as_bytes(), &Utc),
+            Err(ImportError::NewerVersion(2))
+        ));
+        let jrnl = br#"{"tags": {}, "entries": [{"date": "2026-01-01", "time": "10:00", "title": "t", "body": "b"}]}"#;
+        assert!(import_stream(&jrnl[..]).is_none());
+        let no_words = file(json!([{"id": "a", "created": "2026-01-10T12:00:00Z", "text": " "}]));
+        let streamed = import_stream(&no_words[..]).expect("reads as ours");
+        assert_eq!(
+            streamed.unwrap_err().to_string(),
+            import(&no_words, &Utc).unwrap_err().to_string(),
+            "an entry that fails the checks is refused the same way"
+        );
+    }
 }

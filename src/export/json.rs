@@ -46,6 +46,25 @@ pub(super) fn tail(out: &mut String, entries: usize) {
     out.push_str(if entries == 0 { "]\n}\n" } else { "\n  ]\n}\n" });
 }
 
+/// A rekindle export as read straight into entries.
+#[derive(Deserialize)]
+struct Direct {
+    format: String,
+    version: u64,
+    entries: Vec<JournalEntry>,
+}
+
+/// The entries of a rekindle export read straight from `reader`, without the file ever held
+/// whole or as a JSON tree; `None` for anything else (another tool's file, or one with a
+/// problem), which the caller reads the careful way, with [`read`], to say what is wrong.
+pub(super) fn read_direct(reader: impl std::io::Read) -> Option<Vec<JournalEntry>> {
+    let file: Direct =
+        serde_json::from_reader(std::io::BufReader::with_capacity(1 << 20, reader)).ok()?;
+    let ours =
+        file.format == EXPORT_FORMAT && (1..=u64::from(EXPORT_VERSION)).contains(&file.version);
+    ours.then_some(file.entries)
+}
+
 /// True when `value` says it is a rekindle export.
 pub(super) fn is_ours(value: &Value) -> bool {
     value.get("format").and_then(Value::as_str) == Some(EXPORT_FORMAT)

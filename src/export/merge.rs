@@ -76,11 +76,14 @@ pub fn plan_merge(journal: &Journal, imported: Imported) -> MergePlan {
         fresh.push((n, id));
     }
     plan.summary.added = fresh.len();
-    plan.newcomers = fresh
+    let mut fresh = fresh.into_iter().peekable();
+    plan.newcomers = imported
+        .entries
         .into_iter()
-        .map(|(n, id)| JournalEntry {
-            id,
-            ..imported.entries[n].clone()
+        .enumerate()
+        .filter_map(|(n, entry)| {
+            let (_, id) = fresh.next_if(|(m, _)| *m == n)?;
+            Some(JournalEntry { id, ..entry })
         })
         .collect();
     plan

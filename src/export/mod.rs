@@ -34,7 +34,7 @@ use crate::visible::visible;
 pub use counsellor::{CounsellorError, export_for_counsellor};
 pub use filter::ExportFilter;
 pub use format::Format;
-pub use import::{ImportFormat, Imported, import};
+pub use import::{ImportFormat, Imported, import, import_stream};
 pub use import_error::ImportError;
 pub use json::{EXPORT_FORMAT, EXPORT_VERSION};
 pub use merge::{ImportSummary, MergePlan, add_planned, merge, plan_merge};

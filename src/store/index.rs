@@ -119,17 +119,31 @@ impl Store {
         Ok(summary)
     }
 
-    /// Notes in the index what `month` now holds on disk; called after the month was saved.
-    pub(super) fn index_month(
+    /// What the index should say of `month`, just saved as month `key`'s file.
+    pub(super) fn summarise_month(
         &self,
         key: MonthKey,
         month: &JournalMonth,
+    ) -> Option<MonthSummary> {
+        summarise(&self.month_file(key), &month.entries)
+    }
+
+    /// Notes in the index what each month now holds on disk (`None`: nothing known, so the
+    /// month is read when next counted); called after they were saved.
+    pub(super) fn index_months(
+        &self,
+        months: Vec<(MonthKey, Option<MonthSummary>)>,
     ) -> Result<(), StoreError> {
+        if months.is_empty() {
+            return Ok(());
+        }
         let mut index = self.read_index();
-        match summarise(&self.month_file(key), &month.entries) {
-            Some(summary) => index.months.insert(month.month.clone(), summary),
-            None => index.months.remove(&month.month),
-        };
+        for (key, summary) in months {
+            match summary {
+                Some(summary) => index.months.insert(key.to_string(), summary),
+                None => index.months.remove(&key.to_string()),
+            };
+        }
         self.write_index(&index)
     }
 

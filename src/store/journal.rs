@@ -95,6 +95,35 @@ impl Store {
     /// Refused when read-only, when `month.month` is not written `YYYY-MM`, or when that month's
     /// file could not be read (it was set aside): restore or move that file first.
     pub fn save_month(&self, month: &JournalMonth) -> Result<(), StoreError> {
+        self.save_months([month])
+    }
+
+    /// Saves several months (an import), each as [`Store::save_month`] does, and brings the
+    /// index up to date once after the last, instead of once after each.
+    pub fn save_months(
+        &self,
+        months: impl IntoIterator<Item = impl std::borrow::Borrow<JournalMonth>>,
+    ) -> Result<(), StoreError> {
+        let mut saved = Vec::new();
+        let mut result = Ok(());
+        for month in months {
+            let month = month.borrow();
+            match self.save_unindexed(month) {
+                Ok(key) => saved.push((key, self.summarise_month(key, month))),
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        // What was saved is indexed even when a later month failed.
+        let _ = self.index_months(saved);
+        result
+    }
+
+    /// Saves one month's file (see [`Store::save_month`]) and returns its key; the index is
+    /// the caller's to update.
+    fn save_unindexed(&self, month: &JournalMonth) -> Result<MonthKey, StoreError> {
         let key = MonthKey::parse(&month.month)
             .filter(|key| key.to_string() == month.month)
             .ok_or_else(|| StoreError::InvalidMonth {
@@ -105,10 +134,7 @@ impl Store {
         }
         let file = self.month_file(key);
         self.save(&file, month, || self.load_month(key).map(drop))?;
-        // The month is saved; an index that could not follow is stale, and is rebuilt from the
-        // months when next read.
-        let _ = self.index_month(key, month);
-        Ok(())
+        Ok(key)
     }
 
     /// Names of the `.json` files in the journal folder (not hidden ones, not backups).

@@ -1,0 +1,268 @@
+#!/usr/bin/env python3
+"""The real release binary, timed end to end as a person meets it: through a pseudo-terminal.
+
+Usage: benches/pty-timing.py [ENTRIES] [RUNS]   (default 100000 entries, 7 runs; needs
+`cargo build --release`). Prints medians (and the slowest run) in milliseconds.
+
+Method
+- The journal is generated here (seed 7): ENTRIES entries over three years (or 3 a day when
+  there are more), 250 to 1,000 bytes each, with accents and emoji, imported with `rekindle
+  import`; the welcome and the safety questions are then answered once through the pty, so the
+  workbook opens on home like a returning user's.
+- Launch: from fork to the moment the home screen's first step title ("Give it space") has been
+  written to the terminal (escape sequences and white space stripped from the byte stream
+  before matching, as the cursor skips blank cells).
+- A key: from writing the key to the pty to the first byte of the redraw it causes. `J` is home
+  to journal list, `j` moves in the list, `h` goes home again.
+- Each CLI command: wall time from fork to exit, and its peak resident memory (GNU time's %M),
+  output to /dev/null; the time includes GNU time's own start, measured with `true`.
+- Overhead of the method itself, measured the same way and printed first: launching
+  `/bin/echo` through the pty, a key echoed back by `cat`, and running `true`.
+- The pty is 100 columns by 30 rows, TERM=xterm-256color, TZ=UTC.
+"""
+
+import fcntl
+import json
+import os
+import random
+import re
+import select
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, "target", "release", "rekindle")
+ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+
+WORDS = (
+    "morning walk river quiet flat tea sister phone evening window rain memory laugh silence "
+    "argument letter photo song café naïve déjà-vu rêve coração 心 😌 🌱 💛 small win tomorrow "
+    "again miss maybe honest slow breath kitchen train station friend message unsent list"
+).split()
+
+
+def generate(path, n):
+    """A rekindle export of n entries, deterministic."""
+    rng = random.Random(7)
+    start = 1_700_000_000
+    span = max(3 * 365 * 86400, n * 86400 // 3)
+    step = span / n
+    with open(path, "w", encoding="utf-8") as out:
+        out.write('{"format":"rekindle-journal","version":1,'
+                  '"exported":"2026-11-01T00:00:00Z","entries":[')
+        for i in range(n):
+            at = time.gmtime(start + int(i * step + rng.random() * step))
+            words = []
+            size = rng.randint(250, 1000)
+            while sum(len(w) + 1 for w in words) < size:
+                words.append(rng.choice(WORDS))
+            text = " ".join(words).capitalize() + "."
+            if rng.random() < 0.3:
+                text += "\n\n" + " ".join(rng.choice(WORDS) for _ in range(20))
+            entry = {
+                "id": f"g{i:08d}",
+                "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", at),
+                "edited": None,
+                "text": text,
+                "step": None,
+                "mood": 1 + i % 5,
+                "tags": ["evening"] if i % 3 == 0 else [],
+            }
+            out.write(("," if i else "") + json.dumps(entry, ensure_ascii=False))
+        out.write("]}\n")
+
+
+def squeeze(text):
+    """Text without white space: a full-screen program moves the cursor over blank cells
+    instead of writing spaces, so words are matched without the spaces between them."""
+    return re.sub(rb"\s+", b"", text)
+
+
+class Pty:
+    """A program running on a pseudo-terminal, with what it has written so far."""
+
+    def __init__(self, argv, env):
+        self.started = time.perf_counter()
+        pid, fd = os.forkpty()
+        if pid == 0:
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+            os.execve(argv[0], argv, env)
+        self.pid, self.fd = pid, fd
+        self.seen = b""
+
+    def read_until(self, marker, timeout=30.0):
+        """Seconds from the start until `marker` (text) appears in what was written since the
+        last call."""
+        marker = squeeze(marker.encode())
+        deadline = time.perf_counter() + timeout
+        self.seen = b""
+        while True:
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                raise TimeoutError(f"{marker!r} not seen; last output: {ANSI.sub(b'', self.seen)[-300:]!r}")
+            ready, _, _ = select.select([self.fd], [], [], left)
+            if ready:
+                try:
+                    chunk = os.read(self.fd, 1 << 16)
+                except OSError:
+                    chunk = b""
+                if not chunk:
+                    raise EOFError(f"{marker!r} not seen before the program ended")
+                self.seen += chunk
+                if marker in squeeze(ANSI.sub(b"", self.seen)):
+                    return time.perf_counter()
+
+    def key_until_output(self, key, timeout=30.0):
+        """Seconds from writing `key` until the first byte written back."""
+        self.drain()
+        sent = time.perf_counter()
+        os.write(self.fd, key.encode())
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            raise TimeoutError(f"nothing drawn after {key!r}")
+        got = time.perf_counter()
+        self.drain(0.05)
+        return got - sent
+
+    def drain(self, quiet=0.02):
+        """Reads until the program has been quiet for `quiet` seconds."""
+        while select.select([self.fd], [], [], quiet)[0]:
+            try:
+                if not os.read(self.fd, 1 << 16):
+                    return
+            except OSError:
+                return
+
+    def send(self, keys):
+        os.write(self.fd, keys.encode())
+
+    def close(self):
+        try:
+            os.kill(self.pid, 15)
+        except ProcessLookupError:
+            pass
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+
+def env_for(data):
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TMUX")}
+    env.update(TERM="xterm-256color", TZ="UTC0", REKINDLE_DATA_DIR=data)
+    return env
+
+
+def run_cli(argv, env):
+    """Wall seconds and peak resident KiB of one run. The memory is read by GNU time (a
+    child forked from this Python would count Python's own memory as its peak)."""
+    with tempfile.NamedTemporaryFile("r") as peak, open(os.devnull, "wb") as null:
+        started = time.perf_counter()
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", peak.name] + argv,
+                       env=env, stdout=null, stderr=null)
+        seconds = time.perf_counter() - started
+        return seconds, int(peak.read().strip() or 0)
+
+
+def report(label, seconds, kib=None):
+    median = statistics.median(seconds) * 1000
+    worst = max(seconds) * 1000
+    memory = f"{statistics.median(kib) / 1024:8.1f} MiB" if kib else ""
+    print(f"{label:<40} {median:8.1f} ms  (slowest {worst:7.1f}) {memory}", flush=True)
+
+
+def welcome(data):
+    """Answers the welcome and the safety questions once, as a returning user has."""
+    app = Pty([BIN, "--data-dir", data], env_for(data))
+    app.read_until("Continue to a few gentle safety questions")
+    app.send("\x1b[B\x1b[B\r")
+    app.read_until("clearly said no")
+    for _ in range(7):
+        app.send("n")
+        time.sleep(0.05)
+    app.read_until("Nothing here stands in the way")
+    app.send("\r")
+    app.drain(0.5)
+    app.send("q")
+    os.waitpid(app.pid, 0)
+    os.close(app.fd)
+
+
+def main():
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 7
+    if not os.access(BIN, os.X_OK):
+        sys.exit("build first: cargo build --release")
+    work = tempfile.mkdtemp(prefix="rekindle-pty-")
+    try:
+        data = os.path.join(work, "data")
+        source = os.path.join(work, "journal.json")
+        generate(source, n)
+        env = env_for(data)
+        subprocess.run([BIN, "import", source], env=env, check=True, stdout=subprocess.DEVNULL)
+        welcome(data)
+        months = len([f for f in os.listdir(os.path.join(data, "journal")) if f[0].isdigit()])
+        size = os.path.getsize(source) / (1 << 20)
+        print(f"{n} entries in {months} months ({size:.0f} MiB as JSON); "
+              f"{os.cpu_count()} cores; {time.strftime('%Y-%m-%d')}; medians of {runs} runs",
+              flush=True)
+
+        launch, key = [], []
+        for _ in range(runs):
+            echo = Pty(["/bin/echo", "Give it space"], env)
+            launch.append(echo.read_until("Give it space") - echo.started)
+            echo.close()
+            cat = Pty(["/bin/cat"], env)
+            key.append(cat.key_until_output("x"))
+            cat.close()
+        report("method: launch (/bin/echo)", launch)
+        report("method: key echoed (cat)", key)
+        seconds, kib = zip(*(run_cli(["/bin/true"], env) for _ in range(runs)))
+        report("method: run a command (true)", seconds, kib)
+
+        first, to_journal, in_list, back_home = [], [], [], []
+        for _ in range(runs):
+            app = Pty([BIN], env)
+            first.append(app.read_until("Give it space") - app.started)
+            app.drain(0.3)
+            to_journal.append(app.key_until_output("J"))
+            app.drain(0.5)
+            in_list.append(app.key_until_output("j"))
+            back_home.append(app.key_until_output("h"))
+            app.send("q")
+            os.waitpid(app.pid, 0)
+            os.close(app.fd)
+        report("workbook: launch to home drawn", first)
+        report("workbook: J (home -> journal list)", to_journal)
+        report("workbook: j (down in the journal list)", in_list)
+        report("workbook: h (back home)", back_home)
+
+        export_to = os.path.join(work, "out")
+        commands = [
+            ("status", ["status"]),
+            ("status --short", ["status", "--short"]),
+            ("journal add", ["journal", "add", "one more line"]),
+            ("journal list", ["journal", "list"]),
+            ("export --format md -o FILE", ["export", "--format", "md", "-o", export_to + ".md"]),
+            ("export --format json -o FILE", ["export", "--format", "json", "-o", export_to + ".json"]),
+        ]
+        for label, args in commands:
+            seconds, kib = zip(*(run_cli([BIN] + args, env) for _ in range(runs)))
+            report(label, seconds, kib)
+        fresh = os.path.join(work, "fresh")
+        timings = []
+        for _ in range(max(3, runs // 2)):
+            shutil.rmtree(fresh, ignore_errors=True)
+            timings.append(run_cli([BIN, "--data-dir", fresh, "import", source], env_for(fresh)))
+        seconds, kib = zip(*timings)
+        report(f"import {n} entries (empty folder)", seconds, kib)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
