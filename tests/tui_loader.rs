@@ -98,3 +98,29 @@ fn writing_into_a_month_still_loading_waits_for_it() {
     let texts: Vec<&str> = october.entries.iter().map(|e| e.text.as_str()).collect();
     assert_eq!(texts, ["entry b", "entry c", "written in October"]);
 }
+
+#[test]
+fn each_arriving_month_wakes_the_loop_instead_of_waiting_for_a_tick() {
+    use rekindle::tui::events::{Events, Wake};
+    let dir = data_with_three_months();
+    let (session, older) =
+        Session::open_in(default_guide().unwrap(), dir.path(), Access::ReadOnly).unwrap();
+    let events = Events::new();
+    let mut loader = JournalLoader::spawn_waking(
+        dir.path().to_path_buf(),
+        older.clone(),
+        Some(events.waker()),
+    );
+    let mut wakes = 0;
+    while wakes < older.len() {
+        match events.next(Duration::from_secs(10)).unwrap() {
+            Some(Wake::Arrived) => wakes += 1,
+            Some(Wake::Input(_)) => panic!("no terminal here"),
+            None => panic!("a month arrived without waking the loop"),
+        }
+    }
+    assert_eq!(older.len(), 2);
+    assert_eq!(loader.arrived().len(), 2, "each wake had its month waiting");
+    assert!(!loader.is_loading());
+    drop(session);
+}

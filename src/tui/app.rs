@@ -427,14 +427,20 @@ impl App {
         self.with_screen(|s, v| s.refresh(v));
     }
 
+    /// Takes in the journal months that have arrived from the loader; true when any had.
+    pub fn merge_arrived(&mut self) -> bool {
+        let loaded = self.loader.arrived();
+        let changed = !loaded.is_empty();
+        self.take_loaded(loaded);
+        changed
+    }
+
     /// Regular work between keys: takes in loaded months and the inbox, keeps drafts, and
     /// notes what is not saved (shown until it is; never a window that takes keys).
     ///
     /// True when anything on screen may have changed, so the loop knows to draw.
     pub fn tick(&mut self) -> bool {
-        let loaded = self.loader.arrived();
-        let mut changed = !loaded.is_empty();
-        self.take_loaded(loaded);
+        let mut changed = self.merge_arrived();
         changed |= self.take_inbox();
         self.keep_draft(false);
         if let Some(unsaved) = self.persist.status() {

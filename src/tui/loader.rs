@@ -3,10 +3,12 @@
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::engine::{JournalMonth, MonthKey};
 use crate::store::{Access, Store};
+
+use super::events::Wake;
 
 /// One month read by the loader.
 pub enum Loaded {
@@ -26,6 +28,12 @@ pub struct JournalLoader {
 impl JournalLoader {
     /// Reads `months` of the data folder at `dir`, newest first, on a thread of its own.
     pub fn spawn(dir: PathBuf, months: Vec<MonthKey>) -> Self {
+        Self::spawn_waking(dir, months, None)
+    }
+
+    /// As [`JournalLoader::spawn`], and wakes the loop through `wake` as each month arrives, so
+    /// it is merged at once instead of at the next tick.
+    pub fn spawn_waking(dir: PathBuf, months: Vec<MonthKey>, wake: Option<Sender<Wake>>) -> Self {
         let (send, inbox) = channel();
         let pending = months.iter().copied().collect();
         std::thread::Builder::new()
@@ -36,6 +44,9 @@ impl JournalLoader {
                     Err(e) => {
                         for key in months {
                             let _ = send.send(Loaded::SetAside(key, e.to_string()));
+                        }
+                        if let Some(wake) = &wake {
+                            let _ = wake.send(Wake::Arrived);
                         }
                         return;
                     }
@@ -48,6 +59,9 @@ impl JournalLoader {
                     };
                     if send.send(loaded).is_err() {
                         return;
+                    }
+                    if let Some(wake) = &wake {
+                        let _ = wake.send(Wake::Arrived);
                     }
                 }
             })

@@ -12,7 +12,7 @@ use crate::engine::Theme as ThemeChoice;
 use crate::store::{Access, StoreError};
 
 use super::app::{App, Overlay};
-use super::events::Events;
+use super::events::{Events, Wake};
 use super::key_overrides::KeyOverrides;
 use super::loader::JournalLoader;
 use super::persist::{MemoryPersist, Persist};
@@ -22,8 +22,6 @@ use super::theme::Theme;
 
 /// How often the loop wakes without input (drafts, the inbox, what is not saved).
 const TICK: Duration = Duration::from_millis(250);
-/// How often it wakes while older journal months are still loading.
-const LOADING_TICK: Duration = Duration::from_millis(10);
 
 /// Opens the workbook where the user left off; returns when they quit.
 pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
@@ -33,7 +31,12 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
         Access::ReadWrite
     };
     let (session, older) = Session::open_newest(cli, access).map_err(explain_lock)?;
-    let loader = JournalLoader::spawn(session.store.dir().to_path_buf(), older);
+    let events = Events::new();
+    let loader = JournalLoader::spawn_waking(
+        session.store.dir().to_path_buf(),
+        older,
+        Some(events.waker()),
+    );
     let theme = if no_color(cli) || session.book.journey.settings.theme == ThemeChoice::Plain {
         Theme::PLAIN
     } else {
@@ -65,7 +68,7 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
     let stop = stop_signal()?;
     let result = {
         let mut guard = TerminalGuard::take()?;
-        event_loop(&mut app, &mut guard, &stop)
+        event_loop(&mut app, &mut guard, &events, &stop)
     };
     let saved = app.flush();
     drop(app);
@@ -77,9 +80,10 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
 fn event_loop(
     app: &mut App,
     guard: &mut TerminalGuard,
+    events: &Events,
     stop: &std::sync::atomic::AtomicBool,
 ) -> Result<(), CliError> {
-    let events = Events::start()?;
+    events.start()?;
     let stopped = || stop.load(Ordering::Relaxed);
     let mut dirty = true;
     let mut drawn_in = None;
@@ -94,21 +98,22 @@ fn event_loop(
             dirty = false;
             drawn_in = Some((period, slot));
         }
-        // While older months are arriving, look for them often, so the list is whole soon.
-        let wait = if app.loader.is_loading() {
-            LOADING_TICK
-        } else {
-            TICK
-        };
-        if let Some(event) = events.next(wait)? {
-            app.on_event(event);
-            dirty = true;
-            while !app.quit && !stopped() {
-                match events.ready()? {
-                    Some(event) => app.on_event(event),
-                    None => break,
+        // Keys and arriving journal months wake the loop at once; the tick is for drafts, the
+        // inbox and saving.
+        let mut wake = events.next(TICK)?;
+        while let Some(woke) = wake {
+            match woke {
+                Wake::Input(Ok(event)) => {
+                    app.on_event(event);
+                    dirty = true;
                 }
+                Wake::Input(Err(e)) => return Err(e.into()),
+                Wake::Arrived => dirty |= app.merge_arrived(),
             }
+            if app.quit || stopped() {
+                break;
+            }
+            wake = events.ready()?;
         }
         dirty |= app.tick();
     }
