@@ -3,6 +3,7 @@
 
 pub mod bounded;
 pub mod cli;
+pub mod config;
 pub mod content;
 pub mod engine;
 pub mod export;

@@ -8,6 +8,7 @@ use chrono::{Local, NaiveDate, Utc};
 use clap::Args;
 
 use crate::bounded::{IMPORT_LIMIT, open_regular, read_regular};
+use crate::config::Config;
 use crate::content::Guide;
 use crate::engine::{Journey, MonthKey};
 use crate::export::{
@@ -17,6 +18,7 @@ use crate::export::{
 use crate::store::{Access, PrivateFile, write_private_file};
 use crate::visible::visible;
 
+use super::dates::parse_date;
 use super::export_target;
 use super::session::{data_dir, load_guide, save_months};
 use super::{Cli, CliError, Session};
@@ -28,15 +30,16 @@ pub struct ExportArgs {
     #[arg(long, short, default_value = "md", value_parser = parse_format)]
     pub format: Format,
     /// Only entries on or after this local date (YYYY-MM-DD).
-    #[arg(long)]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<NaiveDate>,
     /// Only entries on or before this local date (YYYY-MM-DD).
-    #[arg(long)]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub until: Option<NaiveDate>,
-    /// Only entries (and answers) of this step.
+    /// Only entries (and answers) of this step (`rekindle steps` lists the ids).
     #[arg(long)]
     pub step: Option<String>,
-    /// Write to this file instead of stdout.
+    /// Write to this file instead of stdout; a relative name goes in `export_folder` when the
+    /// settings give one.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
     /// Pages to share with a counsellor (md or html): entries, answers, moods and slips.
@@ -58,7 +61,7 @@ fn parse_format(name: &str) -> Result<Format, String> {
 }
 
 /// Writes the export to stdout or `-o FILE`.
-pub fn run(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
+pub fn run(cli: &Cli, args: &ExportArgs, config: &Config) -> Result<ExitCode, CliError> {
     if let (Some(since), Some(until)) = (args.since, args.until)
         && since > until
     {
@@ -69,12 +72,17 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
     if let Some(step) = &args.step {
         let guide = load_guide(cli.content.as_ref()).map_err(CliError::Guide)?;
         if guide.step(step).is_none() {
-            return Err(CliError::Other(format!(
-                "there is no step `{step}` in this guide"
-            )));
+            return Err(CliError::Other(super::steps::unknown(&guide, step)));
         }
     }
-    if let Some(target) = &args.output {
+    let output = args
+        .output
+        .as_ref()
+        .map(|path| match &config.export_folder {
+            Some(folder) if path.is_relative() => folder.path().join(path),
+            _ => path.clone(),
+        });
+    if let Some(target) = &output {
         export_target::check(target, &data_dir(cli)?).map_err(CliError::Other)?;
     }
     let filter = ExportFilter {
@@ -83,12 +91,12 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
         step: args.step.clone(),
     };
     if args.for_counsellor {
-        return export_for_counsellor_to(cli, args, &filter);
+        return export_for_counsellor_to(cli, args, output.as_deref(), &filter);
     }
     let (mut session, months) = Session::open_month_by_month(cli)?;
     let guide = session.guide.clone();
     let journey = session.book.journey.clone();
-    let written = match &args.output {
+    let written = match &output {
         None => {
             let stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
             stream_export(
@@ -172,6 +180,7 @@ fn stream_export<W: Write>(
 fn export_for_counsellor_to(
     cli: &Cli,
     args: &ExportArgs,
+    output: Option<&Path>,
     filter: &ExportFilter,
 ) -> Result<ExitCode, CliError> {
     let session = Session::open(cli, Access::ReadOnly)?;
@@ -195,7 +204,7 @@ fn export_for_counsellor_to(
         Utc::now(),
     )
     .map_err(|e| CliError::Other(e.to_string()))?;
-    match &args.output {
+    match output {
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
         Some(path) => {
             write_private_file(path, text.as_bytes())

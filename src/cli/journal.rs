@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use chrono::{Local, Utc};
 use clap::Subcommand;
 
+use crate::config::Config;
 use crate::engine::{Action, MonthKey, Now, Workbook, prepare_entry};
 use crate::store::{Inbox, InboxItem, InboxRecord, StoreError};
 
@@ -19,7 +20,7 @@ pub enum JournalCommand {
     Add {
         /// The entry's text.
         text: Vec<String>,
-        /// Tie the entry to a step (its id, e.g. `reflect`).
+        /// Tie the entry to a step (its id, e.g. `reflect`; `rekindle steps` lists them).
         #[arg(long)]
         step: Option<String>,
         /// Your mood, from 1 (low) to 5 (good).
@@ -35,7 +36,7 @@ pub enum JournalCommand {
 }
 
 /// Runs a journal command.
-pub fn run(cli: &Cli, command: &JournalCommand) -> Result<ExitCode, CliError> {
+pub fn run(cli: &Cli, command: &JournalCommand, config: &Config) -> Result<ExitCode, CliError> {
     match command {
         JournalCommand::Add {
             text,
@@ -43,7 +44,7 @@ pub fn run(cli: &Cli, command: &JournalCommand) -> Result<ExitCode, CliError> {
             mood,
             tags,
         } => add(cli, text, step.clone(), *mood, tags.clone()),
-        JournalCommand::List(args) => super::journal_list::run(cli, args),
+        JournalCommand::List(args) => super::journal_list::run(cli, args, config),
     }
 }
 

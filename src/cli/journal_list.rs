@@ -9,11 +9,13 @@ use std::process::ExitCode;
 use chrono::{Days, Local, NaiveDate, Utc};
 use clap::Args;
 
+use crate::config::Config;
 use crate::engine::search::Query;
 use crate::engine::{Action, Journal, JournalEntry, MonthKey, Now, apply, entry_tags, normal_tag};
 use crate::store::{Access, Inbox, InboxItem, InboxRecord};
 use crate::visible::visible;
 
+use super::dates::parse_date;
 use super::{Cli, CliError, Session};
 
 /// `rekindle journal list` options.
@@ -42,12 +44,6 @@ pub struct ListArgs {
     /// Oldest first instead of newest first.
     #[arg(long)]
     pub reverse: bool,
-}
-
-/// A local date as typed after `--since` or `--until`.
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| "not a date; write it YYYY-MM-DD, like 2026-03-01".to_string())
 }
 
 /// Which entries are listed.
@@ -95,7 +91,7 @@ impl Wanted {
 }
 
 /// Lists the journal.
-pub fn run(cli: &Cli, args: &ListArgs) -> Result<ExitCode, CliError> {
+pub fn run(cli: &Cli, args: &ListArgs, config: &Config) -> Result<ExitCode, CliError> {
     if let (Some(since), Some(until)) = (args.since, args.until)
         && since > until
     {
@@ -130,6 +126,7 @@ pub fn run(cli: &Cli, args: &ListArgs) -> Result<ExitCode, CliError> {
     }
     let mut out = std::io::stdout().lock();
     let mut left = args.max.unwrap_or(usize::MAX);
+    let when_format = format!("{} %H:%M", config.date_format.pattern());
     for key in months.into_iter().filter(|k| wanted.may_hold(*k)) {
         if left == 0 {
             break;
@@ -142,7 +139,11 @@ pub fn run(cli: &Cli, args: &ListArgs) -> Result<ExitCode, CliError> {
             Box::new(entries.iter().rev())
         };
         for entry in ordered.filter(|e| wanted.admits(e, &session)).take(left) {
-            writeln!(out, "{}", visible(&line(entry, &session, args.ids)))?;
+            writeln!(
+                out,
+                "{}",
+                visible(&line(entry, &session, &when_format, args.ids))
+            )?;
             left -= 1;
         }
     }
@@ -150,8 +151,8 @@ pub fn run(cli: &Cli, args: &ListArgs) -> Result<ExitCode, CliError> {
 }
 
 /// One line of the list: (id), local date and time, step, first line, mood.
-fn line(entry: &JournalEntry, session: &Session, ids: bool) -> String {
-    let when = entry.created.with_timezone(&Local).format("%Y-%m-%d %H:%M");
+fn line(entry: &JournalEntry, session: &Session, when_format: &str, ids: bool) -> String {
+    let when = entry.created.with_timezone(&Local).format(when_format);
     let step = entry
         .step
         .as_ref()

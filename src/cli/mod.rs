@@ -1,12 +1,16 @@
 //! The command line: what each command takes, and running it. `main` only parses and calls `run`.
 
 mod content;
+pub mod dates;
+mod docs;
 mod export;
 mod export_target;
 mod journal;
 mod journal_list;
 mod session;
+pub mod settings;
 mod status;
+pub mod steps;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,9 +19,13 @@ use clap::{Parser, Subcommand};
 
 pub use session::{CliError, Session};
 
+/// How `--help` ends: what the exit codes mean.
+const EXIT_CODES: &str = "Exit codes: 0 done; 1 something went wrong (the message on stderr says \
+what); 2 the command line was not understood (a misspelt option, a bad date).";
+
 /// rekindle: a calm, private workbook for deciding whether, and how, to reconnect with an ex.
 #[derive(Debug, Parser)]
-#[command(name = "rekindle", version, about)]
+#[command(name = "rekindle", version, about, propagate_version = true, after_help = EXIT_CODES)]
 pub struct Cli {
     /// Where your journey and journal are kept (default: your user data folder).
     #[arg(long, global = true, env = "REKINDLE_DATA_DIR", value_name = "DIR")]
@@ -28,6 +36,9 @@ pub struct Cli {
     /// Show no colour (also when NO_COLOR is set).
     #[arg(long, global = true)]
     pub no_color: bool,
+    /// Read settings from FILE (default: config.toml in your user config folder).
+    #[arg(long, global = true, env = "REKINDLE_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// Open the workbook for reading only, for example while another window has it open;
     /// nothing is saved from this window.
     #[arg(long)]
@@ -62,25 +73,56 @@ pub enum Command {
     /// Work with guide packs.
     #[command(subcommand)]
     Content(content::ContentCommand),
+    /// List the step ids (for --step) with their titles, path by path.
+    Steps,
+    /// Check your settings file, show where it is, or print one with every setting.
+    Config(settings::ConfigArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `rekindle man > ~/.local/share/man/man1/rekindle.1`.
+    Man,
 }
 
 /// Runs the parsed command line: data to stdout, errors to stderr with exit code 1. Errors can
 /// quote paths and text from files, so they are shown in their visible form.
 pub fn run(cli: Cli) -> ExitCode {
-    let result = match &cli.command {
-        None => crate::tui::run::open_workbook(&cli),
-        Some(Command::Status { json, short }) => status::run(&cli, *json, *short),
-        Some(Command::Journal(command)) => journal::run(&cli, command),
-        Some(Command::Export(args)) => export::run(&cli, args),
-        Some(Command::Import { file }) => export::import(&cli, file),
-        Some(Command::Content(command)) => content::run(&cli, command),
-    };
-    match result {
+    match dispatch(&cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("rekindle: {}", crate::visible::visible(&error.to_string()));
+            let message = match &error {
+                CliError::Engine(crate::engine::EngineError::UnknownStep(id)) => {
+                    session::load_guide(cli.content.as_ref())
+                        .map_or(error.to_string(), |guide| steps::unknown(&guide, id))
+                }
+                _ => error.to_string(),
+            };
+            eprintln!("rekindle: {}", crate::visible::visible(&message));
             ExitCode::from(1)
         }
+    }
+}
+
+/// Runs the command. Those that read the workbook read the settings first, and a settings file
+/// with a problem stops them before anything opens.
+fn dispatch(cli: &Cli) -> Result<ExitCode, CliError> {
+    let config = match &cli.command {
+        Some(Command::Content(command)) => return content::run(cli, command),
+        Some(Command::Steps) => return steps::run(cli),
+        Some(Command::Config(args)) => return settings::run(cli, args),
+        Some(Command::Completions { shell }) => return docs::completions(*shell),
+        Some(Command::Man) => return docs::man(),
+        _ => settings::load(cli)?,
+    };
+    match &cli.command {
+        None => crate::tui::run::open_workbook(cli, &config),
+        Some(Command::Status { json, short }) => status::run(cli, *json, *short),
+        Some(Command::Journal(command)) => journal::run(cli, command, &config),
+        Some(Command::Export(args)) => export::run(cli, args, &config),
+        Some(Command::Import { file }) => export::import(cli, file),
+        Some(_) => unreachable!("handled above"),
     }
 }
 

@@ -14,6 +14,7 @@ use crate::store::{InboxItem, InboxRecord};
 use super::commit;
 use super::editor::Editor;
 use super::effect::{EditRequest, EditTarget, Effect, ExportKind};
+use super::key_overrides::{KeyMeaning, KeyOverrides};
 use super::keymap::{self, Command, ScreenKind};
 use super::loader::{JournalLoader, Loaded};
 use super::persist::{Persist, Unsaved};
@@ -71,6 +72,8 @@ pub struct App {
     calendar: Box<dyn Calendar>,
     /// Colours in use.
     pub theme: Theme,
+    /// The hide and support keys from the user's settings.
+    pub keys: KeyOverrides,
     /// A brief message for the footer.
     pub notice: Option<String>,
     /// True once the user has asked to quit.
@@ -114,6 +117,7 @@ impl App {
             clock,
             calendar,
             theme,
+            keys: KeyOverrides::default(),
             notice: None,
             quit: false,
             export_dir: std::env::temp_dir(),
@@ -191,14 +195,13 @@ impl App {
             self.quit = true;
             return;
         }
-        let ctrl_b =
-            key.code == KeyCode::Char('b') && key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl_b || key.code == KeyCode::F(12) {
+        let meaning = self.keys.meaning(key);
+        if meaning == KeyMeaning::Hide {
             self.keep_draft(true);
             self.overlay = Some(Overlay::Hidden);
             return;
         }
-        if key.code == KeyCode::F(1) && self.overlay.is_none() {
+        if meaning == KeyMeaning::Support && self.overlay.is_none() {
             self.overlay = Some(Overlay::Support);
             return;
         }
@@ -214,6 +217,9 @@ impl App {
             let effect = self.with_screen(|s, v| s.on_text_key(key, v));
             self.run(effect);
             self.remember_place();
+            return;
+        }
+        if meaning == KeyMeaning::Unbound {
             return;
         }
         if let Some(command) = keymap::lookup(self.screen_kind(), key) {

@@ -87,6 +87,11 @@ impl Doc {
             if selected {
                 for line in &mut self.lines[last.0..last.1] {
                     *line = std::mem::take(line).patch_style(style);
+                    // The row's hints and dates take the selected colours too, so they stay
+                    // readable on its background.
+                    for span in &mut line.spans {
+                        span.style = span.style.patch(style);
+                    }
                 }
             }
         }

@@ -96,6 +96,7 @@ impl Editor {
         };
         let window = area.centered(Constraint::Percentage(90), height);
         Clear.render(window, buf);
+        buf.set_style(window, theme.base);
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
             .border_style(theme.border)

@@ -21,6 +21,7 @@ impl Widget for &App {
             Clear.render(area, buf);
             return;
         }
+        buf.set_style(area, self.theme.base);
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             render_too_small(area, buf);
             return;
@@ -175,16 +176,31 @@ fn render_overlay(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let (title, lines): (&str, Vec<Line>) = match overlay {
         Overlay::Help => {
+            let row = |label: &str, description: &'static str| {
+                Line::from(vec![
+                    Span::styled(format!("{label:>8}  "), theme.key),
+                    Span::raw(description),
+                ])
+            };
             let mut lines: Vec<Line> = keymap::for_screen(app.screen_kind())
                 .into_iter()
-                .map(|b| {
-                    Line::from(vec![
-                        Span::styled(format!("{:>8}  ", b.label), theme.key),
-                        Span::raw(b.description),
-                    ])
-                })
+                .filter(|b| !app.keys.replaces(b))
+                .map(|b| row(b.label, b.description))
                 .collect();
+            let overridden = app.keys.help_rows();
+            lines.extend(overridden.iter().map(|(keys, what)| row(keys, what)));
             lines.push(Line::default());
+            // The id the command line takes for this step (`--step`), shown nowhere else.
+            if let super::screens::Screen::Step(step) = &app.screen {
+                lines.push(Line::styled(
+                    format!(
+                        "This step's id is {0}: `rekindle export --step {0}` exports its \
+                         entries and answers; `rekindle steps` lists them all.",
+                        step.id
+                    ),
+                    theme.muted,
+                ));
+            }
             lines.push(Line::styled(
                 "While writing: Ctrl-S saves, Esc closes. Any key closes this.",
                 theme.muted,
@@ -266,6 +282,7 @@ fn render_overlay(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         .min(area.height);
     let window = area.centered(Constraint::Length(width), Constraint::Length(height));
     Clear.render(window, buf);
+    buf.set_style(window, theme.base);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(

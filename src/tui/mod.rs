@@ -7,6 +7,7 @@ pub mod editor;
 pub mod effect;
 pub mod events;
 pub mod frame;
+pub mod key_overrides;
 pub mod keymap;
 pub mod loader;
 pub mod persist;

@@ -7,11 +7,13 @@ use std::time::Duration;
 use chrono::{Local, Utc};
 
 use crate::cli::{Cli, CliError, Session, no_color};
+use crate::config::Config;
 use crate::engine::Theme as ThemeChoice;
 use crate::store::{Access, StoreError};
 
 use super::app::{App, Overlay};
 use super::events::{Events, Wake};
+use super::key_overrides::KeyOverrides;
 use super::loader::JournalLoader;
 use super::persist::{MemoryPersist, Persist};
 use super::saver::StoreSaver;
@@ -22,7 +24,7 @@ use super::theme::Theme;
 const TICK: Duration = Duration::from_millis(250);
 
 /// Opens the workbook where the user left off; returns when they quit.
-pub fn open_workbook(cli: &Cli) -> Result<ExitCode, CliError> {
+pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
     let access = if cli.read_only {
         Access::ReadOnly
     } else {
@@ -38,7 +40,7 @@ pub fn open_workbook(cli: &Cli) -> Result<ExitCode, CliError> {
     let theme = if no_color(cli) || session.book.journey.settings.theme == ThemeChoice::Plain {
         Theme::PLAIN
     } else {
-        Theme::CALM
+        Theme::named(config.theme)
     };
     let warnings = session.warnings();
     let persist: Box<dyn Persist> = match access {
@@ -53,7 +55,11 @@ pub fn open_workbook(cli: &Cli) -> Result<ExitCode, CliError> {
         Box::new(Local),
         theme,
     );
-    app.export_dir = export_dir();
+    app.export_dir = config
+        .export_folder
+        .as_ref()
+        .map_or_else(export_dir, |folder| folder.path().to_path_buf());
+    app.keys = KeyOverrides::for_terminal(&config.keys);
     app.read_only = access == Access::ReadOnly;
     app.loader = loader;
     if !warnings.is_empty() {

@@ -1,8 +1,8 @@
 //! Running the real `rekindle` binary against a private temp data folder.
 //!
 //! Every command gets `--data-dir` *and* `REKINDLE_DATA_DIR` pointing into its own temp folder,
-//! and `HOME` / `XDG_DATA_HOME` pointing there too, so a slip can never touch the user's real
-//! workbook. `NO_COLOR` is removed and `TZ` is pinned so that local dates are predictable.
+//! and `HOME` / `XDG_DATA_HOME` / `XDG_CONFIG_HOME` pointing there too (and no
+//! `REKINDLE_CONFIG`), so a slip can never touch the user's real workbook or settings. `NO_COLOR` is removed and `TZ` is pinned so that local dates are predictable.
 
 #![allow(dead_code)]
 
@@ -70,9 +70,11 @@ impl Sandbox {
         let mut cmd = Command::new(bin());
         let home = self.tmp.path().join("home");
         cmd.env_remove("REKINDLE_DATA_DIR")
+            .env_remove("REKINDLE_CONFIG")
             .env_remove("NO_COLOR")
             .env("HOME", &home)
             .env("XDG_DATA_HOME", home.join(".local/share"))
+            .env("XDG_CONFIG_HOME", home.join(".config"))
             .env("TZ", UTC)
             .env("LC_ALL", "C.UTF-8");
         cmd

@@ -37,8 +37,19 @@ impl Tmux {
     }
 
     pub fn start(&self, data: &Path) {
+        self.start_with_config(data, None);
+    }
+
+    /// Starts the workbook with the settings file `config`; with none, no settings file is
+    /// found (the user's own is never read) and the defaults apply.
+    pub fn start_with_config(&self, data: &Path, config: Option<&Path>) {
+        let config = config.map_or(String::new(), |c| {
+            format!("REKINDLE_CONFIG='{}' ", c.display())
+        });
         let command = format!(
-            "env -u NO_COLOR REKINDLE_DATA_DIR='{}' '{}'; echo EXITED=$?; sleep 30",
+            "env -u NO_COLOR -u REKINDLE_CONFIG XDG_CONFIG_HOME='{}.config' {config}\
+             REKINDLE_DATA_DIR='{}' '{}'; echo EXITED=$?; sleep 30",
+            data.display(),
             data.display(),
             binary().display()
         );
@@ -59,6 +70,11 @@ impl Tmux {
 
     pub fn screen(&self) -> String {
         self.tmux(&["capture-pane", "-p"])
+    }
+
+    /// The screen with its colours, as the escape sequences tmux keeps for each cell.
+    pub fn screen_with_colours(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-e"])
     }
 
     pub fn wait_for(&self, wanted: &str) -> String {

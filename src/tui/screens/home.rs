@@ -235,7 +235,7 @@ impl HomeScreen {
             let mut row_lines = self.row_lines(row, view, inner.width, index == self.selected);
             if index == self.selected {
                 selected_start = lines.len();
-                row_lines[0] = std::mem::take(&mut row_lines[0]).patch_style(view.theme.selected);
+                row_lines[0] = view.theme.select(std::mem::take(&mut row_lines[0]));
             }
             lines.extend(row_lines);
         }
@@ -362,7 +362,7 @@ fn render_side(view: &View, area: Rect, buf: &mut Buffer) {
                 format!("{} days to go", c.remaining_days)
             };
             Gauge::default()
-                .gauge_style(theme.accent)
+                .gauge_style(theme.base.patch(theme.accent))
                 .ratio(c.ratio())
                 .label(label)
                 .render(Rect { height: 1, ..gauge }, buf);

@@ -203,7 +203,7 @@ impl NoContactScreen {
         )
         .render(big, buf);
         Gauge::default()
-            .gauge_style(theme.accent)
+            .gauge_style(theme.base.patch(theme.accent))
             .ratio(count.ratio())
             .label(format!(
                 "{} of {} days",

@@ -92,7 +92,7 @@ impl UrgeScreen {
                     )
                 };
                 Gauge::default()
-                    .gauge_style(theme.accent)
+                    .gauge_style(theme.base.patch(theme.accent))
                     .ratio(1.0 - (left.num_seconds() as f64 / whole).clamp(0.0, 1.0))
                     .label(label)
                     .render(Rect { height: 1, ..clock }, buf);
