@@ -1,6 +1,7 @@
 //! Journal entries, kept apart from progress and sharded by month (`journal/2026-11.json`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use chrono::{DateTime, Datelike, Utc};
 use serde::Serialize;
@@ -116,7 +117,9 @@ pub type Extra = BTreeMap<String, serde_json::Value>;
 /// need two files written in order, and keeping it loses nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Journal {
-    months: BTreeMap<MonthKey, Vec<JournalEntry>>,
+    /// Shared, so a thread can read a month (the search index) without a copy; a change to a
+    /// month a thread still reads copies that one month first.
+    months: BTreeMap<MonthKey, Arc<Vec<JournalEntry>>>,
     month_of: HashMap<String, MonthKey>,
     /// What each month file held that this build does not know, written back on save.
     month_extra: HashMap<MonthKey, Extra>,
@@ -185,13 +188,13 @@ impl Journal {
             }
             let key = entry.month();
             self.note_id(&entry.id, key);
-            self.months.entry(key).or_default().push(entry);
+            Arc::make_mut(self.months.entry(key).or_default()).push(entry);
             touched.insert(key);
         }
         for key in touched {
             self.revisions.touch(key);
             if let Some(month) = self.months.get_mut(&key) {
-                month.sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
+                Arc::make_mut(month).sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
             }
         }
     }
@@ -205,7 +208,11 @@ impl Journal {
             self.month_extra.insert(key, file.extra);
         }
         let mut renamed = Renamed::default();
-        let mut month = std::mem::take(self.months.entry(key).or_default());
+        let mut month = self
+            .months
+            .remove(&key)
+            .map(Arc::unwrap_or_clone)
+            .unwrap_or_default();
         month.reserve(entries.len());
         for mut entry in entries {
             if self.month_of.contains_key(&entry.id) {
@@ -222,7 +229,7 @@ impl Journal {
         if month.is_empty() {
             self.months.remove(&key);
         } else {
-            self.months.insert(key, month);
+            self.months.insert(key, Arc::new(month));
         }
         renamed
     }
@@ -236,7 +243,7 @@ impl Journal {
         };
         self.note_id(&entry.id, key);
         self.revisions.touch(key);
-        let month = self.months.entry(key).or_default();
+        let month = Arc::make_mut(self.months.entry(key).or_default());
         let at = month.partition_point(|e| (e.created, &e.id) <= (entry.created, &entry.id));
         month.insert(at, entry);
         key
@@ -245,7 +252,7 @@ impl Journal {
     /// Removes the entry with `id`, returning it and the month it was in.
     pub fn remove(&mut self, id: &str) -> Option<(MonthKey, JournalEntry)> {
         let key = self.month_of.remove(id)?;
-        let month = self.months.get_mut(&key)?;
+        let month = Arc::make_mut(self.months.get_mut(&key)?);
         let index = month.iter().position(|e| e.id == id)?;
         let entry = month.remove(index);
         self.revisions.touch(key);
@@ -278,13 +285,17 @@ impl Journal {
 
     /// Every entry, oldest first.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &JournalEntry> {
-        self.months.values().flatten()
+        self.months.values().flat_map(|m| m.iter())
     }
 
     /// Takes month `key`'s entries out of the journal (their ids are free again), in date
     /// order; for reading a journal a month at a time.
     pub fn take_month(&mut self, key: MonthKey) -> Vec<JournalEntry> {
-        let entries = self.months.remove(&key).unwrap_or_default();
+        let entries = self
+            .months
+            .remove(&key)
+            .map(Arc::unwrap_or_clone)
+            .unwrap_or_default();
         for entry in &entries {
             self.month_of.remove(&entry.id);
         }
@@ -304,7 +315,13 @@ impl Journal {
 
     /// One month's entries, oldest first (empty when it has none).
     pub fn month_entries(&self, key: MonthKey) -> &[JournalEntry] {
-        self.months.get(&key).map_or(&[], Vec::as_slice)
+        self.months.get(&key).map_or(&[], |m| m.as_slice())
+    }
+
+    /// Month `key`'s entries, shared rather than copied, for a thread that reads them while the
+    /// journal goes on changing (a change then copies the month, not the thread's view).
+    pub fn month_shared(&self, key: MonthKey) -> Option<Arc<Vec<JournalEntry>>> {
+        self.months.get(&key).cloned()
     }
 
     /// The number of the change that last touched month `key` (0: never); it grows with every
@@ -329,7 +346,11 @@ impl Journal {
         JournalMonth {
             schema: JOURNAL_SCHEMA,
             month: key.to_string(),
-            entries: self.months.get(&key).cloned().unwrap_or_default(),
+            entries: self
+                .months
+                .get(&key)
+                .map(|m| m.as_ref().clone())
+                .unwrap_or_default(),
             extra: self.month_extra.get(&key).cloned().unwrap_or_default(),
         }
     }

@@ -473,8 +473,12 @@ impl SearchIndex {
                     .is_none_or(|s| entries[at as usize].step.as_ref() == Some(s))
             };
             match self.current(journal, month) {
-                Some(segment) if filter.is_empty() => {
-                    found.extend((0..segment.len).rev().map(|at| EntryRef { month, at }));
+                _ if filter.is_empty() => {
+                    found.extend(
+                        (0..entries.len() as u32)
+                            .rev()
+                            .map(|at| EntryRef { month, at }),
+                    );
                 }
                 Some(segment) => found.extend(
                     segment

@@ -3,22 +3,20 @@
 //! directly (same results, only slower). Nothing here ever holds up a frame or a key.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::content::Guide;
 use crate::engine::search::{SearchIndex, Segment, docs_of};
-use crate::engine::{Journal, MonthKey};
+use crate::engine::{Journal, JournalEntry, MonthKey};
 
-/// How many entries may wait to be indexed at once: the copies sent to the thread stay bounded
-/// (about 120 MB of text at most) however large the journal is, and enough is queued that the
-/// thread never waits for the screen's next tick.
+/// How many entries may wait to be indexed at once. Months are shared with the thread, not
+/// copied, but a month changed while the thread still holds it is copied once: this bounds
+/// those copies however large the journal is.
 const IN_FLIGHT: usize = 200_000;
 
-/// How many entries one call copies for the thread, so no key or tick waits long for it.
-const PER_CALL: usize = 20_000;
-
-/// A month to index: its key, its revision, and what the index reads of its entries.
-type Job = (MonthKey, u64, Vec<crate::engine::search::SearchDoc>);
+/// A month to index: its key, its revision, and its entries, shared with the journal.
+type Job = (MonthKey, u64, Arc<Vec<JournalEntry>>);
 
 /// The way to the thread: months to index go one way, their segments come back the other.
 type Thread = (Sender<Job>, Receiver<(MonthKey, Segment)>);
@@ -40,14 +38,12 @@ impl Searcher {
         &self.index
     }
 
-    /// Takes in what the thread built and sends it the months that changed (newest first),
-    /// a few at a time.
+    /// Takes in what the thread built and sends it the months that changed (newest first).
+    /// Sending shares a month, so this costs next to nothing on the screen's thread.
     pub fn sync(&mut self, journal: &Journal, guide: &Guide) {
         self.receive();
-        let title = |id: &str| guide.step(id).map(|s| s.title.clone());
-        let mut copied = 0;
         for key in journal.months().collect::<Vec<_>>().into_iter().rev() {
-            if self.in_flight >= IN_FLIGHT || copied >= PER_CALL {
+            if self.in_flight >= IN_FLIGHT {
                 break;
             }
             let revision = journal.revision(key);
@@ -55,18 +51,19 @@ impl Searcher {
             {
                 continue;
             }
-            let entries = journal.month_entries(key);
-            let job = (key, revision, docs_of(entries, &title));
-            let Some((send, _)) = self.thread() else {
+            let Some(entries) = journal.month_shared(key) else {
+                continue;
+            };
+            let count = entries.len();
+            let Some((send, _)) = self.thread(guide) else {
                 return;
             };
-            if send.send(job).is_err() {
+            if send.send((key, revision, entries)).is_err() {
                 self.thread = None;
                 return;
             }
             self.sent.insert(key, revision);
-            self.in_flight += entries.len();
-            copied += entries.len();
+            self.in_flight += count;
         }
         self.index.retain_months(journal);
     }
@@ -83,14 +80,22 @@ impl Searcher {
 
     /// The thread, started on first use; `None` when it cannot start (the list then reads the
     /// months directly).
-    fn thread(&mut self) -> Option<&Thread> {
+    fn thread(&mut self, guide: &Guide) -> Option<&Thread> {
         if self.thread.is_none() {
             let (send, jobs) = channel::<Job>();
             let (done, built) = channel();
+            let titles: HashMap<String, String> = guide
+                .steps
+                .iter()
+                .map(|s| (s.id.clone(), s.title.clone()))
+                .collect();
             std::thread::Builder::new()
                 .name("rekindle-search".to_string())
                 .spawn(move || {
-                    for (key, revision, docs) in jobs {
+                    let title = |id: &str| titles.get(id).cloned();
+                    for (key, revision, entries) in jobs {
+                        let docs = docs_of(&entries, &title);
+                        drop(entries);
                         if done.send((key, Segment::build(&docs, revision))).is_err() {
                             return;
                         }
