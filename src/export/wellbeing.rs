@@ -1,7 +1,7 @@
 //! The wellbeing parts of a readable export: mood check-ins, the no-contact record with its
 //! slips, and urge pauses, gathered once with their times already in local time.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Timelike, Utc};
 
 use crate::content::Guide;
 use crate::engine::{Break, BreakKind, Calendar, Journey, NoContact, Now, UrgePause};
@@ -227,9 +227,22 @@ fn mood(guide: &Guide, mood: u8) -> String {
     }
 }
 
-/// `at` in the user's zone, as every readable export writes it.
+/// `at` in the user's zone, as every readable export writes it ([`WHEN`]). Written directly
+/// rather than through `format`, which reads the pattern again for each of many entries.
 pub(super) fn local(at: DateTime<Utc>, tz: &dyn Calendar) -> String {
-    tz.local(at).format(WHEN).to_string()
+    let t = tz.local(at);
+    if !(0..=9999).contains(&t.year()) {
+        return t.format(WHEN).to_string();
+    }
+    format!(
+        "{} {:04}-{:02}-{:02} {:02}:{:02}",
+        t.weekday(),
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
 }
 
 /// `text` on one line: every run of whitespace, line breaks included, becomes one space.
@@ -259,5 +272,36 @@ mod tests {
     fn days_are_counted_in_words() {
         assert_eq!(days(1), "1 day");
         assert_eq!(days(0), "0 days");
+    }
+}
+
+#[cfg(test)]
+mod when_tests {
+    use chrono::{FixedOffset, TimeZone};
+
+    use super::*;
+
+    /// The direct writing says what the pattern says, in a zone, at the ends of the years a
+    /// file can hold and beyond them.
+    #[test]
+    fn local_time_is_written_as_the_pattern_says() {
+        let zone = FixedOffset::east_opt(5 * 3600 + 1800).unwrap();
+        for text in [
+            "2026-03-14T23:45:00Z",
+            "2024-02-29T00:00:59Z",
+            "1970-01-01T00:00:00Z",
+            "0001-01-01T00:00:00Z",
+            "9999-12-31T23:59:59Z",
+            "+12000-06-01T12:00:00Z",
+        ] {
+            let at: DateTime<Utc> = text.parse().unwrap();
+            assert_eq!(
+                local(at, &zone),
+                Calendar::local(&zone, at).format(WHEN).to_string(),
+                "{text}"
+            );
+        }
+        let at = Utc.with_ymd_and_hms(2026, 3, 14, 23, 45, 0).unwrap();
+        assert_eq!(local(at, &zone), "Sun 2026-03-15 05:15");
     }
 }
