@@ -224,15 +224,19 @@ impl SearchDoc {
 }
 
 /// The index of one month: every lower-case word to the places of the entries holding it.
+///
+/// Kept compact, as it lives beside the whole journal: the words one after another in one
+/// string, and each word's places as ascending gaps of one or two bytes each (LEB128).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Segment {
     revision: u64,
     len: u32,
-    /// Distinct words, sorted.
-    words: Vec<Box<str>>,
-    /// `places[starts[i]..starts[i + 1]]` hold word `i`, ascending.
+    /// Distinct words, sorted, one after another: word `i` ends at `word_ends[i]`.
+    word_text: String,
+    word_ends: Vec<u32>,
+    /// `places[starts[i]..starts[i + 1]]` hold word `i`'s places, as gaps.
     starts: Vec<u32>,
-    places: Vec<u32>,
+    places: Vec<u8>,
     /// Distinct tags, sorted, with the places of the entries holding each.
     tags: Vec<(Box<str>, Vec<u32>)>,
     /// Per first letter of a word, the places of the entries holding a word that starts with
@@ -269,34 +273,75 @@ impl Segment {
         let mut segment = Self {
             revision,
             len: docs.len() as u32,
+            word_ends: Vec::with_capacity(sorted.len()),
             starts: Vec::with_capacity(sorted.len() + 1),
             ..Self::default()
         };
         segment.starts.push(0);
         for (word, places) in sorted {
-            segment.words.push(word);
-            segment.places.extend(places);
+            segment.word_text.push_str(&word);
+            segment.word_ends.push(segment.word_text.len() as u32);
+            let mut last = 0;
+            for place in places {
+                push_gap(&mut segment.places, place - last);
+                last = place;
+            }
             segment.starts.push(segment.places.len() as u32);
         }
+        segment.word_text.shrink_to_fit();
+        segment.places.shrink_to_fit();
         segment.initials = segment.initials_of_words();
         segment.tags = by_tag.into_iter().collect();
         segment.tags.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         segment
     }
 
+    /// Word `i` of the sorted words.
+    fn word(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.word_ends[i - 1] };
+        &self.word_text[start as usize..self.word_ends[i] as usize]
+    }
+
+    /// The places of the entries holding word `i`, ascending.
+    fn places_of(&self, i: usize) -> impl Iterator<Item = u32> + '_ {
+        let mut bytes = self.places[self.starts[i] as usize..self.starts[i + 1] as usize].iter();
+        let mut place = 0u32;
+        std::iter::from_fn(move || {
+            let mut gap = 0u32;
+            let mut shift = 0;
+            loop {
+                let byte = *bytes.next()?;
+                gap |= u32::from(byte & 0x7F) << shift;
+                if byte & 0x80 == 0 {
+                    break;
+                }
+                shift += 7;
+            }
+            place += gap;
+            Some(place)
+        })
+    }
+
+    /// The indices of the sorted words that start with `prefix`.
+    fn prefix_range(&self, prefix: &str) -> Range<usize> {
+        let count = self.word_ends.len();
+        let lo = partition_point(0..count, |i| self.word(i) < prefix);
+        let hi = partition_point(lo..count, |i| self.word(i).starts_with(prefix));
+        lo..hi
+    }
+
     /// The bit set of each first letter, from the sorted words.
     fn initials_of_words(&self) -> Vec<(char, Bits)> {
         let mut initials: Vec<(char, Bits)> = Vec::new();
-        for (i, word) in self.words.iter().enumerate() {
-            let Some(first) = word.chars().next() else {
+        for i in 0..self.word_ends.len() {
+            let Some(first) = self.word(i).chars().next() else {
                 continue;
             };
             if initials.last().is_none_or(|(c, _)| *c != first) {
                 initials.push((first, Bits::empty(self.len as usize)));
             }
             if let Some((_, bits)) = initials.last_mut() {
-                let places = &self.places[self.starts[i] as usize..self.starts[i + 1] as usize];
-                places.iter().for_each(|p| bits.set(*p));
+                self.places_of(i).for_each(|p| bits.set(p));
             }
         }
         initials
@@ -310,11 +355,10 @@ impl Segment {
         {
             return self.initials[at].1.clone();
         }
-        let range = prefix_range(&self.words, prefix);
         let mut hits = Bits::empty(self.len as usize);
-        let places =
-            &self.places[self.starts[range.start] as usize..self.starts[range.end] as usize];
-        places.iter().for_each(|p| hits.set(*p));
+        for i in self.prefix_range(prefix) {
+            self.places_of(i).for_each(|p| hits.set(p));
+        }
         hits
     }
 
@@ -365,11 +409,28 @@ impl Segment {
     }
 }
 
-/// The indices of the sorted `words` that start with `prefix`.
-fn prefix_range(words: &[Box<str>], prefix: &str) -> Range<usize> {
-    let lo = words.partition_point(|w| **w < *prefix);
-    let len = words[lo..].partition_point(|w| w.starts_with(prefix));
-    lo..lo + len
+/// The first index of `range` for which `holds` is false, where it holds for a first part of
+/// the range and not after.
+fn partition_point(range: Range<usize>, holds: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (range.start, range.end);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if holds(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// Appends `gap` in LEB128: seven bits a byte, the high bit set on all but the last.
+fn push_gap(out: &mut Vec<u8>, mut gap: u32) {
+    while gap >= 0x80 {
+        out.push((gap as u8 & 0x7F) | 0x80);
+        gap >>= 7;
+    }
+    out.push(gap as u8);
 }
 
 /// A set of places in a month, one bit each.

@@ -189,3 +189,31 @@ fn bit_sets_list_places_highest_first() {
     assert_eq!(bits.newest_first().collect::<Vec<_>>(), [129, 64, 63, 0]);
     assert_eq!(Bits::full(65).newest_first().count(), 65);
 }
+
+/// A month far larger than any real one: places past one and two bytes of gap are found
+/// exactly, by a whole word and by a prefix.
+#[test]
+fn places_far_apart_in_a_large_month_are_found() {
+    let rare = [0u32, 127, 128, 16_383, 16_384, 40_000];
+    let docs: Vec<SearchDoc> = (0..40_001u32)
+        .map(|place| SearchDoc {
+            texts: vec![if rare.contains(&place) {
+                format!("everyday raremark{place}")
+            } else {
+                "everyday".to_string()
+            }],
+            tags: Vec::new(),
+        })
+        .collect();
+    let segment = Segment::build(&docs, 1);
+    let found = |word: &str| -> Vec<u32> {
+        let mut places: Vec<u32> = segment.holding(word).newest_first().collect();
+        places.reverse();
+        places
+    };
+    assert_eq!(found("raremark"), rare);
+    assert_eq!(found("raremark16383"), [16_383]);
+    assert_eq!(found("raremark4"), [40_000]);
+    assert_eq!(found("everyday").len(), 40_001);
+    assert!(found("nowhere").is_empty());
+}
