@@ -17,10 +17,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rekindle::cli::Session;
 use rekindle::content::default_guide;
-use rekindle::engine::{MonthKey, Outcome, Workbook};
+use rekindle::engine::{Journal, MonthKey, Outcome, Workbook};
 use rekindle::export::{ExportFilter, ExportWriter, Format};
 use rekindle::store::{Access, Found, InboxRecord, Store};
 use rekindle::tui::App;
+use rekindle::tui::loader::{JournalLoader, Loaded};
 use rekindle::tui::persist::{Persist, Unsaved};
 use rekindle::tui::theme::Theme;
 
@@ -49,6 +50,23 @@ fn workbook(c: &mut Criterion) {
             let store = Store::open(dir.path(), Access::ReadOnly).unwrap();
             b.iter(|| std::hint::black_box(store.load_journal().unwrap()))
         });
+        group.bench_with_input(
+            BenchmarkId::new("loader: every month merged", size),
+            &size,
+            |b, _| {
+                let months: Vec<MonthKey> = book.journal.months().collect();
+                b.iter(|| {
+                    let mut loader = JournalLoader::spawn(dir.path().to_path_buf(), months.clone());
+                    let mut journal = Journal::default();
+                    for loaded in loader.wait_for(&months) {
+                        if let Loaded::Month(key, month) = loaded {
+                            journal.add_file_month(key, month);
+                        }
+                    }
+                    assert_eq!(journal.len(), book.journal.len());
+                })
+            },
+        );
         group.bench_with_input(
             BenchmarkId::new("J: home to journal list", size),
             &size,

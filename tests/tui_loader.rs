@@ -9,7 +9,7 @@ use rekindle::content::default_guide;
 use rekindle::engine::{Action, Journal, JournalEntry, Journey, MonthKey};
 use rekindle::store::{Access, Store};
 use rekindle::tui::App;
-use rekindle::tui::loader::JournalLoader;
+use rekindle::tui::loader::{JournalLoader, Loaded};
 use rekindle::tui::persist::MemoryPersist;
 use rekindle::tui::theme::Theme;
 
@@ -123,4 +123,40 @@ fn each_arriving_month_wakes_the_loop_instead_of_waiting_for_a_tick() {
     assert_eq!(loader.arrived().len(), 2, "each wake had its month waiting");
     assert!(!loader.is_loading());
     drop(session);
+}
+
+/// Two threads read the months, yet they arrive newest first, each once, a damaged one set
+/// aside in its place: the order is what decides which copy of an id found twice is renamed.
+#[test]
+fn months_read_on_two_threads_arrive_in_order() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    let entries = (1..=9).map(|m| entry(&format!("m{m}"), &format!("2026-0{m}-03T10:00:00Z")));
+    let journal = Journal::from_entries(entries);
+    for month in journal.months() {
+        store.save_month(&journal.month_file(month)).unwrap();
+    }
+    drop(store);
+    let damaged = MonthKey {
+        year: 2026,
+        month: 4,
+    };
+    std::fs::write(dir.path().join("journal/2026-04.json"), "{ not json").unwrap();
+    let months: Vec<MonthKey> = journal.months().collect();
+    let mut loader = JournalLoader::spawn(dir.path().to_path_buf(), months.clone());
+    let arrived = loader.wait_for(&months);
+    let order: Vec<(MonthKey, bool)> = arrived
+        .iter()
+        .map(|loaded| match loaded {
+            Loaded::Month(key, month) => {
+                assert_eq!(month.entries.len(), 1, "{key}");
+                (*key, true)
+            }
+            Loaded::SetAside(key, _) => (*key, false),
+        })
+        .collect();
+    let expected: Vec<(MonthKey, bool)> =
+        months.iter().rev().map(|k| (*k, *k != damaged)).collect();
+    assert_eq!(order, expected);
+    assert!(!loader.is_loading());
 }

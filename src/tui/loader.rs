@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, Sender, channel, sync_channel};
 
 use crate::engine::{JournalMonth, MonthKey};
 use crate::store::{Access, Store};
@@ -23,6 +23,40 @@ pub struct JournalLoader {
     inbox: Receiver<Loaded>,
     /// Months not yet received.
     pub pending: BTreeSet<MonthKey>,
+}
+
+/// Month `key` as the loader passes it on; `None` when it has no file.
+fn read(store: &Store, key: MonthKey) -> Option<Loaded> {
+    match store.load_month(key) {
+        Ok(Some(month)) => Some(Loaded::Month(key, month)),
+        Ok(None) => None,
+        Err(e) => Some(Loaded::SetAside(key, e.to_string())),
+    }
+}
+
+/// Reads the second, fourth, ... of `months` on a thread of its own, at most two ahead of the
+/// loader, which reads the others: two cores parse at once, and months still arrive in order
+/// (an id found twice is renamed in the same month whatever the timing). `None` when the
+/// thread cannot start; the loader then reads every month itself.
+fn read_every_other(dir: PathBuf, months: Vec<MonthKey>) -> Option<Receiver<Option<Loaded>>> {
+    if months.len() < 2 || std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+        return None;
+    }
+    let (send, receive) = sync_channel(2);
+    std::thread::Builder::new()
+        .name("rekindle-journal-2".to_string())
+        .spawn(move || {
+            let Ok(store) = Store::open(&dir, Access::ReadOnly) else {
+                return;
+            };
+            for key in months.into_iter().skip(1).step_by(2) {
+                if send.send(read(&store, key)).is_err() {
+                    return;
+                }
+            }
+        })
+        .ok()?;
+    Some(receive)
 }
 
 impl JournalLoader {
@@ -51,11 +85,21 @@ impl JournalLoader {
                         return;
                     }
                 };
-                for key in months.into_iter().rev() {
-                    let loaded = match store.load_month(key) {
-                        Ok(Some(month)) => Loaded::Month(key, month),
-                        Ok(None) => continue,
-                        Err(e) => Loaded::SetAside(key, e.to_string()),
+                let newest_first: Vec<MonthKey> = months.into_iter().rev().collect();
+                let mut helped = read_every_other(dir, newest_first.clone());
+                for (n, key) in newest_first.into_iter().enumerate() {
+                    let loaded = match helped.as_ref().filter(|_| n % 2 == 1) {
+                        Some(helper) => match helper.recv() {
+                            Ok(loaded) => loaded,
+                            Err(_) => {
+                                helped = None;
+                                read(&store, key)
+                            }
+                        },
+                        None => read(&store, key),
+                    };
+                    let Some(loaded) = loaded else {
+                        continue;
                     };
                     if send.send(loaded).is_err() {
                         return;
