@@ -1,6 +1,6 @@
 //! What every command needs: the guide, the data folder, and the workbook loaded from it.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, sync_channel};
 use std::time::Duration;
@@ -69,7 +69,7 @@ pub struct Session {
     read_ahead: Option<ReadAhead>,
     /// The ids a month-by-month reader has handed out, hashed (eight bytes an entry): an id
     /// taken in an earlier month gets a new one, as loading the whole journal would give it.
-    seen_ids: HashSet<u64>,
+    seen_ids: rustc_hash::FxHashSet<u64>,
 }
 
 /// A month read from disk, or why not.
@@ -347,7 +347,7 @@ impl Session {
             partial: Some(BTreeSet::new()),
             waiting: Vec::new(),
             read_ahead: None,
-            seen_ids: HashSet::new(),
+            seen_ids: Default::default(),
         })
     }
 

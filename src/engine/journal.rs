@@ -1,5 +1,6 @@
 //! Journal entries, kept apart from progress and sharded by month (`journal/2026-11.json`).
 
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -120,12 +121,12 @@ pub struct Journal {
     /// Shared, so a thread can read a month (the search index) without a copy; a change to a
     /// month a thread still reads copies that one month first.
     months: BTreeMap<MonthKey, Arc<Vec<JournalEntry>>>,
-    month_of: HashMap<String, MonthKey>,
+    month_of: FxHashMap<String, MonthKey>,
     /// What each month file held that this build does not know, written back on save.
     month_extra: HashMap<MonthKey, Extra>,
     /// The highest suffix handed out per id base, so a burst of entries in one millisecond
     /// gets its ids in constant time each.
-    suffixes: HashMap<String, u32>,
+    suffixes: FxHashMap<String, u32>,
     /// Which change last touched each month, so a search index knows what it must read again.
     revisions: Revisions,
 }

@@ -4,7 +4,7 @@
 //! gets. Planning takes O(n log n) for n entries in the journal and the file together, however
 //! many share one timestamp.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::{DateTime, Utc};
 
@@ -54,7 +54,7 @@ pub fn add_planned(journal: &mut Journal, newcomers: Vec<JournalEntry>) {
 /// is added. A rekindle export's entry keeps its id unless that id is taken (by other words); then,
 /// like every entry from another tool, it gets a new id in the journal's form.
 pub fn plan_merge(journal: &Journal, imported: Imported) -> MergePlan {
-    let mut seen: HashSet<(DateTime<Utc>, &str)> = journal
+    let mut seen: FxHashSet<(DateTime<Utc>, &str)> = journal
         .iter()
         .map(|e| (e.created, e.text.as_str()))
         .collect();
@@ -92,15 +92,15 @@ pub fn plan_merge(journal: &Journal, imported: Imported) -> MergePlan {
 /// The ids in use, and new ones in the journal's form (`20260301T120000000Z`, then `-2`, `-3`...),
 /// each found in constant time on average: a counter per timestamp remembers the last suffix used.
 struct Ids {
-    taken: HashSet<String>,
-    next: HashMap<String, u32>,
+    taken: FxHashSet<String>,
+    next: FxHashMap<String, u32>,
 }
 
 impl Ids {
     fn new(journal: &Journal) -> Self {
         Self {
             taken: journal.iter().map(|e| e.id.clone()).collect(),
-            next: HashMap::new(),
+            next: FxHashMap::default(),
         }
     }
 
