@@ -197,3 +197,66 @@ fn the_list_shows_local_date_and_time_newest_first() {
     let slept = text.find("2026-03-01 21:00  Slept").expect(&text);
     assert!(coffee < slept);
 }
+
+/// Typed before the index is built, a search reads the newest months directly and says it is
+/// still searching the older ones; once their index exists, every month is searched.
+#[test]
+fn a_search_before_the_index_says_it_is_still_searching() {
+    use chrono::{Duration, Utc};
+    use crossterm::event::KeyEvent;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use rekindle::content::default_guide;
+    use rekindle::engine::search::SearchIndex;
+    use rekindle::engine::{Journal, JournalEntry, Journey, Now, Workbook};
+    use rekindle::tui::screens::{JournalScreen, View};
+    use rekindle::tui::theme::Theme;
+
+    let guide = default_guide().unwrap();
+    let start: chrono::DateTime<Utc> = "2026-01-01T12:00:00Z".parse().unwrap();
+    let entries = (0..9_000i64).map(|n| JournalEntry {
+        id: format!("e{n}"),
+        created: start + Duration::minutes(n * 25),
+        edited: None,
+        text: if n % 1_000 == 0 { "rain again".into() } else { "a quiet day".into() },
+        step: None,
+        mood: None,
+        tags: Vec::new(),
+        extra: Default::default(),
+    });
+    let book = Workbook {
+        journey: Journey::new(&guide, start),
+        journal: Journal::from_entries(entries),
+        drafts: Default::default(),
+    };
+    assert!(book.journal.months().count() >= 4);
+    let title = |id: &str| guide.step(id).map(|s| s.title.clone());
+    let built = SearchIndex::build(&book.journal, &title);
+    let not_built = SearchIndex::default();
+    let at = Utc::now();
+    let view = |search| View {
+        guide: &guide,
+        book: &book,
+        now: Now::new(at, &Utc),
+        theme: &Theme::DARK,
+        naming: book.journey.naming(),
+        search,
+    };
+    let line = |screen: &JournalScreen, search| {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 100, 30));
+        screen.render(&view(search), buf.area, &mut buf);
+        (0..100).map(|x| buf[(x, 0)].symbol().to_string()).collect::<String>()
+    };
+    let mut screen = JournalScreen::new(&view(&not_built));
+    for key in "/rain".chars() {
+        screen.on_text_key(KeyEvent::from(KeyCode::Char(key)), &view(&not_built));
+    }
+    assert!(screen.months_left_out() > 0);
+    let early = line(&screen, &not_built);
+    assert!(early.contains("still searching older months"), "{early}");
+    screen.refresh(&view(&built));
+    assert_eq!(screen.months_left_out(), 0);
+    let late = line(&screen, &built);
+    assert!(late.contains("9 of 9000 entries"), "{late}");
+    assert!(!late.contains("still searching"), "{late}");
+}

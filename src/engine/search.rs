@@ -473,6 +473,15 @@ impl Bits {
     }
 }
 
+/// What a search found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    /// The entries let through, newest first.
+    pub entries: Vec<EntryRef>,
+    /// Months not yet indexed that were not searched (see [`SearchIndex::search_within`]).
+    pub months_left_out: usize,
+}
+
 /// The journal's per-month segments; a month whose segment is missing or older than the month
 /// is read directly instead.
 #[derive(Debug, Clone, Default)]
@@ -523,7 +532,24 @@ impl SearchIndex {
         filter: &Filter,
         step_title: &dyn Fn(&str) -> Option<String>,
     ) -> Vec<EntryRef> {
+        self.search_within(journal, filter, step_title, usize::MAX)
+            .entries
+    }
+
+    /// As [`SearchIndex::search`], reading directly at most `budget` entries of months not
+    /// indexed as they are now (the newest such month is always read): a key typed before the
+    /// index is built stays quick. The months left out are counted, for the list to say so.
+    pub fn search_within(
+        &self,
+        journal: &Journal,
+        filter: &Filter,
+        step_title: &dyn Fn(&str) -> Option<String>,
+        budget: usize,
+    ) -> Found {
         let mut found = Vec::new();
+        let mut left_out = 0;
+        let mut budget_left = budget;
+        let mut read_any = false;
         let months: Vec<MonthKey> = journal.months().collect();
         for month in months.into_iter().rev() {
             let entries = journal.month_entries(month);
@@ -548,19 +574,27 @@ impl SearchIndex {
                         .filter(|at| step_ok(*at))
                         .map(|at| EntryRef { month, at }),
                 ),
-                None => found.extend(
-                    (0..entries.len() as u32)
-                        .rev()
-                        .filter(|at| {
-                            let entry = &entries[*at as usize];
-                            let title = entry.step.as_deref().and_then(step_title);
-                            filter.matches(entry, title.as_deref())
-                        })
-                        .map(|at| EntryRef { month, at }),
-                ),
+                None if read_any && entries.len() > budget_left => left_out += 1,
+                None => {
+                    read_any = true;
+                    budget_left = budget_left.saturating_sub(entries.len());
+                    found.extend(
+                        (0..entries.len() as u32)
+                            .rev()
+                            .filter(|at| {
+                                let entry = &entries[*at as usize];
+                                let title = entry.step.as_deref().and_then(step_title);
+                                filter.matches(entry, title.as_deref())
+                            })
+                            .map(|at| EntryRef { month, at }),
+                    )
+                }
             }
         }
-        found
+        Found {
+            entries: found,
+            months_left_out: left_out,
+        }
     }
 
     /// Every tag in `journal` with how many entries have it, most used first, then by name.

@@ -455,7 +455,10 @@ impl App {
     pub fn tick(&mut self) -> bool {
         let mut changed = self.merge_arrived();
         changed |= self.take_inbox();
-        self.search.sync(&self.book.journal, &self.guide);
+        if self.search.sync(&self.book.journal, &self.guide) && self.screen.search_left_out() {
+            self.with_screen(|s, v| s.refresh(v));
+            changed = true;
+        }
         self.keep_draft(false);
         if let Some(unsaved) = self.persist.status() {
             changed |= unsaved != self.unsaved;

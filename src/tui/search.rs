@@ -40,8 +40,9 @@ impl Searcher {
 
     /// Takes in what the thread built and sends it the months that changed (newest first).
     /// Sending shares a month, so this costs next to nothing on the screen's thread.
-    pub fn sync(&mut self, journal: &Journal, guide: &Guide) {
-        self.receive();
+    /// True when it took in any month's index.
+    pub fn sync(&mut self, journal: &Journal, guide: &Guide) -> bool {
+        let took = self.receive();
         for key in journal.months().collect::<Vec<_>>().into_iter().rev() {
             if self.in_flight >= IN_FLIGHT {
                 break;
@@ -56,26 +57,30 @@ impl Searcher {
             };
             let count = entries.len();
             let Some((send, _)) = self.thread(guide) else {
-                return;
+                return took;
             };
             if send.send((key, revision, entries)).is_err() {
                 self.thread = None;
-                return;
+                return took;
             }
             self.sent.insert(key, revision);
             self.in_flight += count;
         }
         self.index.retain_months(journal);
+        took
     }
 
-    fn receive(&mut self) {
+    fn receive(&mut self) -> bool {
         let Some((_, built)) = &self.thread else {
-            return;
+            return false;
         };
+        let mut took = false;
         while let Ok((key, segment)) = built.try_recv() {
             self.in_flight = self.in_flight.saturating_sub(segment.len());
             self.index.put(key, segment);
+            took = true;
         }
+        took
     }
 
     /// The thread, started on first use; `None` when it cannot start (the list then reads the

@@ -217,3 +217,28 @@ fn places_far_apart_in_a_large_month_are_found() {
     assert_eq!(found("everyday").len(), 40_001);
     assert!(found("nowhere").is_empty());
 }
+
+/// Before the index is built, a search reads the newest month and as many more as its budget
+/// allows, and counts the months it left out; months already indexed are always searched.
+#[test]
+fn a_search_within_a_budget_counts_the_months_it_left_out() {
+    let journal = journal();
+    let sleep = typed("sleep");
+    let none = SearchIndex::default();
+    let found = none.search_within(&journal, &sleep, &title, 1);
+    assert!(found.entries.is_empty(), "March has no sleep");
+    assert_eq!(found.months_left_out, 2);
+    let found = none.search_within(&journal, &sleep, &title, 4);
+    assert_eq!(ids(&journal, &found.entries), ["c"]);
+    assert_eq!(found.months_left_out, 1, "January did not fit");
+    let mut partly = SearchIndex::default();
+    let january = journal.months().next().unwrap();
+    let docs = docs_of(journal.month_entries(january), &title);
+    partly.put(january, Segment::build(&docs, journal.revision(january)));
+    let found = partly.search_within(&journal, &sleep, &title, 1);
+    assert_eq!(ids(&journal, &found.entries), ["b", "a"]);
+    assert_eq!(found.months_left_out, 1, "February did not fit");
+    let found = none.search_within(&journal, &sleep, &title, usize::MAX);
+    assert_eq!(ids(&journal, &found.entries), ["c", "b", "a"]);
+    assert_eq!(found.months_left_out, 0);
+}

@@ -345,6 +345,12 @@ impl Screen {
         request_for(target, view)
     }
 
+    /// True when the journal list left out months not yet indexed: it is searched again as
+    /// the index grows.
+    pub fn search_left_out(&self) -> bool {
+        matches!(self, Screen::Journal(s) if s.months_left_out() > 0)
+    }
+
     /// Brings the screen's view up to date after the workbook changed.
     pub fn refresh(&mut self, view: &View) {
         if let Screen::Journal(s) = self {
