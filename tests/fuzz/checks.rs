@@ -1,6 +1,6 @@
 //! What every loader and importer must do with any bytes at all: return a value or a clear
 //! error, never panic; and a value read back must survive being written and read again.
-//! Shared by the fuzz targets and by `tests/fuzz_regressions.rs`, which replays the inputs the
+//! Shared by the fuzz targets and by `tests/suite/fuzz_regressions.rs`, which replays the inputs the
 //! fuzzers ever found.
 
 #![allow(dead_code)]

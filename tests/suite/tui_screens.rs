@@ -1,0 +1,54 @@
+//! Every screen at 80×24, as text: the real app driven by keys, drawn on a test backend.
+
+use crate::tui_support;
+
+use rekindle::tui::theme::Theme;
+use tui_support::{SCENARIOS, scenario};
+
+macro_rules! snapshots {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                let rig = scenario(stringify!($name), Theme::CALM);
+                insta::assert_snapshot!(stringify!($name), rig.draw(80, 24).backend());
+            }
+        )*
+
+        #[test]
+        fn every_scenario_has_a_snapshot() {
+            let snapped = [$(stringify!($name)),*];
+            for name in SCENARIOS {
+                assert!(snapped.contains(name), "{name} has no snapshot test");
+            }
+        }
+    };
+}
+
+snapshots! {
+    welcome,
+    welcome_name_editor,
+    welcome_pronouns,
+    check_midway,
+    check_concern_summary,
+    home_reconcile,
+    home_heal,
+    step_space_answered,
+    step_space_checklist,
+    step_locked_reach_out,
+    checklists_items,
+    checklists_pairs,
+    journal_empty,
+    journal_entries,
+    journal_entry_open,
+    journal_delete_confirm,
+    no_contact_not_started,
+    no_contact_started,
+    no_contact_log_break,
+    library_list,
+    library_faq,
+    export,
+    help_overlay,
+    unsaved_overlay,
+    not_saved,
+}
