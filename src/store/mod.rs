@@ -50,6 +50,7 @@ mod open;
 mod paths;
 mod private;
 mod read;
+mod restore;
 mod write;
 
 pub use error::StoreError;
@@ -60,3 +61,4 @@ pub use lock::{LockHolder, LockWait};
 pub use open::{Access, Store};
 pub use paths::default_data_dir;
 pub use private::{PrivateFile, write_private_file};
+pub use restore::{aside_name, made_here, move_aside};

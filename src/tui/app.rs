@@ -683,15 +683,7 @@ impl App {
             ExportKind::Counsellor => "rekindle-for-my-counsellor",
         };
         let stem = format!("{name}-{}", self.calendar.date_of(now));
-        let path = (1..)
-            .map(|n| match n {
-                1 => self.export_dir.join(format!("{stem}.{}", format.name())),
-                n => self
-                    .export_dir
-                    .join(format!("{stem}-{n}.{}", format.name())),
-            })
-            .find(|p| !p.exists())
-            .unwrap_or_default();
+        let path = crate::export_place::free_path(&self.export_dir, &stem, format.name());
         let message = match crate::store::write_private_file(&path, text.as_bytes()) {
             Ok(()) => format!("Saved to {}", path.display()),
             Err(e) => {
