@@ -56,6 +56,8 @@ fn journal(dir: &Path, months: i64) -> u64 {
 }
 
 /// Runs `rekindle backup -o FILE` on `dir` and returns its peak resident memory in bytes.
+// The child is waited for with wait4, which also reports its own peak memory.
+#[allow(clippy::zombie_processes)]
 fn backup_peak(sb: &Sandbox, dir: &Path, file: &Path) -> u64 {
     let home = sb.tmp.path().join("home");
     let child = std::process::Command::new(bin())
