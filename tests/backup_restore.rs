@@ -508,6 +508,21 @@ fn a_backup_that_could_not_read_a_month_is_not_written() {
 }
 
 #[test]
+fn an_empty_or_missing_folder_is_not_backed_up_as_if_it_were_a_workbook() {
+    let sb = Sandbox::new();
+    let file = sb.file("backup.json");
+    let out = sb
+        .cmd(&["backup", "-o", file.to_str().unwrap()])
+        .assert()
+        .failure()
+        .code(1);
+    let said = stderr(out.get_output());
+    assert!(said.contains("there is nothing to back up in"), "{said}");
+    assert!(!file.exists());
+    assert!(!sb.data().exists(), "nothing made");
+}
+
+#[test]
 fn a_backup_is_never_written_inside_the_data_folder() {
     let sb = Sandbox::new();
     sb.add("one entry");
@@ -519,4 +534,34 @@ fn a_backup_is_never_written_inside_the_data_folder() {
         .failure();
     assert!(stderr(out.get_output()).contains("will not back up to"));
     assert_eq!(snapshot(&sb.data()), before);
+}
+
+#[test]
+fn replace_waits_for_no_open_workbook_and_then_changes_nothing() {
+    let sb = Sandbox::new();
+    let elsewhere = sb.file("elsewhere");
+    rich_workbook(&elsewhere);
+    let file = backup_to(&sb, &elsewhere, "backup.json");
+    sb.add("the open workbook's entry");
+    let before = snapshot(&sb.data());
+    let held = Store::open(&sb.data(), Access::ReadWrite).expect("take the lock");
+    let out = sb
+        .cmd(&["restore", file.to_str().unwrap(), "--replace"])
+        .assert()
+        .failure()
+        .code(1);
+    let said = stderr(out.get_output());
+    assert!(said.contains("already open elsewhere"), "{said}");
+    assert!(said.contains("quit the workbook there first"), "{said}");
+    assert!(said.contains("Nothing was restored"), "{said}");
+    drop(held);
+    assert_eq!(snapshot(&sb.data()), before);
+    assert!(
+        !fs::read_dir(sb.tmp.path()).unwrap().any(|e| e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .contains("before-restore")),
+        "nothing moved aside"
+    );
 }

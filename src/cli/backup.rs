@@ -93,6 +93,14 @@ fn write_backup(cli: &Cli, path: &Path) -> Result<Written, CliError> {
     let has_journey = std::fs::symlink_metadata(session.store.journey_file()).is_ok();
     let has_drafts = std::fs::symlink_metadata(session.store.drafts_file()).is_ok()
         || !session.book.drafts.texts.is_empty();
+    if !has_journey && !has_drafts && months.is_empty() {
+        return Err(CliError::Other(format!(
+            "there is nothing to back up in {}: it holds no workbook (no journey.json, no \
+             journal months). No backup was written; is --data-dir (or REKINDLE_DATA_DIR) \
+             the folder you meant?",
+            session.store.dir().display()
+        )));
+    }
     let journey = session.book.journey.clone();
     let drafts = session.book.drafts.clone();
     let file = PrivateFile::create(path).map_err(cannot)?;

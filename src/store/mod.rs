@@ -35,6 +35,7 @@
 //!   files that exist (the user linked them on purpose); a link to nothing is refused, so no file
 //!   is ever made outside the data folder by following one.
 //! - Fields this build does not know are kept through a save.
+//! - A data folder is never deleted: a restore over one moves it aside whole (`restore.rs`).
 //!
 //! Nothing here touches the network or the terminal.
 
