@@ -65,18 +65,20 @@ pub enum Command {
     /// Write in or read your journal.
     #[command(subcommand)]
     Journal(journal::JournalCommand),
-    /// Export your journal (and answers) to read, print or keep, to stdout or a file. For
-    /// moving everything to another computer, use `backup`.
+    /// Export your journal (and answers) to read, print or keep; to move everything, use backup.
     Export(export::ExportArgs),
     /// Bring in entries from a rekindle JSON export, jrnl's JSON export or tui-journal's JSON.
     Import {
         /// The file to import.
         file: PathBuf,
     },
-    /// Write everything you made (journey, answers, ticks, moods, no contact, slips, urge
-    /// pauses, contact log, promise, every journal month, drafts) to one file, to keep or move.
+    /// Write everything you made to one file, to keep or to move to another computer.
+    ///
+    /// Your journey (answers, ticks, moods, no contact, slips, urge pauses, contact log, the
+    /// promise written when no contact began), every journal month and your drafts, as one JSON
+    /// document. It is plain text: anyone who has the file can read it.
     Backup(backup::BackupArgs),
-    /// Bring back a backup into an empty data folder (or, with --replace, set the old one aside).
+    /// Bring a backup back into an empty data folder (--replace sets a full one aside).
     Restore {
         /// The backup file (from `rekindle backup`).
         file: PathBuf,
