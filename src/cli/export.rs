@@ -26,7 +26,9 @@ use super::{Cli, CliError, Session};
 /// `rekindle export` options.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// md, json, txt or html.
+    /// md, json, txt or html. md, txt and html are to read, print or keep: entries, answers,
+    /// the promise, moods, slips and urge pauses. json holds the journal entries only, for other
+    /// tools and `rekindle import`; to move everything to another computer, use `rekindle backup`.
     #[arg(long, short, default_value = "md", value_parser = parse_format)]
     pub format: Format,
     /// Only entries on or after this local date (YYYY-MM-DD).
@@ -83,7 +85,7 @@ pub fn run(cli: &Cli, args: &ExportArgs, config: &Config) -> Result<ExitCode, Cl
             _ => path.clone(),
         });
     if let Some(target) = &output {
-        export_target::check(target, &data_dir(cli)?).map_err(CliError::Other)?;
+        export_target::check(target, &data_dir(cli)?, "export").map_err(CliError::Other)?;
     }
     let filter = ExportFilter {
         since: args.since,

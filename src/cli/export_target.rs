@@ -8,16 +8,16 @@ use std::path::{Path, PathBuf};
 /// How many links are followed by hand before giving up, as the kernel does.
 const MAX_LINKS: usize = 40;
 
-/// Refuses `target` when writing it would write inside `data_dir`: the target itself, or for one
+/// Refuses `target` (for `verb`: export, back up) when writing it would write inside `data_dir`: the target itself, or for one
 /// that does not exist yet its folder, resolved through every link; a dangling link by where it
 /// points; and a hard link to a file of the data folder by the file it is.
-pub fn check(target: &Path, data_dir: &Path) -> Result<(), String> {
+pub fn check(target: &Path, data_dir: &Path, verb: &str) -> Result<(), String> {
     let data = fs::canonicalize(data_dir)
         .or_else(|_| std::path::absolute(data_dir))
         .unwrap_or_else(|_| data_dir.to_path_buf());
     let refuse = |real: &Path| {
         Err(format!(
-            "will not export to {}: it is inside the data folder {} (as {}), where it would \
+            "will not {verb} to {}: it is inside the data folder {} (as {}), where it would \
              overwrite what the workbook keeps. Nothing was written; choose a file outside it.",
             target.display(),
             data_dir.display(),
@@ -25,7 +25,7 @@ pub fn check(target: &Path, data_dir: &Path) -> Result<(), String> {
         ))
     };
     let real =
-        resolve(target).map_err(|e| format!("cannot export to {}: {e}", target.display()))?;
+        resolve(target).map_err(|e| format!("cannot {verb} to {}: {e}", target.display()))?;
     if real.starts_with(&data) {
         return refuse(&real);
     }

@@ -1,5 +1,6 @@
 //! The command line: what each command takes, and running it. `main` only parses and calls `run`.
 
+mod backup;
 mod content;
 pub mod dates;
 mod docs;
@@ -7,6 +8,7 @@ mod export;
 mod export_target;
 mod journal;
 mod journal_list;
+mod restore;
 mod session;
 pub mod settings;
 mod status;
@@ -63,12 +65,27 @@ pub enum Command {
     /// Write in or read your journal.
     #[command(subcommand)]
     Journal(journal::JournalCommand),
-    /// Export your journal (and answers) to stdout or a file.
+    /// Export your journal (and answers) to read, print or keep; to move everything, use backup.
     Export(export::ExportArgs),
     /// Bring in entries from a rekindle JSON export, jrnl's JSON export or tui-journal's JSON.
     Import {
         /// The file to import.
         file: PathBuf,
+    },
+    /// Write everything you made to one file, to keep or to move to another computer.
+    ///
+    /// Your journey (answers, ticks, moods, no contact, slips, urge pauses, contact log, the
+    /// promise written when no contact began), every journal month and your drafts, as one JSON
+    /// document. It is plain text: anyone who has the file can read it.
+    Backup(backup::BackupArgs),
+    /// Bring a backup back into an empty data folder (--replace sets a full one aside).
+    Restore {
+        /// The backup file (from `rekindle backup`).
+        file: PathBuf,
+        /// When the data folder already holds a workbook: move it aside whole, as
+        /// `<folder>-before-restore-<date>-<time>`, and restore into a new one.
+        #[arg(long)]
+        replace: bool,
     },
     /// Work with guide packs.
     #[command(subcommand)]
@@ -114,6 +131,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, CliError> {
         Some(Command::Config(args)) => return settings::run(cli, args),
         Some(Command::Completions { shell }) => return docs::completions(*shell),
         Some(Command::Man) => return docs::man(),
+        Some(Command::Restore { file, replace }) => return restore::run(cli, file, *replace),
         _ => settings::load(cli)?,
     };
     match &cli.command {
@@ -122,6 +140,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, CliError> {
         Some(Command::Journal(command)) => journal::run(cli, command, &config),
         Some(Command::Export(args)) => export::run(cli, args, &config),
         Some(Command::Import { file }) => export::import(cli, file),
+        Some(Command::Backup(args)) => backup::run(cli, args, &config),
         Some(_) => unreachable!("handled above"),
     }
 }

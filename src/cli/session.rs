@@ -270,6 +270,19 @@ impl Session {
         Ok(entries)
     }
 
+    /// Month `key` as its file would hold it (fields a newer build added kept), read as
+    /// [`Session::read_month`] reads it, for a backup.
+    pub fn read_month_file(&mut self, key: MonthKey) -> Result<JournalMonth, CliError> {
+        self.ensure_month(key)?;
+        let extra = self.book.journal.month_file_extra(key);
+        Ok(JournalMonth {
+            schema: crate::engine::JOURNAL_SCHEMA,
+            month: key.to_string(),
+            entries: self.read_month(key)?,
+            extra,
+        })
+    }
+
     /// Applies an inbox record's action without saving, for a command that only reads.
     fn apply_read_only(&mut self, action: Action, file: &Path) {
         let now = Now::new(chrono::Utc::now(), &Local);

@@ -342,6 +342,11 @@ impl Journal {
         self.months.keys().copied()
     }
 
+    /// What else month `key`'s file held besides its entries (fields a newer build added).
+    pub fn month_file_extra(&self, key: MonthKey) -> Extra {
+        self.month_extra.get(&key).cloned().unwrap_or_default()
+    }
+
     /// One month's entries as a file's contents, with whatever else its file held.
     pub fn month_file(&self, key: MonthKey) -> JournalMonth {
         JournalMonth {

@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use super::document::{Document, EntryView, StepAnswers};
-use super::wellbeing::Wellbeing;
+use super::wellbeing::{PROMISE, Wellbeing};
 
 /// Calm on screen, plain black on white in print, entries never split across pages if avoidable.
 const STYLE: &str = "\
@@ -113,6 +113,13 @@ fn write_wellbeing(out: &mut String, w: &Wellbeing) {
     if let Some(count) = &w.no_contact {
         out.push_str("<section>\n<h2>No contact</h2>\n");
         write_facts(out, count.facts());
+        if let Some(promise) = w.promise {
+            let _ = writeln!(
+                out,
+                "<p class=\"question\">{PROMISE}:</p>\n<p class=\"text\">{}</p>",
+                escape(promise)
+            );
+        }
         if !w.slips.is_empty() {
             out.push_str("<h3>Slips</h3>\n");
         }

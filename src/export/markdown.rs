@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::document::{Document, EntryView, StepAnswers};
-use super::wellbeing::{Wellbeing, one_line};
+use super::wellbeing::{PROMISE, Wellbeing, one_line};
 
 /// The title, when and what was exported: everything before the entries.
 pub(super) fn head(out: &mut String, doc: &Document) {
@@ -130,6 +130,9 @@ fn write_wellbeing(out: &mut String, w: &Wellbeing) {
     if let Some(count) = &w.no_contact {
         out.push_str("## No contact\n\n");
         let _ = writeln!(out, "{}\n", facts(count.facts()));
+        if let Some(promise) = w.promise {
+            let _ = writeln!(out, "**{PROMISE}:**\n\n{}\n", as_text(promise));
+        }
         if !w.slips.is_empty() {
             out.push_str("### Slips\n\n");
         }

@@ -4,6 +4,8 @@
 //! Pure functions only: the caller reads and writes files and passes in the clock and time zone.
 //! Every export shows times in the zone it is given; every import stores UTC.
 
+mod backup;
+mod backup_read;
 mod counsellor;
 mod document;
 mod filter;
@@ -31,6 +33,8 @@ use crate::content::Guide;
 use crate::engine::{Journal, Journey};
 use crate::visible::visible;
 
+pub use backup::{BACKUP_FORMAT, BACKUP_VERSION, BackupWriter};
+pub use backup_read::{Backup, BackupError, read_backup};
 pub use counsellor::{CounsellorError, export_for_counsellor};
 pub use filter::ExportFilter;
 pub use format::Format;

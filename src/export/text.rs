@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::document::{Document, EntryView, StepAnswers};
-use super::wellbeing::Wellbeing;
+use super::wellbeing::{PROMISE, Wellbeing};
 use super::wrap::wrap;
 
 /// Lines are wrapped to this many characters where a space allows.
@@ -83,6 +83,11 @@ fn write_wellbeing(out: &mut String, w: &Wellbeing) {
             let _ = writeln!(out, "{label}: {value}");
         }
         out.push('\n');
+        if let Some(promise) = w.promise {
+            let _ = writeln!(out, "{PROMISE}:");
+            out.push_str(&wrap(promise, WIDTH - 4, "    "));
+            out.push('\n');
+        }
         if !w.slips.is_empty() {
             underline(out, "Slips", '=');
             out.push('\n');

@@ -11,6 +11,10 @@ use super::filter::ExportFilter;
 /// How a local time is written in every readable export.
 pub(super) const WHEN: &str = "%a %Y-%m-%d %H:%M";
 
+/// How every readable export introduces the promise written when no contact began.
+pub(super) const PROMISE: &str =
+    "What would have to be true to reconnect (written when no contact began)";
+
 /// How a local date is written in every readable export.
 const DAY: &str = "%a %Y-%m-%d";
 
@@ -21,6 +25,9 @@ pub(super) struct Wellbeing<'a> {
     pub moods: Vec<MoodView>,
     /// The no-contact count as it stands at export time, when no contact was ever started.
     pub no_contact: Option<NoContactView>,
+    /// What the user wrote, when no contact began, would have to be true to reconnect; shown
+    /// with the count, whatever the dates.
+    pub promise: Option<&'a str>,
     /// Times no contact was broken within the dates, oldest first.
     pub slips: Vec<SlipView<'a>>,
     /// Urge pauses begun within the dates, oldest first.
@@ -161,9 +168,14 @@ impl<'a> Wellbeing<'a> {
             .filter(|u| admits(u.started))
             .map(|u| urge(u, tz))
             .collect();
+        let promise = no_contact
+            .and_then(|n| n.commitment.as_deref())
+            .map(str::trim)
+            .filter(|words| !words.is_empty());
         Self {
             moods,
             no_contact: no_contact.map(|n| count(n, Now::new(now, tz))),
+            promise,
             slips,
             urges,
         }

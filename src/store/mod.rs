@@ -35,6 +35,7 @@
 //!   files that exist (the user linked them on purpose); a link to nothing is refused, so no file
 //!   is ever made outside the data folder by following one.
 //! - Fields this build does not know are kept through a save.
+//! - A data folder is never deleted: a restore over one moves it aside whole (`restore.rs`).
 //!
 //! Nothing here touches the network or the terminal.
 
@@ -50,6 +51,7 @@ mod open;
 mod paths;
 mod private;
 mod read;
+mod restore;
 mod write;
 
 pub use error::StoreError;
@@ -60,3 +62,4 @@ pub use lock::{LockHolder, LockWait};
 pub use open::{Access, Store};
 pub use paths::default_data_dir;
 pub use private::{PrivateFile, write_private_file};
+pub use restore::{aside_name, made_here, move_aside};

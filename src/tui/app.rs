@@ -143,6 +143,7 @@ impl App {
             theme: &self.theme,
             naming: self.book.journey.naming(),
             search: self.search.index(),
+            export_dir: &self.export_dir,
         }
     }
 
@@ -338,6 +339,7 @@ impl App {
                 kind,
                 filter,
             } => self.export(format, kind, &filter),
+            Effect::Backup => self.backup(),
             Effect::All(effects) => effects.into_iter().for_each(|e| self.run(e)),
         }
     }
@@ -683,15 +685,7 @@ impl App {
             ExportKind::Counsellor => "rekindle-for-my-counsellor",
         };
         let stem = format!("{name}-{}", self.calendar.date_of(now));
-        let path = (1..)
-            .map(|n| match n {
-                1 => self.export_dir.join(format!("{stem}.{}", format.name())),
-                n => self
-                    .export_dir
-                    .join(format!("{stem}-{n}.{}", format.name())),
-            })
-            .find(|p| !p.exists())
-            .unwrap_or_default();
+        let path = crate::export_place::free_path(&self.export_dir, &stem, format.name());
         let message = match crate::store::write_private_file(&path, text.as_bytes()) {
             Ok(()) => format!("Saved to {}", path.display()),
             Err(e) => {
@@ -701,6 +695,42 @@ impl App {
                 )));
                 format!("Nothing was written: {e}")
             }
+        };
+        if let Screen::Export(screen) = &mut self.screen {
+            screen.message = Some(message);
+        }
+    }
+
+    /// Writes a full backup into the export folder once every journal month is in, and says
+    /// where it went; with a month that could not be read, writes nothing and says why.
+    fn backup(&mut self) {
+        let pending: Vec<MonthKey> = self.loader.pending.iter().copied().collect();
+        let loaded = self.loader.wait_for(&pending);
+        self.take_loaded(loaded);
+        let message = if self.unread.is_empty() {
+            let now = (self.clock)();
+            match super::backup::write_backup(&self.book, &self.export_dir, now, &*self.calendar) {
+                Ok((path, entries)) => format!(
+                    "Backed up everything, with {entries} journal entr{}, to {}. Keep it \
+                     somewhere safe: it is plain text that anyone who has the file can read. On \
+                     the other computer: rekindle restore FILE",
+                    if entries == 1 { "y" } else { "ies" },
+                    path.display()
+                ),
+                Err(problem) => {
+                    self.overlay = Some(Overlay::Error(problem.clone()));
+                    format!("No backup was written: {problem}")
+                }
+            }
+        } else {
+            let months: Vec<String> = self.unread.iter().map(ToString::to_string).collect();
+            let problem = format!(
+                "No backup was written: journal month {} could not be read, and a backup \
+                 without it would not be whole. Restore it from its .bak first.",
+                months.join(", ")
+            );
+            self.overlay = Some(Overlay::Error(problem.clone()));
+            problem
         };
         if let Screen::Export(screen) = &mut self.screen {
             screen.message = Some(message);

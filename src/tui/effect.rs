@@ -37,6 +37,8 @@ pub enum Effect {
         /// Which entries.
         filter: crate::export::ExportFilter,
     },
+    /// Write a full backup into the export folder and say where it went.
+    Backup,
     /// Say something briefly in the footer.
     Notice(String),
     /// Several effects, in order.

@@ -120,6 +120,8 @@ pub enum Command {
     Hide,
     /// Open the no-contact review.
     Review,
+    /// Write a full backup of everything.
+    Backup,
 }
 
 /// One key binding: the key, where it works, and what it does, in words.
@@ -296,6 +298,14 @@ pub const BINDINGS: &[Binding] = &[
         Command::MarkDone,
         "done / not done",
         &[S::Step],
+        true,
+    ),
+    key(
+        "b",
+        KeyCode::Char('b'),
+        Command::Backup,
+        "full backup",
+        &[S::Export],
         true,
     ),
     key(

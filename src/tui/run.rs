@@ -55,10 +55,7 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
         Box::new(Local),
         theme,
     );
-    app.export_dir = config
-        .export_folder
-        .as_ref()
-        .map_or_else(export_dir, |folder| folder.path().to_path_buf());
+    app.export_dir = crate::export_place::export_folder(config);
     app.keys = KeyOverrides::for_terminal(&config.keys);
     app.read_only = access == Access::ReadOnly;
     app.loader = loader;
@@ -118,16 +115,6 @@ fn event_loop(
         dirty |= app.tick();
     }
     Ok(())
-}
-
-/// Where exports from the workbook go: the user's documents folder, else home, else here.
-fn export_dir() -> std::path::PathBuf {
-    let dirs = directories::UserDirs::new();
-    dirs.as_ref()
-        .and_then(|d| d.document_dir().map(|p| p.to_path_buf()))
-        .filter(|p| p.is_dir())
-        .or_else(|| dirs.as_ref().map(|d| d.home_dir().to_path_buf()))
-        .unwrap_or_else(|| std::path::PathBuf::from("."))
 }
 
 fn explain_lock(error: CliError) -> CliError {

@@ -245,6 +245,7 @@ fn a_search_before_the_index_says_it_is_still_searching() {
         theme: &Theme::DARK,
         naming: book.journey.naming(),
         search,
+        export_dir: std::path::Path::new("/exports"),
     };
     let line = |screen: &JournalScreen, search| {
         let mut buf = Buffer::empty(Rect::new(0, 0, 100, 30));

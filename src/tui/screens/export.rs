@@ -1,4 +1,5 @@
-//! Export: choose a format and a range, write the file, and show where it went.
+//! Export: choose a format and a range, write the file, and show where it went; or write a full
+//! backup of everything with one key.
 
 use chrono::Days;
 use ratatui::buffer::Buffer;
@@ -27,7 +28,7 @@ const FORMATS: [(Format, ExportKind, &str); 6] = [
     (
         Format::Json,
         ExportKind::Journal,
-        "JSON (.json), to move to another computer",
+        "JSON (.json), journal entries only, for other tools",
     ),
     (
         Format::Markdown,
@@ -98,6 +99,7 @@ impl ExportScreen {
                     };
                 }
             },
+            Command::Backup => return Effect::Backup,
             _ => {}
         }
         Effect::None
@@ -132,6 +134,19 @@ impl ExportScreen {
         doc.start_item();
         doc.text("Write the file", theme.accent, 2);
         doc.end_item(self.focus == 2, theme.selected);
+        doc.blank();
+        doc.line(Line::styled("Moving to another computer?", theme.title));
+        doc.text(
+            &format!(
+                "Press b for a full backup: your journey, answers, ticks, moods, no contact, \
+                 slips, urge pauses, contact log, every journal entry and your drafts, in one \
+                 file in {}. It is plain text: anyone who has the file can read it. Bring it \
+                 back with `rekindle restore FILE`.",
+                view.export_dir.display()
+            ),
+            theme.muted,
+            0,
+        );
         if let Some(message) = &self.message {
             doc.blank();
             doc.line(Line::styled("Done", theme.title));

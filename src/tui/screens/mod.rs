@@ -64,6 +64,8 @@ pub struct View<'a> {
     pub naming: Naming,
     /// The journal's search index, as built so far.
     pub search: &'a crate::engine::search::SearchIndex,
+    /// Where the export screen writes files (exports and backups).
+    pub export_dir: &'a std::path::Path,
 }
 
 impl View<'_> {

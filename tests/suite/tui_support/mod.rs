@@ -411,7 +411,11 @@ pub fn scenario(name: &str, theme: Theme) -> Rig {
                 .expect("the guide has the faq");
             with(rig, &format!("L{}<enter>", "<down>".repeat(at)))
         }
-        "export" => with(welcomed(), "E"),
+        "export" => {
+            let mut rig = welcomed();
+            rig.app.export_dir = std::path::PathBuf::from("/home/you/Documents");
+            with(rig, "E")
+        }
         "help_overlay" => with(welcomed(), "?"),
         "unsaved_overlay" => with(welcomed(), "Jnhalf a thought<esc>"),
         "not_saved" => {
