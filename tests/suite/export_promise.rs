@@ -2,7 +2,7 @@
 //! answers to prompts travel in every readable export, beside the no-contact count; JSON stays
 //! the journal's entries only.
 
-mod export_support;
+use crate::export_support;
 
 use export_support::*;
 use rekindle::engine::{Journey, NoContact};

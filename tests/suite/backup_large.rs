@@ -2,7 +2,7 @@
 //! does not grow with the journal (four times the months, about the same peak), and the file
 //! restores whole.
 
-mod cli_support;
+use crate::cli_support;
 
 use std::path::Path;
 use std::process::Stdio;

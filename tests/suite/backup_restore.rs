@@ -3,7 +3,7 @@
 //! folder is refused (or, with --replace, kept whole beside the new one), and a broken or newer
 //! backup changes nothing.
 
-mod cli_support;
+use crate::cli_support;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! that anyone with the file can read it; `b` writes it privately into the export folder, and
 //! it restores into a fresh folder with the same status.
 
-mod e2e_support;
+use crate::e2e_support;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
