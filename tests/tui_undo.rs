@@ -393,3 +393,27 @@ fn a_read_only_window_keeps_what_it_cannot_undo() {
     rig.press("u");
     assert!(rig.app.book.journey.step("reflect").done.is_none());
 }
+
+#[test]
+fn esc_in_the_slip_form_stays_on_the_count() {
+    let mut rig = Rig::welcomed();
+    started(&mut rig);
+    rig.press("Nb<esc>");
+    assert_eq!(rig.app.screen_kind(), ScreenKind::NoContact);
+    assert!(text(&rig).contains("Nothing was logged."));
+    rig.app.apply(Action::LogBreak {
+        what: BreakKind::Met,
+        trigger: "by chance".into(),
+        felt: Some(3),
+        resets: false,
+    });
+    rig.press("e<esc>");
+    assert_eq!(rig.app.screen_kind(), ScreenKind::NoContact);
+    assert!(text(&rig).contains("Nothing was changed."));
+    let shown = text(&rig);
+    let row = shown.lines().find(|l| l.contains("by chance")).unwrap();
+    assert!(
+        row.starts_with(" › "),
+        "the selected slip is marked:\n{shown}"
+    );
+}

@@ -91,7 +91,16 @@ impl NoContactScreen {
                     self.logging = None;
                     return request_for(&target, view).map_or(Effect::None, Effect::Edit);
                 }
-                Command::Back => self.logging = None,
+                // Esc closes the form and stays on this screen.
+                Command::Back => {
+                    let words = if form.editing.is_some() {
+                        "Nothing was changed."
+                    } else {
+                        "Nothing was logged."
+                    };
+                    self.logging = None;
+                    return Effect::Notice(words.to_string());
+                }
                 _ => {}
             }
             return Effect::None;
@@ -307,7 +316,11 @@ impl NoContactScreen {
                     "How it felt: ‹ {} ›",
                     view.guide.tools.mood.label(form.felt)
                 ),
-                format!("Start again from today: ‹ {resets} ›"),
+                if form.editing.is_some() {
+                    format!("Start the count again from this slip: ‹ {resets} ›")
+                } else {
+                    format!("Start again from today: ‹ {resets} ›")
+                },
             ];
             for (index, row) in rows.into_iter().enumerate() {
                 let line = Line::styled(row, theme.accent);
@@ -341,11 +354,10 @@ impl NoContactScreen {
                 .max(1);
             let skip = (selected + 1).saturating_sub(room);
             for (at, brk) in record.breaks.iter().rev().enumerate().skip(skip) {
-                let line = Line::raw(slip_line(brk, view));
                 lines.push(if at == selected {
-                    line.patch_style(theme.selected)
+                    Line::raw(format!("› {}", slip_line(brk, view))).patch_style(theme.selected)
                 } else {
-                    line
+                    Line::raw(format!("  {}", slip_line(brk, view)))
                 });
             }
         }
