@@ -256,7 +256,12 @@ fn a_contact_is_corrected_and_removed_on_the_contact_log() {
         "corrected, not added"
     );
     let date = (t0() + Duration::days(1)).format("%-d %b").to_string();
-    assert!(text(&rig).contains(&format!("corrected on {date}")));
+    let shown = text(&rig);
+    assert!(shown.contains(&format!("corrected on {date}")), "{shown}");
+    assert!(
+        shown.contains("Who reached out: ‹ I did ›") && !shown.contains("Correcting"),
+        "the form is for new contacts again:\n{shown}"
+    );
     assert_eq!(saved(&rig).journey.contacts[0], contact);
 
     rig.app

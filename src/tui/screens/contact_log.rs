@@ -72,12 +72,20 @@ impl ContactLogScreen {
                     ContactBy::Them
                 };
                 let target = match self.editing.take() {
-                    Some(index) => EditTarget::ContactEdit {
-                        index,
-                        by,
-                        replied: self.replied,
-                        felt: self.felt,
-                    },
+                    Some(index) => {
+                        let target = EditTarget::ContactEdit {
+                            index,
+                            by,
+                            replied: self.replied,
+                            felt: self.felt,
+                        };
+                        // The form is for new contacts again once the correction is written.
+                        *self = Self {
+                            focus: self.focus,
+                            ..Self::default()
+                        };
+                        target
+                    }
                     None => EditTarget::ContactNote {
                         by,
                         replied: self.replied,
@@ -210,6 +218,12 @@ impl ContactLogScreen {
         doc.line(Line::styled("Logged so far", theme.title));
         if contacts.is_empty() {
             doc.text("Nothing yet.", theme.muted, 2);
+        } else {
+            doc.text(
+                "↓ to choose one · e correct it · x remove it",
+                theme.muted,
+                2,
+            );
         }
         for (index, contact) in contacts.iter().rev().enumerate() {
             doc.start_item();
