@@ -422,3 +422,35 @@ fn esc_in_the_slip_form_stays_on_the_count() {
         "the selected slip is marked:\n{shown}"
     );
 }
+
+#[test]
+fn what_was_undone_stays_undone_when_the_workbook_opens_again() {
+    let mut rig = Rig::welcomed();
+    started(&mut rig);
+    rig.advance_days(5);
+    rig.press("Nb<down><down><right><enter>a hard evening<c-s>u");
+    let on_disk = saved(&rig);
+    assert!(
+        on_disk
+            .journey
+            .no_contact
+            .as_ref()
+            .unwrap()
+            .breaks
+            .is_empty()
+    );
+    let now = rig.clock.get();
+    let again = Rig::at(
+        rig.app.guide.clone(),
+        on_disk,
+        rekindle::tui::theme::Theme::CALM,
+        now,
+    );
+    let shown = text(&again);
+    assert!(
+        shown.contains("Day 6 of no contact (5 days done)"),
+        "{shown}"
+    );
+    assert!(shown.contains("No slips logged"), "{shown}");
+    assert!(!again.app.can_undo(), "the stack itself is not kept");
+}
