@@ -9,6 +9,7 @@ use super::journal::JournalEntry;
 use super::journey::{Place, Theme};
 use super::no_contact::{BreakKind, ReviewChoice};
 use super::response::Response;
+use super::undo::UndoRecord;
 use super::urge::UrgeOutcome;
 
 /// One change to the workbook.
@@ -102,6 +103,24 @@ pub enum Action {
         /// Start the count again from now.
         resets: bool,
     },
+    /// Correct a logged slip; it keeps its time and shows when it was corrected.
+    EditBreak {
+        /// Which slip of the running record, 0 for the oldest.
+        index: usize,
+        /// What happened.
+        what: BreakKind,
+        /// What set it off.
+        trigger: String,
+        /// How it felt, 1 to 5.
+        felt: Option<u8>,
+        /// Whether the count starts again from this slip.
+        resets: bool,
+    },
+    /// Remove a slip logged by mistake; the count is worked out again without it.
+    DeleteBreak {
+        /// Which slip of the running record, 0 for the oldest.
+        index: usize,
+    },
     /// Choose what comes after reaching the no-contact target.
     Review(ReviewChoice),
     /// Begin an urge pause.
@@ -133,6 +152,26 @@ pub enum Action {
         /// How it felt, 1 to 5.
         felt: Option<u8>,
     },
+    /// Correct a logged contact; it keeps its time and shows when it was corrected.
+    EditContact {
+        /// Which contact, 0 for the oldest.
+        index: usize,
+        /// Who reached out.
+        by: ContactBy,
+        /// For the user's own messages: whether the ex replied.
+        replied: bool,
+        /// How it went.
+        went: String,
+        /// How it felt, 1 to 5.
+        felt: Option<u8>,
+    },
+    /// Remove a logged contact.
+    DeleteContact {
+        /// Which contact, 0 for the oldest.
+        index: usize,
+    },
+    /// Put back what one earlier change altered (see [`super::undo`]).
+    Undo(Box<UndoRecord>),
     /// Keep text being typed in a field.
     SaveDraft {
         /// Which field (e.g. `prompt:space:why`, `journal:new`).

@@ -6,6 +6,7 @@ use crate::content::Guide;
 
 use super::action::Action;
 use super::contact_log::{Contact, ContactBy};
+use super::corrections::{BreakFix, ContactFix};
 use super::drafts::{Draft, Drafts};
 use super::journal::{Journal, JournalEntry, MonthKey};
 use super::journey::{Journey, PromptAnswer};
@@ -168,6 +169,12 @@ pub enum EngineError {
         /// The answer given.
         answer: String,
     },
+    /// No slip at that place in the history.
+    #[error("there is no slip number {0} in the no-contact history")]
+    UnknownSlip(usize),
+    /// No contact at that place in the log.
+    #[error("there is no contact number {0} in the contact log")]
+    UnknownContact(usize),
     /// A start set further back than a year, or on a stretch that has ended.
     #[error("the start can be set from 0 to {MAX_BACKDATE_DAYS} days back, not {0}")]
     BackdateOutOfRange(u32),
@@ -368,9 +375,27 @@ pub fn apply(
                 trigger,
                 felt,
                 resets,
+                corrected: None,
                 extra: Default::default(),
             });
         }
+        Action::EditBreak {
+            index,
+            what,
+            trigger,
+            felt,
+            resets,
+        } => {
+            check_mood(felt)?;
+            let fix = BreakFix {
+                what,
+                trigger,
+                felt,
+                resets,
+            };
+            super::corrections::edit_break(journey, index, fix, now, &mut outcome)?;
+        }
+        Action::DeleteBreak { index } => super::corrections::delete_break(journey, index)?,
         Action::Review(choice) => review(journey, guide, choice, now, &mut outcome)?,
         Action::StartUrgePause { minutes } => {
             if !(1..=60).contains(&minutes) {
@@ -415,9 +440,28 @@ pub fn apply(
                 replied: by == ContactBy::Them || replied,
                 went,
                 felt,
+                corrected: None,
                 extra: Default::default(),
             });
         }
+        Action::EditContact {
+            index,
+            by,
+            replied,
+            went,
+            felt,
+        } => {
+            check_mood(felt)?;
+            let fix = ContactFix {
+                by,
+                replied,
+                went,
+                felt,
+            };
+            super::corrections::edit_contact(journey, index, fix, now, &mut outcome)?;
+        }
+        Action::DeleteContact { index } => super::corrections::delete_contact(journey, index)?,
+        Action::Undo(record) => super::undo::revert(book, *record, &mut outcome),
         Action::SaveDraft { key, text } => {
             outcome.journey_changed = false;
             let draft = Draft {

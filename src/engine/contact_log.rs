@@ -29,6 +29,9 @@ pub struct Contact {
     /// How it felt, 1 to 5.
     #[serde(default)]
     pub felt: Option<u8>,
+    /// When the user last corrected this entry, shown beside it; none if never corrected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrected: Option<DateTime<Utc>>,
     /// Fields this build does not know, kept as they were.
     #[serde(flatten)]
     pub extra: super::journal::Extra,

@@ -83,6 +83,9 @@ pub struct Break {
     pub felt: Option<u8>,
     /// Whether the user chose to start the count again from here.
     pub resets: bool,
+    /// When the user last corrected this slip, shown beside it; none if never corrected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrected: Option<DateTime<Utc>>,
     /// Fields this build does not know, kept as they were.
     #[serde(flatten)]
     pub extra: super::journal::Extra,

@@ -96,6 +96,8 @@ pub(super) struct SlipView<'a> {
     pub felt: Option<String>,
     /// Whether the count started again from here.
     pub resets: bool,
+    /// When the user corrected it (local date and time), if they did.
+    pub corrected: Option<String>,
 }
 
 impl SlipView<'_> {
@@ -113,6 +115,9 @@ impl SlipView<'_> {
                 "kept going".to_string()
             },
         ));
+        if let Some(corrected) = &self.corrected {
+            facts.push(("Corrected on", corrected.clone()));
+        }
         facts
     }
 }
@@ -206,6 +211,7 @@ fn slip<'a>(brk: &'a Break, guide: &Guide, tz: &dyn Calendar) -> SlipView<'a> {
         trigger: brk.trigger.trim(),
         felt: brk.felt.map(|f| mood(guide, f)),
         resets: brk.resets,
+        corrected: brk.corrected.map(|at| local(at, tz)),
     }
 }
 

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
 use crate::content::Guide;
-use crate::engine::{Action, Calendar, MonthKey, Now, Outcome, Workbook, apply};
+use crate::engine::{Action, Calendar, MonthKey, Now, Outcome, UndoStack, Workbook, apply};
 use crate::store::{InboxItem, InboxRecord};
 
 use super::commit;
@@ -94,6 +94,8 @@ pub struct App {
     taken: BTreeSet<PathBuf>,
     /// The journal's search index, built behind the screen.
     pub search: Searcher,
+    /// The changes `u` can undo, newest last; kept while the workbook is open.
+    undo: UndoStack,
 }
 
 impl App {
@@ -128,6 +130,7 @@ impl App {
             taken: BTreeSet::new(),
             unread: BTreeSet::new(),
             search: Searcher::default(),
+            undo: UndoStack::default(),
         };
         app.screen = Screen::resume(&app.view());
         app.reopen_editor();
@@ -295,6 +298,10 @@ impl App {
             Command::Library => Effect::Go(Screen::library(None)),
             Command::Export => Effect::Go(Screen::export()),
             Command::Safety => Effect::Go(Screen::check(crate::engine::SAFETY_CHECK, &self.view())),
+            Command::Undo => {
+                self.undo_last();
+                return;
+            }
             _ => self.with_screen(|s, v| s.on(command, v)),
         };
         self.run(effect);
@@ -359,7 +366,9 @@ impl App {
             return Err(READ_ONLY_NOTICE.to_string());
         }
         let now = Now::new((self.clock)(), &*self.calendar);
+        let undo = crate::engine::undo::prepare(&self.book, &self.guide, &action);
         let outcome = apply(&mut self.book, &self.guide, action, now).map_err(|e| e.to_string())?;
+        self.undo.note(undo.finish(&self.book));
         if let Some(path) = &outcome.routed_to {
             let title = self
                 .guide
@@ -377,6 +386,31 @@ impl App {
 
     fn save(&mut self, outcome: &Outcome) {
         self.save_filing(outcome, Vec::new());
+    }
+
+    /// True when `u` has a change to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Undoes the newest change still on the stack, saving the result like any change, and says
+    /// what was undone.
+    fn undo_last(&mut self) {
+        let Some(record) = self.undo.pop() else {
+            self.notice = Some("Nothing to undo.".to_string());
+            return;
+        };
+        let label = record.label.clone();
+        match self.apply_filing(Action::Undo(Box::new(record.clone())), Vec::new()) {
+            Ok(()) => {
+                self.with_screen(|s, v| s.refresh(v));
+                self.notice = Some(format!("Undid: {label}."));
+            }
+            Err(problem) => {
+                self.undo.restore(record);
+                self.notice = Some(problem);
+            }
+        }
     }
 
     /// Queues a save of what `outcome` changed, and the removal of the inbox records `retire`
@@ -503,6 +537,9 @@ impl App {
                     let action = record.item.into_action();
                     match apply(&mut self.book, &self.guide, action, now) {
                         Ok(filed) => {
+                            // Words from another window may change what a record would put
+                            // back, so nothing earlier is undone over them.
+                            self.undo.clear();
                             self.save_filing(&filed, vec![found.file]);
                             if !filed.months_changed.is_empty() {
                                 self.with_screen(|s, v| s.refresh(v));

@@ -21,7 +21,7 @@ pub enum Effect {
     Home,
     /// Open the text editor.
     Edit(EditRequest),
-    /// Ask before doing something that cannot be undone.
+    /// Ask before a change the user should be sure of.
     Confirm {
         /// The question.
         question: String,
@@ -124,6 +124,17 @@ pub enum EditTarget {
         /// How it felt, 1 to 5.
         felt: u8,
     },
+    /// The corrected note of a logged slip.
+    BreakEdit {
+        /// Which slip, 0 for the oldest.
+        index: usize,
+        /// What happened.
+        what: BreakKind,
+        /// Whether the count starts again from it.
+        resets: bool,
+        /// How it felt, 1 to 5.
+        felt: u8,
+    },
     /// The message written during an urge pause (never sent).
     UrgeDraft,
     /// A word for the latest mood check-in.
@@ -142,6 +153,17 @@ pub enum EditTarget {
     },
     /// How a logged contact went.
     ContactNote {
+        /// Who reached out.
+        by: ContactBy,
+        /// For the user's own messages: whether the ex replied.
+        replied: bool,
+        /// How it felt, 1 to 5.
+        felt: u8,
+    },
+    /// How a logged contact went, corrected.
+    ContactEdit {
+        /// Which contact, 0 for the oldest.
+        index: usize,
         /// Who reached out.
         by: ContactBy,
         /// For the user's own messages: whether the ex replied.
@@ -179,12 +201,32 @@ impl EditTarget {
                     if *resets { "reset" } else { "keep" }
                 )
             }
+            EditTarget::BreakEdit {
+                index,
+                what,
+                resets,
+                felt,
+            } => format!(
+                "break-edit:{index}:{}:{}:{felt}",
+                what.name(),
+                if *resets { "reset" } else { "keep" }
+            ),
             EditTarget::UrgeDraft => "urge-draft".to_string(),
             EditTarget::MoodWord => "mood-word".to_string(),
             EditTarget::FirstMessage { step } => format!("first-message:{step}"),
             EditTarget::Situation { step, index } => format!("situation:{step}:{index}"),
             EditTarget::ContactNote { by, replied, felt } => format!(
                 "contact:{}:{}:{felt}",
+                if *by == ContactBy::Me { "me" } else { "them" },
+                if *replied { "replied" } else { "waiting" }
+            ),
+            EditTarget::ContactEdit {
+                index,
+                by,
+                replied,
+                felt,
+            } => format!(
+                "contact-edit:{index}:{}:{}:{felt}",
                 if *by == ContactBy::Me { "me" } else { "them" },
                 if *replied { "replied" } else { "waiting" }
             ),
@@ -226,6 +268,22 @@ impl EditTarget {
             ["break", what, resets, felt] => EditTarget::BreakNote {
                 what: BreakKind::from_name(what)?,
                 resets: *resets == "reset",
+                felt: felt.parse().ok()?,
+            },
+            ["break-edit", index, what, resets, felt] => EditTarget::BreakEdit {
+                index: index.parse().ok()?,
+                what: BreakKind::from_name(what)?,
+                resets: *resets == "reset",
+                felt: felt.parse().ok()?,
+            },
+            ["contact-edit", index, by, replied, felt] => EditTarget::ContactEdit {
+                index: index.parse().ok()?,
+                by: if *by == "me" {
+                    ContactBy::Me
+                } else {
+                    ContactBy::Them
+                },
+                replied: *replied == "replied",
                 felt: felt.parse().ok()?,
             },
             ["urge-draft"] => EditTarget::UrgeDraft,
@@ -310,6 +368,18 @@ mod tests {
                 by: ContactBy::Me,
                 replied: false,
                 felt: 2,
+            },
+            EditTarget::BreakEdit {
+                index: 3,
+                what: BreakKind::Called,
+                resets: false,
+                felt: 4,
+            },
+            EditTarget::ContactEdit {
+                index: 0,
+                by: ContactBy::Them,
+                replied: true,
+                felt: 5,
             },
         ];
         for target in targets {

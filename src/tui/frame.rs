@@ -139,11 +139,13 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     }
     // The keys every screen has (back, help, quit) keep their place at the end; the screen's own
     // hints take the room before them.
+    // Undo is offered only while there is something to undo, and then keeps its place too.
     let (global, own): (Vec<_>, Vec<_>) = keymap::hints(app.screen_kind())
         .into_iter()
-        .partition(|h| h.screens.is_empty());
+        .filter(|h| h.command != keymap::Command::Undo || app.can_undo())
+        .partition(|h| h.screens.is_empty() || h.command == keymap::Command::Undo);
     let piece =
-        |h: &keymap::Binding| super::text::width(h.label) + super::text::width(h.description) + 3;
+        |h: &keymap::Binding| super::text::width(h.label) + super::text::width(footer_words(h)) + 3;
     let reserved: usize = global.iter().map(&piece).sum();
     let width = usize::from(area.width);
     let mut spans = vec![Span::raw(" ")];
@@ -165,11 +167,19 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     for hint in shown {
         spans.push(Span::styled(hint.label, theme.key));
         spans.push(Span::styled(
-            format!(" {}  ", hint.description),
+            format!(" {}  ", footer_words(&hint)),
             theme.muted,
         ));
     }
     Line::from(spans).render(area, buf);
+}
+
+/// A hint's words in the footer: its description, shortened where `?` says more.
+fn footer_words(hint: &keymap::Binding) -> &'static str {
+    match hint.command {
+        keymap::Command::Undo => "undo",
+        _ => hint.description,
+    }
 }
 
 fn render_overlay(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {

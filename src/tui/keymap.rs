@@ -122,6 +122,8 @@ pub enum Command {
     Review,
     /// Write a full backup of everything.
     Backup,
+    /// Undo the last change.
+    Undo,
 }
 
 /// One key binding: the key, where it works, and what it does, in words.
@@ -162,6 +164,23 @@ const LISTS: &[ScreenKind] = &[
     S::Profile,
 ];
 const BROWSE: &[ScreenKind] = &[
+    S::Home,
+    S::Step,
+    S::Checklists,
+    S::Journal,
+    S::NoContact,
+    S::Library,
+    S::Export,
+    S::Urge,
+    S::Review,
+    S::ContactLog,
+    S::Response,
+    S::Profile,
+];
+
+/// Every screen but the checks, where `u` answers "not sure".
+const UNDO: &[ScreenKind] = &[
+    S::Welcome,
     S::Home,
     S::Step,
     S::Checklists,
@@ -365,6 +384,38 @@ pub const BINDINGS: &[Binding] = &[
         false,
     ),
     key(
+        "e",
+        KeyCode::Char('e'),
+        Command::Edit,
+        "correct the selected slip",
+        &[S::NoContact],
+        false,
+    ),
+    key(
+        "x",
+        KeyCode::Char('x'),
+        Command::Delete,
+        "remove the selected slip",
+        &[S::NoContact],
+        false,
+    ),
+    key(
+        "e",
+        KeyCode::Char('e'),
+        Command::Edit,
+        "correct the selected contact",
+        &[S::ContactLog],
+        false,
+    ),
+    key(
+        "x",
+        KeyCode::Char('x'),
+        Command::Delete,
+        "remove the selected contact",
+        &[S::ContactLog],
+        false,
+    ),
+    key(
         "/",
         KeyCode::Char('/'),
         Command::Filter,
@@ -469,11 +520,19 @@ pub const BINDINGS: &[Binding] = &[
         false,
     ),
     key(
-        "u",
-        KeyCode::Char('u'),
+        "U",
+        KeyCode::Char('U'),
         Command::UrgePause,
         "urge pause",
         &[S::Home, S::Step, S::NoContact],
+        true,
+    ),
+    key(
+        "u",
+        KeyCode::Char('u'),
+        Command::Undo,
+        "undo the last change",
+        UNDO,
         true,
     ),
     key(
@@ -563,6 +622,15 @@ pub const BINDINGS: &[Binding] = &[
         modifiers: KeyModifiers::CONTROL,
         command: Command::Hide,
         description: "hide the screen at once (also F12)",
+        screens: &[],
+        hint: false,
+    },
+    Binding {
+        label: "Ctrl-Z",
+        code: KeyCode::Char('z'),
+        modifiers: KeyModifiers::CONTROL,
+        command: Command::Undo,
+        description: "undo the last change (also u, but not in a check)",
         screens: &[],
         hint: false,
     },

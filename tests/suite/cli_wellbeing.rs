@@ -42,6 +42,7 @@ fn journey(now: DateTime<Utc>, no_contact: bool) -> Journey {
             trigger: "our anniversary".into(),
             felt: Some(1),
             resets: false,
+            corrected: None,
             extra: Default::default(),
         });
         journey.no_contact = Some(stretch);

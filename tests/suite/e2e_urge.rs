@@ -26,7 +26,7 @@ fn an_urge_pause_is_written_ended_and_counted() {
     tmux.keys(&["Escape"]);
     tmux.wait_for("Give it space");
 
-    tmux.keys(&["u"]);
+    tmux.keys(&["U"]);
     let pause = tmux.wait_for(" left. Breathe");
     assert!(
         pause.contains("Pause before you reach out"),

@@ -491,6 +491,7 @@ fn contact(by: ContactBy, replied: bool) -> Contact {
         replied,
         went: String::new(),
         felt: None,
+        corrected: None,
         extra: Default::default(),
     }
 }
@@ -578,6 +579,7 @@ fn a_break_keeps_what_set_it_off_and_how_it_felt() {
             trigger: "a song in the café".to_string(),
             felt: Some(2),
             resets: false,
+            corrected: None,
             extra: Default::default(),
         }]
     );

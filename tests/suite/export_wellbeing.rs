@@ -46,6 +46,7 @@ fn journey_with_wellbeing() -> Journey {
             trigger: "saw our song <3".into(),
             felt: Some(2),
             resets: true,
+            corrected: None,
             extra: Default::default(),
         },
         Break {
@@ -55,6 +56,7 @@ fn journey_with_wellbeing() -> Journey {
             trigger: "bored".into(),
             felt: None,
             resets: false,
+            corrected: None,
             extra: Default::default(),
         },
     ];

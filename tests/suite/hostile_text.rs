@@ -252,6 +252,7 @@ fn the_no_contact_history_shows_a_hostile_slip_visibly() {
         trigger: "\u{1b}]0;pwned\u{7}late night\u{9b}2J".into(),
         felt: None,
         resets: false,
+        corrected: None,
         extra: Default::default(),
     });
     book.journey.no_contact = Some(record);

@@ -320,7 +320,7 @@ fn ending_an_urge_pause_with_i_contacted_them_offers_the_slip_in_one_step() {
         target_days: 21,
         commitment: None,
     });
-    rig.press("u");
+    rig.press("U");
     assert_eq!(rig.app.screen_kind(), ScreenKind::Urge);
     rig.app.run(rekindle::tui::effect::Effect::Replace(
         rekindle::tui::screens::Screen::Urge(rekindle::tui::screens::UrgeScreen::at(4)),

@@ -32,7 +32,7 @@ fn urge_opened() -> Rig {
         prompt: "what-kept-coming-back".to_string(),
         text: REFLECTION.to_string(),
     });
-    rig.press("u");
+    rig.press("U");
     rig
 }
 
@@ -109,7 +109,7 @@ fn pressing_u_again_returns_to_the_open_pause() {
     rig.press("<esc>");
     assert_eq!(rig.app.screen_kind(), ScreenKind::Home);
     rig.advance_minutes(3);
-    rig.press("u");
+    rig.press("U");
     assert_eq!(rig.app.book.journey.urges.len(), 1);
     assert_on_screen(&rig, "7:00 left");
     assert_on_screen(&rig, DRAFT);

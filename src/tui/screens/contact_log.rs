@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::content::ChecklistEntries;
-use crate::engine::{ContactBy, unanswered_in_a_row};
+use crate::engine::{Action, ContactBy, unanswered_in_a_row};
 use crate::tui::doc::Doc;
 use crate::tui::effect::{EditTarget, Effect};
 use crate::tui::keymap::Command;
@@ -18,13 +18,16 @@ use super::{View, request_for};
 /// The focus index of the newest logged contact; the form and two links come before it.
 const FIRST_ENTRY: usize = 6;
 
-/// The contact log's state: the contact being described.
+/// The contact log's state: the contact being described, and the logged one being corrected.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContactLogScreen {
     focus: usize,
     by_me: bool,
     replied: bool,
     felt: u8,
+    /// The contact the form corrects (its place in the log, 0 for the oldest), or none for a
+    /// new one.
+    editing: Option<usize>,
     scroll: Cell<u16>,
 }
 
@@ -35,6 +38,7 @@ impl Default for ContactLogScreen {
             by_me: true,
             replied: false,
             felt: 3,
+            editing: None,
             scroll: Cell::default(),
         }
     }
@@ -62,17 +66,61 @@ impl ContactLogScreen {
                 _ => {}
             },
             Command::Enter if self.focus == 3 => {
-                let target = EditTarget::ContactNote {
-                    by: if self.by_me {
-                        ContactBy::Me
-                    } else {
-                        ContactBy::Them
+                let by = if self.by_me {
+                    ContactBy::Me
+                } else {
+                    ContactBy::Them
+                };
+                let target = match self.editing.take() {
+                    Some(index) => {
+                        let target = EditTarget::ContactEdit {
+                            index,
+                            by,
+                            replied: self.replied,
+                            felt: self.felt,
+                        };
+                        // The form is for new contacts again once the correction is written.
+                        *self = Self {
+                            focus: self.focus,
+                            ..Self::default()
+                        };
+                        target
+                    }
+                    None => EditTarget::ContactNote {
+                        by,
+                        replied: self.replied,
+                        felt: self.felt,
                     },
-                    replied: self.replied,
-                    felt: self.felt,
                 };
                 return request_for(&target, view).map_or(Effect::None, Effect::Edit);
             }
+            Command::Back if self.editing.is_some() => {
+                *self = Self::default();
+                return Effect::Notice("Nothing was changed.".to_string());
+            }
+            Command::Edit => match self.selected_contact(view) {
+                Some(index) => {
+                    let contact = &view.book.journey.contacts[index];
+                    self.by_me = contact.by == ContactBy::Me;
+                    self.replied = contact.replied;
+                    self.felt = contact.felt.unwrap_or(3).clamp(1, 5);
+                    self.editing = Some(index);
+                    self.focus = 0;
+                }
+                None => {
+                    return Effect::Notice(
+                        "Choose a logged contact first (↓ to the list).".to_string(),
+                    );
+                }
+            },
+            Command::Delete => match self.selected_contact(view) {
+                Some(index) => return remove_contact(index, view),
+                None => {
+                    return Effect::Notice(
+                        "Choose a logged contact first (↓ to the list).".to_string(),
+                    );
+                }
+            },
             Command::Enter if self.focus < 3 => self.focus += 1,
             Command::Enter if self.focus == 4 => {
                 let stopped = view
@@ -95,6 +143,16 @@ impl ContactLogScreen {
         Effect::None
     }
 
+    /// The place in the log (0 for the oldest) of the contact selected in the list, if any.
+    fn selected_contact(&self, view: &View) -> Option<usize> {
+        let newest_first = self.focus.checked_sub(FIRST_ENTRY)?;
+        view.book
+            .journey
+            .contacts
+            .len()
+            .checked_sub(newest_first + 1)
+    }
+
     /// Draws the form, the gentle note when due, and the log.
     pub fn render(&self, view: &View, area: Rect, buf: &mut Buffer) {
         let theme = view.theme;
@@ -115,6 +173,15 @@ impl ContactLogScreen {
             }
         }
         doc.blank();
+        let editing = self.editing.and_then(|i| contacts.get(i));
+        if let Some(contact) = editing {
+            let when = view.now.calendar.local(contact.at).format("%-d %b %H:%M");
+            doc.text(
+                &format!("Correcting the contact of {when} (Esc to stop)"),
+                theme.title,
+                0,
+            );
+        }
         let rows = [
             format!(
                 "Who reached out: ‹ {} ›",
@@ -134,7 +201,11 @@ impl ContactLogScreen {
                 "How it felt: ‹ {} ›",
                 view.guide.tools.mood.label(self.felt)
             ),
-            "Write how it went, and save (Enter)".to_string(),
+            if editing.is_some() {
+                "Correct how it went, and save (Enter)".to_string()
+            } else {
+                "Write how it went, and save (Enter)".to_string()
+            },
             view.fill("How did {ex} respond to your message? Note it (Enter)"),
             "Is it time to move on? Take the move-on check (Enter)".to_string(),
         ];
@@ -147,6 +218,12 @@ impl ContactLogScreen {
         doc.line(Line::styled("Logged so far", theme.title));
         if contacts.is_empty() {
             doc.text("Nothing yet.", theme.muted, 2);
+        } else {
+            doc.text(
+                "↓ to choose one · e correct it · x remove it",
+                theme.muted,
+                2,
+            );
         }
         for (index, contact) in contacts.iter().rev().enumerate() {
             doc.start_item();
@@ -160,13 +237,52 @@ impl ContactLogScreen {
                 .felt
                 .map(|f| view.guide.tools.mood.label(f).to_string())
                 .unwrap_or_default();
-            doc.text(&format!("{when} · {who} · {felt}"), theme.text, 0);
+            let corrected = contact
+                .corrected
+                .map(|at| {
+                    format!(
+                        " · corrected on {}",
+                        view.now.calendar.date_of(at).format("%-d %b")
+                    )
+                })
+                .unwrap_or_default();
+            doc.text(
+                &format!("{when} · {who} · {felt}{corrected}"),
+                theme.text,
+                0,
+            );
             if !contact.went.is_empty() {
                 doc.text(&contact.went, theme.muted, 2);
             }
             doc.end_item(index + FIRST_ENTRY == self.focus, theme.selected);
         }
         doc.render(Some(self.focus), &self.scroll, area, buf);
+    }
+}
+
+/// Asks before removing a contact from the log.
+fn remove_contact(index: usize, view: &View) -> Effect {
+    let when = view
+        .book
+        .journey
+        .contacts
+        .get(index)
+        .map(|c| {
+            view.now
+                .calendar
+                .local(c.at)
+                .format("%-d %b %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default();
+    Effect::Confirm {
+        question: format!(
+            "Remove the contact of {when} from the log? u undoes it while the workbook is open."
+        ),
+        then: Box::new(Effect::All(vec![
+            Effect::Apply(Action::DeleteContact { index }),
+            Effect::Notice("Removed from the log.".to_string()),
+        ])),
     }
 }
 

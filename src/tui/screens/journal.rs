@@ -200,7 +200,7 @@ impl JournalScreen {
                 if let Some(entry) = self.current(view) {
                     return Effect::Confirm {
                         question: format!(
-                            "Delete the entry \"{}\"? This cannot be undone.",
+                            "Delete the entry \"{}\"? u undoes it while the workbook is open.",
                             truncate(entry.first_line(), 40)
                         ),
                         then: Box::new(Effect::Apply(Action::DeleteEntry(entry.id.clone()))),

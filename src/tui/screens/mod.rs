@@ -497,6 +497,21 @@ pub fn saved_text_effect(target: &EditTarget, text: String) -> Effect {
             }),
             Effect::Notice("Logged. Your history is kept; be gentle with yourself.".to_string()),
         ]),
+        EditTarget::BreakEdit {
+            index,
+            what,
+            resets,
+            felt,
+        } => Effect::All(vec![
+            Effect::Apply(Action::EditBreak {
+                index,
+                what,
+                trigger: text,
+                felt: Some(felt),
+                resets,
+            }),
+            Effect::Notice("Corrected. The slip keeps a note that it was corrected.".to_string()),
+        ]),
         EditTarget::UrgeDraft => Effect::Apply(Action::UrgeDraft(text)),
         EditTarget::MoodWord => Effect::Apply(Action::MoodWord(text)),
         EditTarget::Situation { .. } if text.trim().is_empty() => {
@@ -531,6 +546,23 @@ pub fn saved_text_effect(target: &EditTarget, text: String) -> Effect {
             went: text,
             felt: Some(felt),
         }),
+        EditTarget::ContactEdit {
+            index,
+            by,
+            replied,
+            felt,
+        } => Effect::All(vec![
+            Effect::Apply(Action::EditContact {
+                index,
+                by,
+                replied,
+                went: text,
+                felt: Some(felt),
+            }),
+            Effect::Notice(
+                "Corrected. The contact keeps a note that it was corrected.".to_string(),
+            ),
+        ]),
         EditTarget::ExName => Effect::None,
     }
 }
@@ -609,6 +641,23 @@ pub fn request_for(target: &EditTarget, view: &View) -> Option<EditRequest> {
             "How did it go?".to_string(),
             Some("A few words for yourself: what was said, and how you feel now.".to_string()),
             String::new(),
+        ),
+        EditTarget::BreakEdit { index, .. } => (
+            "Correct the slip: what set it off?".to_string(),
+            Some("Change what you like; the slip keeps its date.".to_string()),
+            view.book
+                .journey
+                .no_contact
+                .as_ref()?
+                .breaks
+                .get(*index)?
+                .trigger
+                .clone(),
+        ),
+        EditTarget::ContactEdit { index, .. } => (
+            "Correct the contact: how did it go?".to_string(),
+            Some("Change what you like; the contact keeps its date.".to_string()),
+            view.book.journey.contacts.get(*index)?.went.clone(),
         ),
         EditTarget::Situation { step, index } => (
             view.fill(

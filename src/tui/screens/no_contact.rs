@@ -7,7 +7,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Gauge, Paragraph, Widget, Wrap};
 
 use crate::engine::{
-    Action, BreakKind, DEFAULT_TARGET_DAYS, MAX_BACKDATE_DAYS, MAX_TARGET_DAYS, MIN_TARGET_DAYS,
+    Action, Break, BreakKind, DEFAULT_TARGET_DAYS, MAX_BACKDATE_DAYS, MAX_TARGET_DAYS,
+    MIN_TARGET_DAYS, NoContact,
 };
 use crate::tui::effect::{EditTarget, Effect};
 use crate::tui::keymap::Command;
@@ -15,11 +16,13 @@ use crate::visible::visible;
 
 use super::{View, request_for};
 
-/// The no-contact screen's state: the target being chosen and the break being logged.
+/// The no-contact screen's state: the target being chosen, the slip selected in the history
+/// (0 for the newest) and the break being logged or corrected.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoContactScreen {
     target: u32,
     days_ago: u32,
+    selected: usize,
     logging: Option<BreakForm>,
 }
 
@@ -30,6 +33,8 @@ struct BreakForm {
     kind: usize,
     felt: u8,
     resets: bool,
+    /// The slip being corrected (its place in the record, 0 for the oldest), or none for a new one.
+    editing: Option<usize>,
 }
 
 impl Default for NoContactScreen {
@@ -37,6 +42,7 @@ impl Default for NoContactScreen {
         Self {
             target: DEFAULT_TARGET_DAYS,
             days_ago: 0,
+            selected: 0,
             logging: None,
         }
     }
@@ -68,15 +74,33 @@ impl NoContactScreen {
                 }
                 Command::Target => form.resets = !form.resets,
                 Command::Enter => {
-                    let target = EditTarget::BreakNote {
-                        what: BreakKind::ALL[form.kind].0,
-                        resets: form.resets,
-                        felt: form.felt,
+                    let what = BreakKind::ALL[form.kind].0;
+                    let target = match form.editing {
+                        Some(index) => EditTarget::BreakEdit {
+                            index,
+                            what,
+                            resets: form.resets,
+                            felt: form.felt,
+                        },
+                        None => EditTarget::BreakNote {
+                            what,
+                            resets: form.resets,
+                            felt: form.felt,
+                        },
                     };
                     self.logging = None;
                     return request_for(&target, view).map_or(Effect::None, Effect::Edit);
                 }
-                Command::Back => self.logging = None,
+                // Esc closes the form and stays on this screen.
+                Command::Back => {
+                    let words = if form.editing.is_some() {
+                        "Nothing was changed."
+                    } else {
+                        "Nothing was logged."
+                    };
+                    self.logging = None;
+                    return Effect::Notice(words.to_string());
+                }
                 _ => {}
             }
             return Effect::None;
@@ -106,8 +130,32 @@ impl NoContactScreen {
                     kind: 0,
                     felt: 3,
                     resets: false,
+                    editing: None,
                 })
             }
+            (Command::Up, Some(_)) => self.selected = self.selected.saturating_sub(1),
+            (Command::Down, Some(record)) => {
+                self.selected = (self.selected + 1).min(record.breaks.len().saturating_sub(1))
+            }
+            (Command::Edit, Some(record)) => match self.selected_slip(record) {
+                Some((index, slip)) => {
+                    self.logging = Some(BreakForm {
+                        focus: 0,
+                        kind: BreakKind::ALL
+                            .iter()
+                            .position(|(k, _)| *k == slip.what)
+                            .unwrap_or(0),
+                        felt: slip.felt.unwrap_or(3).clamp(1, 5),
+                        resets: slip.resets,
+                        editing: Some(index),
+                    })
+                }
+                None => return Effect::Notice("There is no slip to correct.".to_string()),
+            },
+            (Command::Delete, Some(record)) => match self.selected_slip(record) {
+                Some((index, slip)) => return remove_slip(index, slip, view),
+                None => return Effect::Notice("There is no slip to remove.".to_string()),
+            },
             (Command::Review, Some(record)) if record.review_due(view.now) => {
                 return Effect::Go(super::Screen::Review(super::ReviewScreen::default()));
             }
@@ -131,6 +179,13 @@ impl NoContactScreen {
             _ => {}
         }
         Effect::None
+    }
+
+    /// The selected slip and its place in the record (0 for the oldest), if there is one.
+    fn selected_slip<'a>(&self, record: &'a NoContact) -> Option<(usize, &'a Break)> {
+        let newest_first = self.selected.min(record.breaks.len().checked_sub(1)?);
+        let index = record.breaks.len() - 1 - newest_first;
+        Some((index, &record.breaks[index]))
     }
 
     /// Draws the count, or the way to start it.
@@ -244,7 +299,12 @@ impl NoContactScreen {
             .render(facts, buf);
         let mut lines = Vec::new();
         if let Some(form) = &self.logging {
-            lines.push(Line::styled("Log a slip", theme.title));
+            let title = if form.editing.is_some() {
+                "Correct a slip"
+            } else {
+                "Log a slip"
+            };
+            lines.push(Line::styled(title, theme.title));
             let resets = if form.resets {
                 "yes, start the count again"
             } else {
@@ -256,7 +316,11 @@ impl NoContactScreen {
                     "How it felt: ‹ {} ›",
                     view.guide.tools.mood.label(form.felt)
                 ),
-                format!("Start again from today: ‹ {resets} ›"),
+                if form.editing.is_some() {
+                    format!("Start the count again from this slip: ‹ {resets} ›")
+                } else {
+                    format!("Start again from today: ‹ {resets} ›")
+                },
             ];
             for (index, row) in rows.into_iter().enumerate() {
                 let line = Line::styled(row, theme.accent);
@@ -277,20 +341,74 @@ impl NoContactScreen {
                     "No slips logged. If one happens, b logs it without judgement.",
                     theme.muted,
                 ));
+            } else {
+                lines.push(Line::styled(
+                    "↑↓ choose a slip · e correct it · x remove it",
+                    theme.muted,
+                ));
             }
-            for brk in record.breaks.iter().rev() {
-                let date = view.now.calendar.date_of(brk.at).format("%-d %b");
-                let reset = if brk.resets { " (count restarted)" } else { "" };
-                lines.push(Line::raw(format!(
-                    "{date}  {}{reset}  {}",
-                    brk.what.name(),
-                    visible(brk.trigger.lines().next().unwrap_or(""))
-                )));
+            let selected = self.selected.min(record.breaks.len().saturating_sub(1));
+            // Keep the selected slip in sight when the history is longer than the room.
+            let room = usize::from(history.height)
+                .saturating_sub(lines.len())
+                .max(1);
+            let skip = (selected + 1).saturating_sub(room);
+            for (at, brk) in record.breaks.iter().rev().enumerate().skip(skip) {
+                lines.push(if at == selected {
+                    Line::raw(format!("› {}", slip_line(brk, view))).patch_style(theme.selected)
+                } else {
+                    Line::raw(format!("  {}", slip_line(brk, view)))
+                });
             }
         }
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .render(history, buf);
+    }
+}
+
+/// One slip in the history: date, what happened, whether the count restarted, the first line
+/// of its note, and when it was corrected.
+fn slip_line(slip: &Break, view: &View) -> String {
+    let date = view.now.calendar.date_of(slip.at).format("%-d %b");
+    let reset = if slip.resets {
+        " (count restarted)"
+    } else {
+        ""
+    };
+    let corrected = slip
+        .corrected
+        .map(|at| {
+            format!(
+                "  · corrected on {}",
+                view.now.calendar.date_of(at).format("%-d %b")
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "{date}  {}{reset}  {}{corrected}",
+        slip.what.name(),
+        visible(slip.trigger.lines().next().unwrap_or(""))
+    )
+}
+
+/// Asks before removing a slip from the history.
+fn remove_slip(index: usize, slip: &Break, view: &View) -> Effect {
+    let date = view.now.calendar.date_of(slip.at).format("%-d %b");
+    let recount = if slip.resets {
+        " Your count will be worked out again as if it had not restarted."
+    } else {
+        ""
+    };
+    Effect::Confirm {
+        question: format!(
+            "Remove the slip of {date} ({}) from your history?{recount} u undoes it while the workbook is open.",
+            slip.what.name()
+        ),
+        then: Box::new(Effect::All(vec![
+            Effect::Apply(Action::DeleteBreak { index }),
+            Effect::Notice("Removed from your history.".to_string()),
+        ])),
     }
 }
 
