@@ -22,6 +22,10 @@ use super::screens::{Screen, View};
 use super::search::Searcher;
 use super::theme::Theme;
 
+mod own_edit;
+
+pub use own_edit::{Launch, OwnEdit, OwnEditRequest};
+
 /// A window over the screen that takes the keys until it closes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
@@ -94,6 +98,10 @@ pub struct App {
     taken: BTreeSet<PathBuf>,
     /// The journal's search index, built behind the screen.
     pub search: Searcher,
+    /// The user's own editor ($VISUAL, else $EDITOR), or why there is none.
+    pub own_editor: Result<crate::own_editor::EditorCommand, crate::own_editor::NoEditor>,
+    /// Where an edit in the user's own editor stands.
+    pub own_edit: OwnEdit,
 }
 
 impl App {
@@ -128,6 +136,8 @@ impl App {
             taken: BTreeSet::new(),
             unread: BTreeSet::new(),
             search: Searcher::default(),
+            own_editor: Err(crate::own_editor::NoEditor::NotSet),
+            own_edit: OwnEdit::Idle,
         };
         app.screen = Screen::resume(&app.view());
         app.reopen_editor();
@@ -234,8 +244,12 @@ impl App {
         let ctrl_s =
             key.code == KeyCode::Char('s') && key.modifiers.contains(KeyModifiers::CONTROL);
         let enter_saves = key.code == KeyCode::Enter && editor.request.target.single_line();
+        let ctrl_o =
+            key.code == KeyCode::Char('o') && key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl_s || enter_saves {
             self.save_editor();
+        } else if ctrl_o && editor.takes_own_editor() {
+            self.own_editor_from_editor();
         } else if key.code == KeyCode::Esc {
             if editor.changed() {
                 self.overlay = Some(Overlay::Unsaved { then_quit: false });
@@ -294,6 +308,10 @@ impl App {
             Command::Library => Effect::Go(Screen::library(None)),
             Command::Export => Effect::Go(Screen::export()),
             Command::Safety => Effect::Go(Screen::check(crate::engine::SAFETY_CHECK, &self.view())),
+            Command::EditOutside | Command::NewOutside => {
+                self.own_editor_from_list(command);
+                return;
+            }
             _ => self.with_screen(|s, v| s.on(command, v)),
         };
         self.run(effect);
