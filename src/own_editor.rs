@@ -141,17 +141,23 @@ pub enum EditEnd {
 }
 
 impl EditEnd {
-    /// What to tell the user when the old text was kept: calm, and saying nothing was lost.
-    pub fn kept_notice(&self) -> Option<String> {
-        let why = match self {
+    /// How the editor ended when it left nothing to keep, in words ("Your editor closed with
+    /// exit status 1"); `None` when it wrote.
+    pub fn why_not(&self) -> Option<String> {
+        Some(match self {
             EditEnd::Wrote(_) => return None,
             EditEnd::Failed(code) => format!("Your editor closed with exit status {code}"),
             EditEnd::Killed(signal) => {
                 format!("Your editor was stopped ({})", signal_name(*signal))
             }
             EditEnd::Trouble(problem) => format!("Your editor could not be used ({problem})"),
-        };
-        Some(format!("{why}, so your text is as it was before."))
+        })
+    }
+
+    /// What to tell the user when the old text was kept: calm, and saying nothing was lost.
+    pub fn kept_notice(&self) -> Option<String> {
+        self.why_not()
+            .map(|why| format!("{why}, so your text is as it was before."))
     }
 }
 
