@@ -94,14 +94,23 @@ fn leftovers_of_a_crash_are_removed_in_every_place_and_nothing_else() {
     let dead = finished_pid();
     let me = std::process::id();
     let mut planted = Vec::new();
+    // Another test's scratch file going may take the folder with it: plant again if so.
+    let plant = |file: &std::path::Path| {
+        for _ in 0..5 {
+            fs::create_dir_all(file.parent().unwrap()).unwrap();
+            if fs::write(file, "private words").is_ok() {
+                return;
+            }
+        }
+        panic!("could not plant {}", file.display());
+    };
     for place in places(data.path()) {
-        drop(ScratchFile::write_in(&place, "").unwrap());
         let left = place.join(format!("rekindle-edit-{dead}-7.txt"));
         let swap = place.join(format!(".rekindle-edit-{dead}-7.txt.swp"));
         let live = place.join(format!("rekindle-edit-{me}-99999.txt"));
         let other = place.join(format!("notes-{dead}-7.txt"));
-        for file in [&left, &swap, &live, &other] {
-            fs::write(file, "private words").unwrap();
+        for file in [&live, &left, &swap, &other] {
+            plant(file);
         }
         planted.push((left, swap, live, other));
     }

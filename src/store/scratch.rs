@@ -6,7 +6,7 @@
 //! tmpfs, else `/dev/shm/rekindle-editing-<uid>` when that is one, else `<data>/editing`, so the
 //! words never reach a shared `/tmp` on disk.
 //!
-//! Names: `rekindle-edit-<pid>-<n>.txt`. An editor's own files beside it (vim's
+//! Names: `rekindle-edit-<pid>-<n>.txt`; the folder is removed too once it is empty. An editor's own files beside it (vim's
 //! `.rekindle-edit-…txt.swp`, emacs's `…txt~`) carry the same name inside theirs, so rekindle
 //! removes exactly those, and at a start only those of processes no longer running: a second
 //! rekindle editing at that moment keeps its file.
@@ -48,7 +48,6 @@ impl ScratchFile {
 
     /// Writes `text` to a new private file in `folder`, made private first.
     pub fn write_in(folder: &Path, text: &str) -> io::Result<Self> {
-        own_private_folder(folder)?;
         static COUNT: AtomicU64 = AtomicU64::new(0);
         let n = COUNT.fetch_add(1, Ordering::Relaxed);
         let nanos = std::time::SystemTime::now()
@@ -56,7 +55,15 @@ impl ScratchFile {
             .map_or(0, |d| d.subsec_nanos());
         let name = format!("{PREFIX}{}-{n}{nanos:09}.txt", std::process::id());
         let path = folder.join(name);
-        let mut file = create_private(&path)?;
+        let mut tries = 0;
+        let mut file = loop {
+            own_private_folder(folder)?;
+            match create_private(&path) {
+                // Another rekindle removed the folder as it emptied: make it again.
+                Err(e) if e.kind() == io::ErrorKind::NotFound && tries < 3 => tries += 1,
+                created => break created?,
+            }
+        };
         let scratch = Self { path };
         file.write_all(text.as_bytes())?;
         if !text.is_empty() && !text.ends_with('\n') {
@@ -92,6 +99,8 @@ impl Drop for ScratchFile {
         let name = name.to_string_lossy();
         let stem = name.trim_end_matches(".txt");
         remove_where(folder, |entry| entry.contains(stem));
+        // An empty folder goes too (one in use by another rekindle is not empty).
+        let _ = fs::remove_dir(folder);
     }
 }
 
@@ -119,7 +128,11 @@ pub fn remove_leftovers(data_dir: &Path) -> usize {
     places(data_dir)
         .iter()
         .filter(|folder| is_own_private_folder(folder))
-        .map(|folder| remove_where(folder, left_by_the_dead))
+        .map(|folder| {
+            let removed = remove_where(folder, left_by_the_dead);
+            let _ = fs::remove_dir(folder);
+            removed
+        })
         .sum()
 }
 
