@@ -17,16 +17,17 @@ use rekindle::store::scratch::places;
 
 /// Starts the workbook on `data` with these editor variables (unset when `None`).
 fn start(tmux: &Tmux, data: &Path, visual: Option<&Path>, editor: Option<&Path>) {
-    let var = |name: &str, value: Option<&Path>| {
-        value.map_or(format!("-u {name} "), |v| {
-            format!("{name}='{}' ", v.display())
-        })
-    };
+    // env takes every -u before the first assignment.
+    let (mut unset, mut set) = (String::new(), String::new());
+    for (name, value) in [("VISUAL", visual), ("EDITOR", editor)] {
+        match value {
+            Some(v) => set.push_str(&format!("{name}='{}' ", v.display())),
+            None => unset.push_str(&format!("-u {name} ")),
+        }
+    }
     let command = format!(
-        "env -u NO_COLOR -u REKINDLE_CONFIG {}{}XDG_CONFIG_HOME='{}.config' \
+        "env -u NO_COLOR -u REKINDLE_CONFIG {unset}{set}XDG_CONFIG_HOME='{}.config' \
          REKINDLE_DATA_DIR='{}' '{}'; echo EXITED=$?; sleep 30",
-        var("VISUAL", visual),
-        var("EDITOR", editor),
         data.display(),
         data.display(),
         binary().display()
@@ -183,4 +184,28 @@ fn journal_add_on_a_terminal_opens_the_editor_and_a_failing_one_adds_nothing() {
     assert!(list.contains("an entry from the command line"), "{list}");
     assert_eq!(list.lines().count(), 1, "{list}");
     assert!(!scripts.seen("fail").path.exists());
+}
+
+#[test]
+fn every_key_typed_in_the_editor_reaches_the_editor() {
+    let data = TempDir::new().unwrap();
+    let scripts = Scripts::new();
+    let reads = scripts.script(
+        "reads",
+        "printf 'TYPE A LINE: '; read line; printf '%s\\n' \"$line\" >> \"$1\"",
+    );
+    let tmux = Tmux::new("own-editor-keys");
+    start(&tmux, data.path(), Some(&reads), None);
+    to_the_journal(&tmux);
+    tmux.keys(&["O"]);
+    tmux.wait_for("TYPE A LINE:");
+    let line = "every key I type here reaches my editor, not the workbook";
+    for word in line.split_inclusive(' ') {
+        tmux.text(word);
+    }
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("1 of 1 entries");
+    assert!(screen.contains(line), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXITED=0");
 }

@@ -354,7 +354,7 @@ pub const BINDINGS: &[Binding] = &[
         "o",
         KeyCode::Char('o'),
         Command::EditOutside,
-        "edit the selected entry in your own editor ($VISUAL or $EDITOR)",
+        "edit the selected entry in your own editor",
         &[S::Journal],
         false,
     ),
