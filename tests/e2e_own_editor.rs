@@ -165,14 +165,20 @@ fn journal_add_on_a_terminal_opens_the_editor_and_a_failing_one_adds_nothing() {
     let command = format!(
         "env -u VISUAL EDITOR='{writes}' '{bin}' --data-dir '{dir}' journal add; \
          echo FIRST=$?; env -u VISUAL EDITOR='{fails}' '{bin}' --data-dir '{dir}' journal add; \
-         echo SECOND=$?; sleep 30",
+         echo SECOND=$?; VISUAL=\"'vim\" '{bin}' --data-dir '{dir}' journal add; \
+         echo THIRD=$?; sleep 30",
         writes = writes.display(),
         fails = fails.display(),
         bin = binary().display(),
         dir = data.path().display(),
     );
     tmux.tmux(&["new-session", "-d", "-x", "100", "-y", "30", &command]);
-    let screen = tmux.wait_for("SECOND=");
+    let screen = tmux.wait_for("THIRD=");
+    assert!(screen.contains("THIRD=1"), "{screen}");
+    assert!(
+        screen.contains("Your VISUAL could not be read as a command: a ' quote is not closed"),
+        "{screen}"
+    );
     assert!(screen.contains("FIRST=0"), "{screen}");
     assert!(screen.contains("SECOND=1"), "{screen}");
     assert!(

@@ -66,9 +66,11 @@ fn add(
         Err(CliError::Store(StoreError::Locked { dir, .. })) => Target::Inbox(dir),
         Err(e) => return Err(e),
     };
-    let editor = crate::own_editor::EditorCommand::from_env()
-        .ok()
-        .filter(|_| text.is_empty() && std::io::stdin().is_terminal());
+    let editor = if text.is_empty() && std::io::stdin().is_terminal() {
+        own_editor_on_terminal()?
+    } else {
+        None
+    };
     let text = if let Some(editor) = editor {
         in_own_editor(&editor, target.dir())?
     } else if text.is_empty() || text == ["-"] {
@@ -124,6 +126,19 @@ fn add(
     };
     writeln!(std::io::stdout().lock(), "{id}")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The editor `journal add` opens on a terminal: none when none is set (the text is then read
+/// from the terminal as from any stdin); an error when the variable cannot be read as a command.
+fn own_editor_on_terminal() -> Result<Option<crate::own_editor::EditorCommand>, CliError> {
+    use crate::own_editor::{EditorCommand, NoEditor};
+    match EditorCommand::from_env() {
+        Ok(editor) => Ok(Some(editor)),
+        Err(NoEditor::NotSet) => Ok(None),
+        Err(unusable) => Err(CliError::Other(format!(
+            "{unusable}. Nothing was added; give the text as arguments, or fix the variable."
+        ))),
+    }
 }
 
 /// The entry written in the user's own editor, starting empty; an editor that fails or is
