@@ -8,6 +8,7 @@ pub mod content;
 pub mod engine;
 pub mod export;
 pub mod export_place;
+pub mod own_editor;
 pub mod store;
 pub mod tui;
 pub mod visible;

@@ -1,6 +1,7 @@
 //! `rekindle journal add|list`.
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::{Local, Utc};
@@ -16,7 +17,8 @@ use super::{Cli, CliError, Session};
 /// `rekindle journal ...`
 #[derive(Debug, Subcommand)]
 pub enum JournalCommand {
-    /// Write an entry: the text as arguments, or from stdin when there is none (or `-`).
+    /// Write an entry: the text as arguments, or from stdin when there is none (or `-`); with
+    /// no text on a terminal, in your own editor ($VISUAL or $EDITOR) when one is set.
     Add {
         /// The entry's text.
         text: Vec<String>,
@@ -64,7 +66,14 @@ fn add(
         Err(CliError::Store(StoreError::Locked { dir, .. })) => Target::Inbox(dir),
         Err(e) => return Err(e),
     };
-    let text = if text.is_empty() || text == ["-"] {
+    let editor = if text.is_empty() && std::io::stdin().is_terminal() {
+        own_editor_on_terminal()?
+    } else {
+        None
+    };
+    let text = if let Some(editor) = editor {
+        in_own_editor(&editor, target.dir())?
+    } else if text.is_empty() || text == ["-"] {
         let mut input = String::new();
         std::io::stdin().read_to_string(&mut input)?;
         input.trim_end_matches('\n').to_string()
@@ -119,10 +128,50 @@ fn add(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The editor `journal add` opens on a terminal: none when none is set (the text is then read
+/// from the terminal as from any stdin); an error when the variable cannot be read as a command.
+fn own_editor_on_terminal() -> Result<Option<crate::own_editor::EditorCommand>, CliError> {
+    use crate::own_editor::{EditorCommand, NoEditor};
+    match EditorCommand::from_env() {
+        Ok(editor) => Ok(Some(editor)),
+        Err(NoEditor::NotSet) => Ok(None),
+        Err(unusable) => Err(CliError::Other(format!(
+            "{unusable}. Nothing was added; give the text as arguments, or fix the variable."
+        ))),
+    }
+}
+
+/// The entry written in the user's own editor, starting empty; an editor that fails or is
+/// stopped adds nothing.
+fn in_own_editor(
+    editor: &crate::own_editor::EditorCommand,
+    data_dir: &Path,
+) -> Result<String, CliError> {
+    crate::store::scratch::remove_leftovers(data_dir);
+    let end = crate::own_editor::edit(editor, "", data_dir);
+    match end {
+        crate::own_editor::EditEnd::Wrote(text) => Ok(text.trim_end_matches('\n').to_string()),
+        stopped => Err(CliError::Other(format!(
+            "{}, so nothing was added.",
+            stopped.why_not().unwrap_or_default()
+        ))),
+    }
+}
+
 /// Where `journal add` writes.
 enum Target {
     /// The journal itself, with the writer's lock.
     Journal(Box<Session>),
     /// The inbox of the data folder at this path, because another window holds the lock.
     Inbox(std::path::PathBuf),
+}
+
+impl Target {
+    /// The data folder written to.
+    fn dir(&self) -> &Path {
+        match self {
+            Target::Journal(session) => session.store.dir(),
+            Target::Inbox(dir) => dir,
+        }
+    }
 }

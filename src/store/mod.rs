@@ -9,6 +9,8 @@
 //! <dir>/journal/2026-11.json  one file per month of journal entries
 //! <dir>/journal/.index.json   counts per month, rebuilt from the months whenever stale
 //! <dir>/inbox/*.json          words not yet in their place, one small file each
+//! <dir>/editing/             text handed to the user's own editor, only when the machine has
+//!                             no memory-backed folder for it (see [`scratch`]); removed after
 //! <file>.bak                  the previous good version of each of the files above
 //! ```
 //!
@@ -52,6 +54,7 @@ mod paths;
 mod private;
 mod read;
 mod restore;
+pub mod scratch;
 mod write;
 
 pub use error::StoreError;

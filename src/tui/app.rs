@@ -22,6 +22,10 @@ use super::screens::{Screen, View};
 use super::search::Searcher;
 use super::theme::Theme;
 
+mod own_edit;
+
+pub use own_edit::{Launch, OwnEdit, OwnEditRequest};
+
 /// A window over the screen that takes the keys until it closes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
@@ -96,6 +100,10 @@ pub struct App {
     pub search: Searcher,
     /// The changes `u` can undo, newest last; kept while the workbook is open.
     undo: UndoStack,
+    /// The user's own editor ($VISUAL, else $EDITOR), or why there is none.
+    pub own_editor: Result<crate::own_editor::EditorCommand, crate::own_editor::NoEditor>,
+    /// Where an edit in the user's own editor stands.
+    pub own_edit: OwnEdit,
 }
 
 impl App {
@@ -131,6 +139,8 @@ impl App {
             unread: BTreeSet::new(),
             search: Searcher::default(),
             undo: UndoStack::default(),
+            own_editor: Err(crate::own_editor::NoEditor::NotSet),
+            own_edit: OwnEdit::Idle,
         };
         app.screen = Screen::resume(&app.view());
         app.reopen_editor();
@@ -238,8 +248,12 @@ impl App {
         let ctrl_s =
             key.code == KeyCode::Char('s') && key.modifiers.contains(KeyModifiers::CONTROL);
         let enter_saves = key.code == KeyCode::Enter && editor.request.target.single_line();
+        let ctrl_o =
+            key.code == KeyCode::Char('o') && key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl_s || enter_saves {
             self.save_editor();
+        } else if ctrl_o && editor.takes_own_editor() {
+            self.own_editor_from_editor();
         } else if key.code == KeyCode::Esc {
             if editor.changed() {
                 self.overlay = Some(Overlay::Unsaved { then_quit: false });
@@ -300,6 +314,10 @@ impl App {
             Command::Safety => Effect::Go(Screen::check(crate::engine::SAFETY_CHECK, &self.view())),
             Command::Undo => {
                 self.undo_last();
+                return;
+            }
+            Command::EditOutside | Command::NewOutside => {
+                self.own_editor_from_list(command);
                 return;
             }
             _ => self.with_screen(|s, v| s.on(command, v)),

@@ -58,6 +58,18 @@ impl Editor {
         }
     }
 
+    /// Holds `text` instead of what was typed (what the user's own editor left), to be kept as
+    /// a draft like typing.
+    pub fn replace_text(&mut self, text: &str, now: Instant) {
+        self.area.replace(text);
+        self.unsaved_since.get_or_insert(now);
+    }
+
+    /// True when the text can go to the user's own editor: every field of more than one line.
+    pub fn takes_own_editor(&self) -> bool {
+        !self.request.target.single_line()
+    }
+
     /// Inserts pasted text.
     pub fn paste(&mut self, text: &str, now: Instant) {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -134,19 +146,41 @@ impl Editor {
                 .render(hint, buf);
         }
         self.area.render(text, buf);
-        let keys_text = if single {
-            "Enter save · Esc cancel"
-        } else if self.restored {
-            "Ctrl-S save · Esc close · restored the text you were typing"
+        Line::styled(self.keys_line(usize::from(keys.width)), theme.muted).render(keys, buf);
+    }
+
+    /// The editor's keys in one line of at most `width` columns where it can: the least needed
+    /// ("Enter new line") goes first when the line is too long.
+    fn keys_line(&self, width: usize) -> String {
+        let mood = match self.mood {
+            MoodField::NotAsked => None,
+            MoodField::Asked(None) => Some("Alt-1…5 mood".to_string()),
+            MoodField::Asked(Some(mood)) => Some(format!("mood {mood}/5 (Alt-0 clears)")),
+        };
+        let pieces = |with_enter: bool| -> String {
+            let mut pieces: Vec<String> = Vec::new();
+            if self.request.target.single_line() {
+                pieces.extend(["Enter save".into(), "Esc cancel".into()]);
+            } else {
+                pieces.push("Ctrl-S save".into());
+                if with_enter && !self.restored {
+                    pieces.push("Enter new line".into());
+                }
+                pieces.push("Esc close".into());
+                pieces.push("Ctrl-O your editor".into());
+                if self.restored {
+                    pieces.push("restored the text you were typing".into());
+                }
+            }
+            pieces.extend(mood.clone());
+            pieces.join(" · ")
+        };
+        let full = pieces(true);
+        if super::text::width(&full) <= width {
+            full
         } else {
-            "Ctrl-S save · Enter new line · Esc close"
-        };
-        let keys_text = match self.mood {
-            MoodField::NotAsked => keys_text.to_string(),
-            MoodField::Asked(None) => format!("{keys_text} · Alt-1…5 mood"),
-            MoodField::Asked(Some(mood)) => format!("{keys_text} · mood {mood}/5 (Alt-0 clears)"),
-        };
-        Line::styled(keys_text, theme.muted).render(keys, buf);
+            pieces(false)
+        }
     }
 }
 

@@ -84,6 +84,10 @@ pub enum Command {
     Edit,
     /// Delete the selected thing.
     Delete,
+    /// Edit the selected entry in the user's own editor ($VISUAL or $EDITOR).
+    EditOutside,
+    /// Write a new entry in the user's own editor.
+    NewOutside,
     /// Mark a step done (or not).
     MarkDone,
     /// Filter a list.
@@ -374,6 +378,22 @@ pub const BINDINGS: &[Binding] = &[
         "edit the selected entry",
         &[S::Journal],
         true,
+    ),
+    key(
+        "o",
+        KeyCode::Char('o'),
+        Command::EditOutside,
+        "edit the selected entry in your own editor",
+        &[S::Journal],
+        false,
+    ),
+    key(
+        "O",
+        KeyCode::Char('O'),
+        Command::NewOutside,
+        "write a new entry in your own editor",
+        &[S::Journal],
+        false,
     ),
     key(
         "x",
@@ -712,6 +732,15 @@ mod tests {
         assert_eq!(
             lookup(ScreenKind::Journal, press('s')),
             Some(Command::StepFilter)
+        );
+        let shift_o = KeyEvent::new(KeyCode::Char('O'), KeyModifiers::SHIFT);
+        assert_eq!(
+            lookup(ScreenKind::Journal, shift_o),
+            Some(Command::NewOutside)
+        );
+        assert_eq!(
+            lookup(ScreenKind::Journal, press('o')),
+            Some(Command::EditOutside)
         );
     }
 

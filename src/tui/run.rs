@@ -1,7 +1,7 @@
 //! `rekindle` with no command: open the workbook in the terminal and run until quit.
 
+use std::path::Path;
 use std::process::ExitCode;
-use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use chrono::{Local, Utc};
@@ -11,13 +11,13 @@ use crate::config::Config;
 use crate::engine::Theme as ThemeChoice;
 use crate::store::{Access, StoreError};
 
-use super::app::{App, Overlay};
+use super::app::{App, Overlay, OwnEditRequest};
 use super::events::{Events, Wake};
 use super::key_overrides::KeyOverrides;
 use super::loader::JournalLoader;
 use super::persist::{MemoryPersist, Persist};
 use super::saver::StoreSaver;
-use super::terminal::{TerminalGuard, stop_signal};
+use super::terminal::{StopSignals, TerminalGuard};
 use super::theme::Theme;
 
 /// How often the loop wakes without input (drafts, the inbox, what is not saved).
@@ -31,6 +31,8 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
         Access::ReadWrite
     };
     let (session, older) = Session::open_newest(cli, access).map_err(explain_lock)?;
+    let data_dir = session.store.dir().to_path_buf();
+    crate::store::scratch::remove_leftovers(&data_dir);
     let events = Events::new();
     let loader = JournalLoader::spawn_waking(
         session.store.dir().to_path_buf(),
@@ -59,13 +61,20 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
     app.keys = KeyOverrides::for_terminal(&config.keys);
     app.read_only = access == Access::ReadOnly;
     app.loader = loader;
+    app.own_editor = crate::own_editor::EditorCommand::from_env();
     if !warnings.is_empty() {
         app.overlay = Some(Overlay::Error(warnings.join("\n")));
     }
-    let stop = stop_signal()?;
+    let stop = StopSignals::listen()?;
     let result = {
         let mut guard = TerminalGuard::take()?;
-        event_loop(&mut app, &mut guard, &events, &stop)
+        let mut room = Room {
+            guard: &mut guard,
+            events: &events,
+            stop: &stop,
+            data_dir: &data_dir,
+        };
+        event_loop(&mut app, &mut room)
     };
     let saved = app.flush();
     drop(app);
@@ -74,14 +83,19 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn event_loop(
-    app: &mut App,
-    guard: &mut TerminalGuard,
-    events: &Events,
-    stop: &std::sync::atomic::AtomicBool,
-) -> Result<(), CliError> {
+/// What the loop runs in: the terminal, its events, the signals that end it, the data folder.
+struct Room<'a> {
+    guard: &'a mut TerminalGuard,
+    events: &'a Events,
+    stop: &'a StopSignals,
+    data_dir: &'a Path,
+}
+
+fn event_loop(app: &mut App, room: &mut Room) -> Result<(), CliError> {
+    let events = room.events;
+    let stop = room.stop;
     events.start()?;
-    let stopped = || stop.load(Ordering::Relaxed);
+    let stopped = || stop.stopped();
     let mut dirty = true;
     let mut drawn_in = None;
     while !app.quit && !stopped() {
@@ -89,7 +103,7 @@ fn event_loop(
         let period = app.redraw_period();
         let slot = Utc::now().timestamp().div_euclid(period as i64);
         if dirty || drawn_in != Some((period, slot)) {
-            guard
+            room.guard
                 .terminal
                 .draw(|frame| frame.render_widget(&*app, frame.area()))?;
             dirty = false;
@@ -107,14 +121,40 @@ fn event_loop(
                 Wake::Input(Err(e)) => return Err(e.into()),
                 Wake::Arrived => dirty |= app.merge_arrived(),
             }
-            if app.quit || stopped() {
+            if app.quit || stopped() || app.wants_own_editor() {
                 break;
             }
             wake = events.ready()?;
         }
+        if let Some(request) = app.take_own_edit() {
+            let (end, resumed) = hand_to_own_editor(room, &request);
+            // What the editor wrote is saved even when the terminal cannot be taken back.
+            app.own_edit_done(end);
+            resumed?;
+            dirty = true;
+        }
         dirty |= app.tick();
     }
     Ok(())
+}
+
+/// Gives the terminal to the user's editor with `request`'s text, and takes it back (redrawn
+/// whole) when the editor returns. Keys are not read meanwhile, and the Ctrl-C the user types in
+/// their editor does not end the workbook.
+fn hand_to_own_editor(
+    room: &mut Room,
+    request: &OwnEditRequest,
+) -> (crate::own_editor::EditEnd, std::io::Result<()>) {
+    room.events.pause();
+    let suspended = room.guard.suspend();
+    let end = match suspended {
+        Ok(()) => crate::own_editor::edit(&request.command, &request.text, room.data_dir),
+        Err(e) => crate::own_editor::EditEnd::Trouble(format!("the terminal: {e}")),
+    };
+    room.stop.forget_interrupt();
+    let resumed = room.guard.resume();
+    room.events.resume();
+    (end, resumed)
 }
 
 fn explain_lock(error: CliError) -> CliError {

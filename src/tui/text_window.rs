@@ -38,6 +38,11 @@ impl TextWindow {
         window
     }
 
+    /// Holds `text` instead of what it held, with the cursor at its very end.
+    pub fn replace(&mut self, text: &str) {
+        *self = Self::new(text, self.style);
+    }
+
     /// Passes a key to the text area; true when the text changed.
     pub fn input(&mut self, key: KeyEvent) -> bool {
         self.follow_cursor();

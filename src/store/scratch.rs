@@ -1,0 +1,324 @@
+//! Scratch files for text handed to the user's own editor: private (0600, in a 0700 folder of
+//! rekindle's own), in memory where the machine has a memory-backed folder, removed as soon as
+//! the editor returns, and removed at the next start when a crash left them behind.
+//!
+//! Where, in order (as `pass` does): `$XDG_RUNTIME_DIR/rekindle-editing` when that folder is a
+//! tmpfs, else `/dev/shm/rekindle-editing-<uid>` when that is one, else `<data>/editing`, so the
+//! words never reach a shared `/tmp` on disk.
+//!
+//! Names: `rekindle-edit-<pid>-<n>.txt`; the folder is removed too once it is empty. An editor's own files beside it (vim's
+//! `.rekindle-edit-…txt.swp`, emacs's `…txt~`) carry the same name inside theirs, so rekindle
+//! removes exactly those, and at a start only those of processes no longer running: a second
+//! rekindle editing at that moment keeps its file.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::private;
+
+/// The start of every scratch file's name.
+const PREFIX: &str = "rekindle-edit-";
+/// The folder under the data folder used when no memory-backed folder is there.
+const DATA_FOLDER: &str = "editing";
+/// The most text read back from the editor.
+pub const EDITED_LIMIT: u64 = 64 * 1024 * 1024;
+
+/// A file holding text while the user's editor has it; removed (with the editor's own files
+/// named after it) when dropped.
+#[derive(Debug)]
+pub struct ScratchFile {
+    path: PathBuf,
+}
+
+impl ScratchFile {
+    /// Writes `text` (with a final newline, as editors keep one) to a new private file in the
+    /// first place that can hold it: see the module notes.
+    pub fn write(data_dir: &Path, text: &str) -> io::Result<Self> {
+        let mut last = None;
+        for folder in places(data_dir) {
+            match Self::write_in(&folder, text) {
+                Ok(file) => return Ok(file),
+                Err(e) => last = Some(e),
+            }
+        }
+        Err(last.unwrap_or_else(|| io::Error::other("no private folder for the text")))
+    }
+
+    /// Writes `text` to a new private file in `folder`, made private first.
+    pub fn write_in(folder: &Path, text: &str) -> io::Result<Self> {
+        static COUNT: AtomicU64 = AtomicU64::new(0);
+        let n = COUNT.fetch_add(1, Ordering::Relaxed);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let name = format!("{PREFIX}{}-{n}{nanos:09}.txt", std::process::id());
+        let path = folder.join(name);
+        let mut tries = 0;
+        let mut file = loop {
+            own_private_folder(folder)?;
+            match create_private(&path) {
+                // Another rekindle removed the folder as it emptied: make it again.
+                Err(e) if e.kind() == io::ErrorKind::NotFound && tries < 3 => tries += 1,
+                created => break created?,
+            }
+        };
+        let scratch = Self { path };
+        file.write_all(text.as_bytes())?;
+        if !text.is_empty() && !text.ends_with('\n') {
+            file.write_all(b"\n")?;
+        }
+        Ok(scratch)
+    }
+
+    /// Where the file is, to hand to the editor.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The text the editor left: line ends made `\n`, the one final newline taken off.
+    pub fn read(&self) -> Result<String, crate::bounded::ReadError> {
+        let bytes = crate::bounded::read_regular(&self.path, EDITED_LIMIT)?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            io::Error::new(io::ErrorKind::InvalidData, "the file is not UTF-8 text")
+        })?;
+        let mut text = text.replace("\r\n", "\n");
+        if text.ends_with('\n') {
+            text.pop();
+        }
+        Ok(text)
+    }
+}
+
+impl Drop for ScratchFile {
+    fn drop(&mut self) {
+        let (Some(folder), Some(name)) = (self.path.parent(), self.path.file_name()) else {
+            return;
+        };
+        let name = name.to_string_lossy();
+        let stem = name.trim_end_matches(".txt");
+        remove_where(folder, |entry| entry.contains(stem));
+        // An empty folder goes too (one in use by another rekindle is not empty).
+        let _ = fs::remove_dir(folder);
+    }
+}
+
+/// Every folder a scratch file may be in, in the order they are tried: memory-backed ones
+/// first (only those that are), then the data folder's own.
+pub fn places(data_dir: &Path) -> Vec<PathBuf> {
+    let mut places = Vec::new();
+    if let Some(runtime) = std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from)
+        && runtime.is_absolute()
+        && in_memory(&runtime)
+    {
+        places.push(runtime.join("rekindle-editing"));
+    }
+    let shm = Path::new("/dev/shm");
+    if in_memory(shm) {
+        places.push(shm.join(format!("rekindle-editing-{}", user_id())));
+    }
+    places.push(data_dir.join(DATA_FOLDER));
+    places
+}
+
+/// Removes scratch files (and the editor's files named after them) that a rekindle no longer
+/// running left behind, in every place; returns how many were removed.
+pub fn remove_leftovers(data_dir: &Path) -> usize {
+    places(data_dir)
+        .iter()
+        .filter(|folder| is_own_private_folder(folder))
+        .map(|folder| {
+            let removed = remove_where(folder, left_by_the_dead);
+            let _ = fs::remove_dir(folder);
+            removed
+        })
+        .sum()
+}
+
+/// True when `name` holds a scratch file's name whose process is gone.
+fn left_by_the_dead(name: &str) -> bool {
+    let Some(at) = name.find(PREFIX) else {
+        return false;
+    };
+    let rest = &name[at + PREFIX.len()..];
+    let Some((pid, tail)) = rest.split_once('-') else {
+        return false;
+    };
+    let Ok(pid) = pid.parse::<i32>() else {
+        return false;
+    };
+    let numbered = tail
+        .split_once(".txt")
+        .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    numbered && pid > 0 && !running(pid)
+}
+
+/// Removes the plain files in `folder` whose names `matches`; how many went.
+fn remove_where(folder: &Path, matches: impl Fn(&str) -> bool) -> usize {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()))
+        .filter(|e| matches(&e.file_name().to_string_lossy()))
+        .filter(|e| fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
+/// Makes `folder` (its parent must exist) a folder of this user's that no one else can enter;
+/// refuses a link, something not a folder, or a folder someone else owns.
+fn own_private_folder(folder: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, private::DIR_MODE);
+    match builder.create(folder) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(e),
+    }
+    let meta = fs::symlink_metadata(folder)?;
+    if !meta.is_dir() {
+        return Err(io::Error::other(format!(
+            "{} is not a folder of rekindle's",
+            folder.display()
+        )));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.uid() != user_id() {
+            return Err(io::Error::other(format!(
+                "{} belongs to someone else",
+                folder.display()
+            )));
+        }
+    }
+    private::tighten(folder, &meta, private::DIR_MODE)
+}
+
+/// True when `folder` is a real folder of this user's (not a link), so its files may be removed.
+fn is_own_private_folder(folder: &Path) -> bool {
+    let Ok(meta) = fs::symlink_metadata(folder) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        meta.is_dir() && meta.uid() == user_id()
+    }
+    #[cfg(not(unix))]
+    meta.is_dir()
+}
+
+/// Creates a new file readable only by the user, never through a link.
+fn create_private(path: &Path) -> io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options
+            .mode(private::FILE_MODE)
+            .custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(path)
+}
+
+/// True when `folder` is on a memory-backed filesystem (tmpfs or ramfs).
+fn in_memory(folder: &Path) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let Ok(path) = std::ffi::CString::new(folder.as_os_str().as_bytes()) else {
+            return false;
+        };
+        let mut stat: libc::statfs = unsafe { std::mem::zeroed() };
+        // SAFETY: `path` is a valid C string and `stat` a writable statfs.
+        if unsafe { libc::statfs(path.as_ptr(), &mut stat) } != 0 {
+            return false;
+        }
+        const RAMFS_MAGIC: i64 = 0x8584_58f6;
+        // The field's and the constant's types differ between platforms.
+        #[allow(clippy::unnecessary_cast)]
+        let (kind, tmpfs) = (stat.f_type as i64, libc::TMPFS_MAGIC as i64);
+        kind == tmpfs || kind == RAMFS_MAGIC
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = folder;
+        false
+    }
+}
+
+/// True when process `pid` is running (or belongs to someone else, so cannot be asked).
+fn running(pid: i32) -> bool {
+    #[cfg(unix)]
+    {
+        // SAFETY: signal 0 only asks whether the process exists.
+        if unsafe { libc::kill(pid, 0) } == 0 {
+            return true;
+        }
+        io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
+}
+
+fn user_id() -> u32 {
+    #[cfg(unix)]
+    // SAFETY: geteuid has no preconditions.
+    return unsafe { libc::geteuid() };
+    #[cfg(not(unix))]
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_names_of_finished_processes_are_leftovers() {
+        let dead = {
+            let mut child = std::process::Command::new("true").spawn().unwrap();
+            let pid = child.id();
+            child.wait().unwrap();
+            pid
+        };
+        let me = std::process::id();
+        assert!(left_by_the_dead(&format!("rekindle-edit-{dead}-17.txt")));
+        assert!(left_by_the_dead(&format!(
+            ".rekindle-edit-{dead}-17.txt.swp"
+        )));
+        assert!(left_by_the_dead(&format!("rekindle-edit-{dead}-17.txt~")));
+        assert!(!left_by_the_dead(&format!("rekindle-edit-{me}-17.txt")));
+        assert!(!left_by_the_dead(&format!("notes-{dead}-17.txt")));
+        assert!(!left_by_the_dead(&format!("rekindle-edit-{dead}-.txt")));
+        assert!(!left_by_the_dead("rekindle-edit-x-1.txt"));
+    }
+
+    #[test]
+    fn the_text_comes_back_without_the_newline_added_for_the_editor() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = ScratchFile::write_in(&dir.path().join("f"), "two\nlines").unwrap();
+        assert_eq!(fs::read_to_string(file.path()).unwrap(), "two\nlines\n");
+        assert_eq!(file.read().unwrap(), "two\nlines");
+        fs::write(file.path(), "crlf\r\nends\r\n").unwrap();
+        assert_eq!(file.read().unwrap(), "crlf\nends");
+    }
+
+    #[test]
+    fn a_link_in_place_of_the_folder_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        fs::create_dir(&elsewhere).unwrap();
+        let link = dir.path().join("editing");
+        std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+        assert!(ScratchFile::write_in(&link, "words").is_err());
+        assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 0);
+    }
+}

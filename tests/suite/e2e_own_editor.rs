@@ -1,0 +1,217 @@
+//! Writing in one's own editor with the real binary in tmux: $VISUAL is preferred over $EDITOR,
+//! the workbook gives the terminal to it and takes it back, its words are saved, the scratch file
+//! is private and gone after, a crash's leftovers are gone at the start, and Ctrl-C typed in the
+//! editor stops only the editor.
+
+use std::path::Path;
+use std::process::Command;
+
+use tempfile::TempDir;
+
+use crate::e2e_support;
+use crate::own_editor_support;
+
+use e2e_support::{Tmux, binary};
+use own_editor_support::{Scripts, finished_pid};
+use rekindle::store::scratch::places;
+
+/// Starts the workbook on `data` with these editor variables (unset when `None`).
+fn start(tmux: &Tmux, data: &Path, visual: Option<&Path>, editor: Option<&Path>) {
+    // env takes every -u before the first assignment.
+    let (mut unset, mut set) = (String::new(), String::new());
+    for (name, value) in [("VISUAL", visual), ("EDITOR", editor)] {
+        match value {
+            Some(v) => set.push_str(&format!("{name}='{}' ", v.display())),
+            None => unset.push_str(&format!("-u {name} ")),
+        }
+    }
+    let command = format!(
+        "env -u NO_COLOR -u REKINDLE_CONFIG {unset}{set}XDG_CONFIG_HOME='{}.config' \
+         REKINDLE_DATA_DIR='{}' '{}'; echo EXITED=$?; sleep 30",
+        data.display(),
+        data.display(),
+        binary().display()
+    );
+    tmux.tmux(&["new-session", "-d", "-x", "100", "-y", "30", &command]);
+}
+
+/// Goes through the welcome and the safety check to the journal.
+fn to_the_journal(tmux: &Tmux) {
+    tmux.wait_for("Their name:");
+    tmux.keys(&[
+        "Down", "Down", "Enter", "n", "n", "n", "n", "n", "n", "n", "Enter",
+    ]);
+    tmux.wait_for("Your situation");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Give it space");
+    tmux.keys(&["J"]);
+    tmux.wait_for("entries");
+}
+
+fn journal_list(data: &Path) -> String {
+    let output = Command::new(binary())
+        .arg("--data-dir")
+        .arg(data)
+        .args(["journal", "list"])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn visual_gets_the_text_and_its_words_are_saved_with_nothing_left_behind() {
+    let data = TempDir::new().unwrap();
+    let scripts = Scripts::new();
+    let visual = scripts.appends("and this, written in my own editor");
+    let editor = scripts.fails();
+    // What a crash left: a scratch file of a process that is gone, in every place.
+    let dead = finished_pid();
+    let leftovers: Vec<_> = places(data.path())
+        .into_iter()
+        .map(|place| {
+            std::fs::create_dir_all(&place).unwrap();
+            let file = place.join(format!("rekindle-edit-{dead}-4.txt"));
+            std::fs::write(&file, "words from before the crash").unwrap();
+            file
+        })
+        .collect();
+
+    let tmux = Tmux::new("own-editor");
+    start(&tmux, data.path(), Some(&visual), Some(&editor));
+    to_the_journal(&tmux);
+    for file in &leftovers {
+        assert!(
+            !file.exists(),
+            "{} was removed at the start",
+            file.display()
+        );
+    }
+    tmux.keys(&["n"]);
+    tmux.wait_for("Ctrl-O your editor");
+    tmux.text("typed here first");
+    tmux.keys(&["C-o"]);
+    let screen = tmux.wait_for("Saved");
+    assert!(
+        screen.contains("and this, written in my own editor"),
+        "the entry is shown with the editor's line:\n{screen}"
+    );
+    assert!(screen.contains("1 of 1 entries"), "{screen}");
+
+    let seen = scripts.seen("append");
+    assert_eq!(seen.text, "typed here first\n");
+    assert_eq!(
+        (seen.file_mode.as_str(), seen.folder_mode.as_str()),
+        ("600", "700")
+    );
+    assert!(!seen.path.exists(), "the scratch file is gone");
+    assert!(
+        !scripts.dir.path().join("fail.seen").exists(),
+        "$EDITOR is not run when $VISUAL is set"
+    );
+
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXITED=0");
+    tmux.tmux(&["kill-server"]);
+    let list = journal_list(data.path());
+    assert!(list.contains("typed here first"), "{list}");
+}
+
+#[test]
+fn ctrl_c_in_the_editor_stops_the_editor_and_not_the_workbook() {
+    let data = TempDir::new().unwrap();
+    let scripts = Scripts::new();
+    let slow = scripts.script(
+        "slow",
+        "echo 'THE EDITOR IS RUNNING'; echo 'never saved' >> \"$1\"; sleep 20",
+    );
+    let tmux = Tmux::new("own-editor-ctrl-c");
+    start(&tmux, data.path(), None, Some(&slow));
+    to_the_journal(&tmux);
+    tmux.keys(&["O"]);
+    let editing = tmux.wait_for("THE EDITOR IS RUNNING");
+    assert!(
+        !editing.contains("rekindle ·"),
+        "the editor has the whole terminal:\n{editing}"
+    );
+    tmux.keys(&["C-c"]);
+    let back = tmux.wait_for("Your editor was stopped (interrupted)");
+    assert!(back.contains("so your text is as it was before"), "{back}");
+    assert!(back.contains("0 of 0 entries"), "{back}");
+    assert!(
+        !back.contains("THE EDITOR IS RUNNING"),
+        "redrawn whole:\n{back}"
+    );
+    assert!(!scripts.seen("slow").path.exists());
+
+    // Still running, and still taking keys.
+    tmux.keys(&["n"]);
+    tmux.wait_for("Ctrl-O your editor");
+    tmux.text("still here");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("1 of 1 entries");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXITED=0");
+    tmux.tmux(&["kill-server"]);
+    assert!(journal_list(data.path()).contains("still here"));
+}
+
+#[test]
+fn journal_add_on_a_terminal_opens_the_editor_and_a_failing_one_adds_nothing() {
+    let data = TempDir::new().unwrap();
+    let scripts = Scripts::new();
+    let writes = scripts.appends("an entry from the command line");
+    let fails = scripts.fails();
+    let tmux = Tmux::new("own-editor-cli");
+    let command = format!(
+        "env -u VISUAL EDITOR='{writes}' '{bin}' --data-dir '{dir}' journal add; \
+         echo FIRST=$?; env -u VISUAL EDITOR='{fails}' '{bin}' --data-dir '{dir}' journal add; \
+         echo SECOND=$?; VISUAL=\"'vim\" '{bin}' --data-dir '{dir}' journal add; \
+         echo THIRD=$?; sleep 30",
+        writes = writes.display(),
+        fails = fails.display(),
+        bin = binary().display(),
+        dir = data.path().display(),
+    );
+    tmux.tmux(&["new-session", "-d", "-x", "100", "-y", "30", &command]);
+    let screen = tmux.wait_for("THIRD=");
+    assert!(screen.contains("THIRD=1"), "{screen}");
+    assert!(
+        screen.contains("Your VISUAL could not be read as a command: a ' quote is not closed"),
+        "{screen}"
+    );
+    assert!(screen.contains("FIRST=0"), "{screen}");
+    assert!(screen.contains("SECOND=1"), "{screen}");
+    assert!(
+        screen.contains("Your editor closed with exit status 1, so nothing was added."),
+        "{screen}"
+    );
+    tmux.tmux(&["kill-server"]);
+    let list = journal_list(data.path());
+    assert!(list.contains("an entry from the command line"), "{list}");
+    assert_eq!(list.lines().count(), 1, "{list}");
+    assert!(!scripts.seen("fail").path.exists());
+}
+
+#[test]
+fn every_key_typed_in_the_editor_reaches_the_editor() {
+    let data = TempDir::new().unwrap();
+    let scripts = Scripts::new();
+    let reads = scripts.script(
+        "reads",
+        "printf 'TYPE A LINE: '; read line; printf '%s\\n' \"$line\" >> \"$1\"",
+    );
+    let tmux = Tmux::new("own-editor-keys");
+    start(&tmux, data.path(), Some(&reads), None);
+    to_the_journal(&tmux);
+    tmux.keys(&["O"]);
+    tmux.wait_for("TYPE A LINE:");
+    let line = "every key I type here reaches my editor, not the workbook";
+    for word in line.split_inclusive(' ') {
+        tmux.text(word);
+    }
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("1 of 1 entries");
+    assert!(screen.contains(line), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXITED=0");
+}

@@ -1,0 +1,155 @@
+//! One edit in the user's own editor, with script editors: how each way of ending is reported,
+//! that the scratch file (and the editor's own files beside it) are gone afterwards, and that
+//! what a crash left behind is removed at the next start, and only that.
+
+use crate::own_editor_support;
+
+use std::fs;
+
+use own_editor_support::{Scripts, finished_pid};
+use rekindle::own_editor::{EditEnd, EditorCommand, edit};
+use rekindle::store::scratch::{ScratchFile, places, remove_leftovers};
+
+fn command(script: &std::path::Path) -> EditorCommand {
+    EditorCommand {
+        program: script.display().to_string(),
+        args: Vec::new(),
+    }
+}
+
+#[test]
+fn each_way_an_editor_ends_is_told_apart_and_the_file_is_always_removed() {
+    let scripts = Scripts::new();
+    let data = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            scripts.appends("one more"),
+            "append",
+            EditEnd::Wrote("before\none more".into()),
+        ),
+        (scripts.fails(), "fail", EditEnd::Failed(1)),
+        (scripts.killed(), "killed", EditEnd::Killed(9)),
+    ];
+    for (script, name, wanted) in cases {
+        assert_eq!(edit(&command(&script), "before", data.path()), wanted);
+        let seen = scripts.seen(name);
+        assert_eq!(seen.text, "before\n");
+        assert_eq!(seen.file_mode, "600");
+        assert_eq!(seen.folder_mode, "700");
+        assert!(
+            !seen.path.exists(),
+            "{name}: {} is gone",
+            seen.path.display()
+        );
+    }
+}
+
+#[test]
+fn the_command_keeps_its_own_words_before_the_file() {
+    let scripts = Scripts::new();
+    let data = tempfile::tempdir().unwrap();
+    let script = scripts.dir.path().join("args");
+    fs::write(&script, "printf '%s|' \"$@\" > \"$0.args\"\n").unwrap();
+    let shell = format!("sh '{}' --wait", script.display());
+    let editor = EditorCommand::from_values(None, Some(&shell)).unwrap();
+    assert!(matches!(edit(&editor, "x", data.path()), EditEnd::Wrote(_)));
+    let args = fs::read_to_string(scripts.dir.path().join("args.args")).unwrap();
+    let (wait, file) = args.split_once('|').unwrap();
+    assert_eq!(wait, "--wait");
+    assert!(file.contains("rekindle-edit-"), "{args}");
+}
+
+#[test]
+fn an_editor_that_is_not_there_is_named() {
+    let data = tempfile::tempdir().unwrap();
+    let editor = EditorCommand::from_values(Some("no-such-editor-here -w"), None).unwrap();
+    let end = edit(&editor, "kept", data.path());
+    assert_eq!(
+        end,
+        EditEnd::Trouble("no-such-editor-here was not found".into())
+    );
+}
+
+#[test]
+fn the_editors_own_files_beside_the_text_go_with_it() {
+    let scripts = Scripts::new();
+    let data = tempfile::tempdir().unwrap();
+    let script = scripts.script(
+        "swap",
+        "d=$(dirname \"$1\"); b=$(basename \"$1\"); echo swap > \"$d/.$b.swp\"; \
+         echo backup > \"$1~\"; echo \"$d/.$b.swp\" > \"$0.where\"",
+    );
+    edit(&command(&script), "words", data.path());
+    let swap = fs::read_to_string(scripts.dir.path().join("swap.where")).unwrap();
+    let swap = std::path::Path::new(swap.trim());
+    assert!(!swap.exists(), "{} is gone", swap.display());
+    let seen = scripts.seen("swap");
+    let backup = format!("{}~", seen.path.display());
+    assert!(!std::path::Path::new(&backup).exists());
+}
+
+#[test]
+fn leftovers_of_a_crash_are_removed_in_every_place_and_nothing_else() {
+    let data = tempfile::tempdir().unwrap();
+    let dead = finished_pid();
+    let me = std::process::id();
+    let mut planted = Vec::new();
+    // Another test's scratch file going may take the folder with it: plant again if so.
+    let plant = |file: &std::path::Path| {
+        for _ in 0..5 {
+            fs::create_dir_all(file.parent().unwrap()).unwrap();
+            if fs::write(file, "private words").is_ok() {
+                return;
+            }
+        }
+        panic!("could not plant {}", file.display());
+    };
+    for place in places(data.path()) {
+        let left = place.join(format!("rekindle-edit-{dead}-7.txt"));
+        let swap = place.join(format!(".rekindle-edit-{dead}-7.txt.swp"));
+        let live = place.join(format!("rekindle-edit-{me}-99999.txt"));
+        let other = place.join(format!("notes-{dead}-7.txt"));
+        for file in [&live, &left, &swap, &other] {
+            plant(file);
+        }
+        planted.push((left, swap, live, other));
+    }
+    assert!(!planted.is_empty());
+    assert!(remove_leftovers(data.path()) >= 2 * planted.len());
+    for (left, swap, live, other) in planted {
+        assert!(!left.exists(), "{} removed", left.display());
+        assert!(!swap.exists(), "{} removed", swap.display());
+        assert!(live.exists(), "a running rekindle's file is kept");
+        assert!(other.exists(), "a name rekindle does not make is kept");
+        fs::remove_file(live).unwrap();
+        fs::remove_file(other).unwrap();
+    }
+}
+
+#[test]
+fn the_data_folder_is_the_last_place_and_memory_comes_first() {
+    let data = tempfile::tempdir().unwrap();
+    let places = places(data.path());
+    assert_eq!(places.last(), Some(&data.path().join("editing")));
+    for memory in &places[..places.len() - 1] {
+        let parent = memory.parent().unwrap();
+        assert!(own_editor_support::on_tmpfs(parent), "{}", memory.display());
+    }
+    if own_editor_support::on_tmpfs(std::path::Path::new("/dev/shm")) {
+        assert!(places.len() >= 2, "a tmpfs /dev/shm is used: {places:?}");
+    }
+}
+
+#[test]
+fn a_folder_someone_else_could_enter_is_made_private_again() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = tempfile::tempdir().unwrap();
+    let folder = data.path().join("editing");
+    fs::create_dir(&folder).unwrap();
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
+    let file = ScratchFile::write_in(&folder, "words").unwrap();
+    let mode = fs::metadata(&folder).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700);
+    let mode = fs::metadata(file.path()).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
