@@ -12,6 +12,9 @@
 //! <file>.bak                  the previous good version of each of the files above
 //! ```
 //!
+//! Every name rekindle makes here is also known to `erase.rs` (deleting everything deletes only
+//! a folder holding nothing else): a new kind of file must be added there too.
+//!
 //! # The commit order
 //! A change that touches several files writes them in one order, each file whole (temp file,
 //! fsync, rename, fsync of the folder) before the next begins:
@@ -40,6 +43,7 @@
 
 pub mod codec;
 mod drafts;
+mod erase;
 mod error;
 mod inbox;
 mod index;
@@ -52,6 +56,7 @@ mod private;
 mod read;
 mod write;
 
+pub use erase::{ErasePlan, Erased, KEEP_A_COPY_FIRST, survey};
 pub use error::StoreError;
 pub use inbox::{Found, INBOX_SCHEMA, Inbox, InboxItem, InboxRecord};
 pub use index::{JournalSummary, MonthSummary};
