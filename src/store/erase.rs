@@ -27,6 +27,11 @@ pub const KEEP_A_COPY_FIRST: &str = "To keep a copy first: `rekindle export --fo
 rekindle.md` writes your journal and answers to read, and `--format json` your journal entries \
 for other tools (the export screen, E, does the same). Neither is a full backup.";
 
+/// The same offer in the workbook, beside the way to the export screen.
+pub const KEEP_A_COPY_HERE: &str = "To keep a copy first, use the export screen: markdown keeps \
+your journal and answers to read, JSON your journal entries for other tools. Neither is a full \
+backup.";
+
 /// What one file in the data folder is, for telling the user what goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {

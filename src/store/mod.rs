@@ -56,7 +56,7 @@ mod private;
 mod read;
 mod write;
 
-pub use erase::{ErasePlan, Erased, KEEP_A_COPY_FIRST, survey};
+pub use erase::{ErasePlan, Erased, KEEP_A_COPY_FIRST, KEEP_A_COPY_HERE, survey};
 pub use error::StoreError;
 pub use inbox::{Found, INBOX_SCHEMA, Inbox, InboxItem, InboxRecord};
 pub use index::{JournalSummary, MonthSummary};

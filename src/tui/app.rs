@@ -7,6 +7,7 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
+use crate::config::{ConfigChange, ConfigPath};
 use crate::content::Guide;
 use crate::engine::{Action, Calendar, MonthKey, Now, Outcome, Workbook, apply};
 use crate::store::{InboxItem, InboxRecord};
@@ -17,7 +18,9 @@ use super::effect::{EditRequest, EditTarget, Effect, ExportKind};
 use super::key_overrides::{KeyMeaning, KeyOverrides};
 use super::keymap::{self, Command, ScreenKind};
 use super::loader::{JournalLoader, Loaded};
+use super::look::Look;
 use super::persist::{Persist, Unsaved};
+use super::screens::{EraseScreen, SettingsScreen};
 use super::screens::{Screen, View};
 use super::search::Searcher;
 use super::theme::Theme;
@@ -94,6 +97,12 @@ pub struct App {
     taken: BTreeSet<PathBuf>,
     /// The journal's search index, built behind the screen.
     pub search: Searcher,
+    /// The settings-file values in force (theme, idle lock) and where they are written.
+    pub look: Look,
+    /// When the user last pressed a key (or used the mouse), by the app's clock.
+    last_input: DateTime<Utc>,
+    /// Set once everything was deleted: what was deleted, for the last words after quitting.
+    pub erased: Option<String>,
 }
 
 impl App {
@@ -128,7 +137,11 @@ impl App {
             taken: BTreeSet::new(),
             unread: BTreeSet::new(),
             search: Searcher::default(),
+            look: Look::default(),
+            last_input: DateTime::<Utc>::MIN_UTC,
+            erased: None,
         };
+        app.last_input = (app.clock)();
         app.screen = Screen::resume(&app.view());
         app.reopen_editor();
         app
@@ -161,6 +174,9 @@ impl App {
 
     /// Handles one terminal event.
     pub fn on_event(&mut self, event: Event) {
+        if matches!(event, Event::Key(_) | Event::Mouse(_) | Event::Paste(_)) {
+            self.last_input = (self.clock)();
+        }
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(key),
             Event::Paste(text) => {
@@ -294,6 +310,9 @@ impl App {
             Command::Library => Effect::Go(Screen::library(None)),
             Command::Export => Effect::Go(Screen::export()),
             Command::Safety => Effect::Go(Screen::check(crate::engine::SAFETY_CHECK, &self.view())),
+            Command::Settings => {
+                Effect::Go(Screen::Settings(SettingsScreen::new(self.look.clone())))
+            }
             _ => self.with_screen(|s, v| s.on(command, v)),
         };
         self.run(effect);
@@ -333,6 +352,9 @@ impl App {
                 })
             }
             Effect::Notice(text) => self.notice = Some(text),
+            Effect::Configure(change) => self.configure(change),
+            Effect::OpenErase => self.open_erase(),
+            Effect::Erase => self.erase(),
             Effect::Export {
                 format,
                 kind,
@@ -453,7 +475,11 @@ impl App {
     ///
     /// True when anything on screen may have changed, so the loop knows to draw.
     pub fn tick(&mut self) -> bool {
-        let mut changed = self.merge_arrived();
+        if self.erased.is_some() {
+            return false;
+        }
+        let mut changed = self.hide_when_idle();
+        changed |= self.merge_arrived();
         changed |= self.take_inbox();
         if self.search.sync(&self.book.journal, &self.guide) && self.screen.search_left_out() {
             self.with_screen(|s, v| s.refresh(v));
@@ -465,6 +491,96 @@ impl App {
             self.unsaved = unsaved;
         }
         changed
+    }
+
+    /// Hides the screen, as the hide key does, once the idle lock's time has passed without a
+    /// key; true when it just did. A clock that went back counts as no time passed.
+    fn hide_when_idle(&mut self) -> bool {
+        let Some(after) = self.look.idle_lock.after() else {
+            return false;
+        };
+        if self.overlay == Some(Overlay::Hidden) {
+            return false;
+        }
+        let idle = ((self.clock)() - self.last_input)
+            .to_std()
+            .unwrap_or_default();
+        if idle < after {
+            return false;
+        }
+        self.keep_draft(true);
+        self.overlay = Some(Overlay::Hidden);
+        true
+    }
+
+    /// Writes a change of theme or idle lock to the settings file and uses it at once.
+    fn configure(&mut self, change: ConfigChange) {
+        if let Some(file) = &self.look.file {
+            let path = ConfigPath {
+                path: file.clone(),
+                named: true,
+            };
+            if let Err(problem) = path.change(change) {
+                self.overlay = Some(Overlay::Error(problem.to_string()));
+                return;
+            }
+        }
+        match change {
+            ConfigChange::Theme(name) => {
+                self.look.theme = name;
+                if !self.look.colour_off {
+                    self.theme = Theme::named(name);
+                }
+            }
+            ConfigChange::IdleLock(lock) => self.look.idle_lock = lock,
+        }
+        if let Screen::Settings(screen) = &mut self.screen {
+            screen.look = self.look.clone();
+        }
+        self.notice = Some(match &self.look.file {
+            Some(file) => format!("Saved in {} ({}).", file.display(), change.line()),
+            None => format!("Changed for this window ({}).", change.line()),
+        });
+    }
+
+    /// Opens the delete-everything screen with what it would delete.
+    fn open_erase(&mut self) {
+        if self.read_only {
+            self.notice = Some(
+                "Read-only window: deleting is done from the window that has the workbook open."
+                    .to_string(),
+            );
+            return;
+        }
+        match self.persist.erase_plan() {
+            Ok(Some(plan)) => {
+                let dir = crate::visible::visible(&plan.dir.display().to_string()).into_owned();
+                let screen = EraseScreen::new(dir, plan.describe());
+                self.run(Effect::Go(Screen::Erase(screen)));
+            }
+            Ok(None) => self.notice = Some("Nothing is kept on disk by this window.".to_string()),
+            Err(problem) => self.overlay = Some(Overlay::Error(problem)),
+        }
+    }
+
+    /// Deletes everything and quits, keeping what was deleted to say after the screen closes.
+    fn erase(&mut self) {
+        if self.read_only {
+            self.notice = Some(READ_ONLY_NOTICE.to_string());
+            return;
+        }
+        match self.persist.erase() {
+            Ok(report) => {
+                self.erased = Some(report);
+                self.editor = None;
+                self.quit = true;
+            }
+            Err(problem) => {
+                self.overlay = Some(Overlay::Error(format!(
+                    "Nothing more was deleted: {problem}"
+                )))
+            }
+        }
     }
 
     /// How often the screen must be drawn with nothing else happening, in seconds: every
@@ -538,6 +654,9 @@ impl App {
     /// Waits for every queued save; called before the process exits. Returns what could not
     /// be saved, in words for the user, with where their text is.
     pub fn flush(&mut self) -> Result<(), String> {
+        if self.erased.is_some() {
+            return Ok(());
+        }
         self.keep_draft(true);
         self.remember_place();
         let unsaved = self.persist.flush();

@@ -139,12 +139,16 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     }
     // The keys every screen has (back, help, quit) keep their place at the end; the screen's own
     // hints take the room before them.
+    // Home has nothing to go back to, so its room goes to its own keys.
+    let home = app.screen_kind() == keymap::ScreenKind::Home;
     let (global, own): (Vec<_>, Vec<_>) = keymap::hints(app.screen_kind())
         .into_iter()
+        .filter(|h| !(home && h.command == keymap::Command::Back))
         .partition(|h| h.screens.is_empty());
     let piece =
         |h: &keymap::Binding| super::text::width(h.label) + super::text::width(h.description) + 3;
-    let reserved: usize = global.iter().map(&piece).sum();
+    // The last hint's two trailing spaces need no room.
+    let reserved: usize = global.iter().map(&piece).sum::<usize>().saturating_sub(2);
     let width = usize::from(area.width);
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
@@ -158,7 +162,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         .collect::<Vec<_>>()
         .into_iter()
         .chain(global.into_iter().filter(|h| {
-            let fits = used + piece(h) <= width;
+            let fits = used + piece(h) - 2 <= width;
             used += if fits { piece(h) } else { 0 };
             fits
         }));

@@ -35,6 +35,10 @@ pub enum ScreenKind {
     Response,
     /// The situation profile.
     Profile,
+    /// Settings: how the ex is named, region, theme, idle lock.
+    Settings,
+    /// Deleting everything, with a typed confirmation.
+    Erase,
 }
 
 /// A user intent, before any screen interprets it.
@@ -120,6 +124,8 @@ pub enum Command {
     Hide,
     /// Open the no-contact review.
     Review,
+    /// Open the settings.
+    Settings,
 }
 
 /// One key binding: the key, where it works, and what it does, in words.
@@ -158,6 +164,8 @@ const LISTS: &[ScreenKind] = &[
     S::ContactLog,
     S::Response,
     S::Profile,
+    S::Settings,
+    S::Erase,
 ];
 const BROWSE: &[ScreenKind] = &[
     S::Home,
@@ -172,6 +180,7 @@ const BROWSE: &[ScreenKind] = &[
     S::ContactLog,
     S::Response,
     S::Profile,
+    S::Settings,
 ];
 
 const fn key(
@@ -232,6 +241,7 @@ pub const BINDINGS: &[Binding] = &[
             S::Checklists,
             S::ContactLog,
             S::Profile,
+            S::Settings,
         ],
         false,
     ),
@@ -247,6 +257,7 @@ pub const BINDINGS: &[Binding] = &[
             S::Checklists,
             S::ContactLog,
             S::Profile,
+            S::Settings,
         ],
         false,
     ),
@@ -513,6 +524,14 @@ pub const BINDINGS: &[Binding] = &[
         "mood 5, after m",
         &[S::Home],
         false,
+    ),
+    key(
+        "s",
+        KeyCode::Char('s'),
+        Command::Settings,
+        "settings",
+        &[S::Home],
+        true,
     ),
     key(
         "r",

@@ -15,6 +15,7 @@ use super::app::{App, Overlay};
 use super::events::{Events, Wake};
 use super::key_overrides::KeyOverrides;
 use super::loader::JournalLoader;
+use super::look::Look;
 use super::persist::{MemoryPersist, Persist};
 use super::saver::StoreSaver;
 use super::terminal::{TerminalGuard, stop_signal};
@@ -37,7 +38,8 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
         older,
         Some(events.waker()),
     );
-    let theme = if no_color(cli) || session.book.journey.settings.theme == ThemeChoice::Plain {
+    let app_plain = session.book.journey.settings.theme == ThemeChoice::Plain;
+    let theme = if no_color(cli) || app_plain {
         Theme::PLAIN
     } else {
         Theme::named(config.theme)
@@ -60,6 +62,12 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
         .as_ref()
         .map_or_else(export_dir, |folder| folder.path().to_path_buf());
     app.keys = KeyOverrides::for_terminal(&config.keys);
+    app.look = Look {
+        theme: config.theme,
+        idle_lock: config.idle_lock,
+        file: crate::cli::settings::config_path(cli).ok().map(|c| c.path),
+        colour_off: no_color(cli) || app_plain,
+    };
     app.read_only = access == Access::ReadOnly;
     app.loader = loader;
     if !warnings.is_empty() {
@@ -70,6 +78,11 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
         let mut guard = TerminalGuard::take()?;
         event_loop(&mut app, &mut guard, &events, &stop)
     };
+    if let Some(report) = app.erased.take() {
+        drop(app);
+        println!("{}", crate::visible::visible(&report));
+        return Ok(ExitCode::SUCCESS);
+    }
     let saved = app.flush();
     drop(app);
     result?;
