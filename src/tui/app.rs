@@ -553,6 +553,13 @@ impl App {
             return;
         }
         match self.persist.erase_plan() {
+            Ok(Some(plan)) if !plan.foreign.is_empty() => {
+                let refusal = crate::store::StoreError::NotOurs {
+                    dir: plan.dir,
+                    names: plan.foreign,
+                };
+                self.overlay = Some(Overlay::Error(refusal.to_string()));
+            }
             Ok(Some(plan)) => {
                 let dir = crate::visible::visible(&plan.dir.display().to_string()).into_owned();
                 let screen = EraseScreen::new(dir, plan.describe());

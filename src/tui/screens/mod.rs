@@ -611,11 +611,7 @@ pub fn request_for(target: &EditTarget, view: &View) -> Option<EditRequest> {
         ),
         EditTarget::Pronouns => (
             "Their pronouns: subject / object / possessive".to_string(),
-            Some(
-                "Three words with slashes between, for example xe/xem/xyr or ze/hir/hir. The \
-                 guide then says \"xe said\", \"ask xem\", \"xyr plans\" and \"xyrs\"."
-                    .to_string(),
-            ),
+            Some("Three words with slashes: for example xe/xem/xyr or ze/hir/hir.".to_string()),
             match &view.book.journey.settings.pronouns {
                 crate::content::PronounSet::Custom(forms) => {
                     format!("{}/{}/{}", forms.subject, forms.object, forms.possessive)
