@@ -75,11 +75,7 @@ pub fn run(cli: &Cli, args: &EraseArgs) -> Result<ExitCode, CliError> {
         .ok()
         .filter(|c| c.path.exists())
     {
-        println!(
-            "Your settings file {} (theme, keys, idle lock: nothing about you) was left; delete \
-             it too if you like.",
-            visible(&config.path.display().to_string())
-        );
+        println!("{}", crate::config::left_after_erase(&config.path));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -194,6 +194,15 @@ impl ConfigPath {
     }
 }
 
+/// What deleting everything says about the settings file, which it leaves.
+pub fn left_after_erase(file: &Path) -> String {
+    format!(
+        "Your settings file {} (theme, keys, idle lock: nothing about you) was left; delete it \
+         too if you like.",
+        crate::visible::visible(&file.display().to_string())
+    )
+}
+
 /// Parses the text of settings file `file`; a problem names its line and column.
 pub fn parse(file: &str, text: &str) -> Result<Config, Problem> {
     let config: Config = toml::from_str(text).map_err(|error| {

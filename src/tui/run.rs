@@ -79,8 +79,12 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
         event_loop(&mut app, &mut guard, &events, &stop)
     };
     if let Some(report) = app.erased.take() {
+        let settings_file = app.look.file.clone().filter(|f| f.exists());
         drop(app);
         println!("{}", crate::visible::visible(&report));
+        if let Some(file) = settings_file {
+            println!("{}", crate::config::left_after_erase(&file));
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let saved = app.flush();

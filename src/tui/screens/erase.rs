@@ -110,6 +110,7 @@ impl EraseScreen {
             theme.text,
             0,
         );
+        doc.blank();
         doc.text(
             "It cannot be undone: rekindle keeps no other copy. The settings file (theme, keys, \
              idle lock) holds nothing about you and stays. When it is done, rekindle closes and \
@@ -140,7 +141,7 @@ impl EraseScreen {
                 doc.text(&format!("> {typed}_"), theme.text, 2);
             }
             None => doc.text(
-                "↑ ↓ choose · Enter · Esc keeps everything and goes back",
+                "↑ ↓ choose · Enter go on · Esc keeps everything and goes back",
                 theme.key,
                 0,
             ),
