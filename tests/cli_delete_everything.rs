@@ -252,3 +252,30 @@ fn a_folder_that_does_not_exist_is_nothing_to_delete() {
     assert!(stdout(&out).contains("There is nothing to delete"));
     assert!(!sandbox.data().exists(), "and nothing is made");
 }
+
+#[test]
+fn a_data_folder_that_is_a_link_goes_with_its_link() {
+    let sandbox = Sandbox::new();
+    let real = sandbox.file("real-data");
+    let out = sandbox
+        .cmd_in(&real, &["journal", "add", "hello"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::os::unix::fs::symlink(&real, sandbox.data()).unwrap();
+    let out = sandbox
+        .cmd(&["delete-everything", "--yes"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!real.exists(), "the folder the link led to is gone");
+    assert!(
+        fs::symlink_metadata(sandbox.data()).is_err(),
+        "and the link"
+    );
+    assert!(
+        stdout(&out).contains("the folder the link"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -52,3 +52,40 @@ fn typing_delete_removes_the_data_folder_and_the_workbook_says_what_went() {
     assert!(shown.contains("everything rekindle kept in it"), "{after}");
     assert!(!data.exists(), "the data folder is gone");
 }
+
+#[test]
+fn on_the_command_line_it_asks_on_the_terminal_for_the_word() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let add = std::process::Command::new(e2e_support::binary())
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["journal", "add", "words to go"])
+        .output()
+        .unwrap();
+    assert!(add.status.success());
+    let tmux = Tmux::new("delete-cli");
+    let command = format!(
+        "'{}' --data-dir '{}' delete-everything; echo EXITED=$?; sleep 30",
+        e2e_support::binary().display(),
+        data.display()
+    );
+    let run = |keys: &str| {
+        tmux.tmux(&["new-session", "-d", "-x", "100", "-y", "30", &command]);
+        let asked = tmux.wait_for("Type delete and press Enter");
+        assert!(asked.contains("It cannot be undone"), "{asked}");
+        assert!(asked.contains("rekindle export --format md"), "{asked}");
+        tmux.text(keys);
+        tmux.keys(&["Enter"]);
+        let done = tmux.wait_for("EXITED=0");
+        tmux.tmux(&["kill-server"]);
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        done
+    };
+    let kept = run("no");
+    assert!(kept.contains("Nothing was deleted"), "{kept}");
+    assert!(data.join("journal").exists(), "nothing deleted");
+    let gone = run("Delete");
+    assert!(gone.contains("Deleted"), "{gone}");
+    assert!(!data.exists());
+}

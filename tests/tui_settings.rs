@@ -491,3 +491,16 @@ fn a_read_only_window_cannot_delete() {
         rig.app.notice
     );
 }
+
+#[test]
+fn pronouns_of_your_own_set_before_the_first_run_survive_the_welcome() {
+    let guide = guide();
+    let mut book = tui_support::fresh_book(&guide);
+    let own = PronounSet::Custom(CustomPronouns::new("ze", "hir", "hir").unwrap());
+    book.journey.settings.pronouns = own.clone();
+    let mut rig = Rig::with_book(guide, book, Theme::CALM);
+    let screen = screen_text(rig.draw(100, 30).backend().buffer());
+    assert!(screen.contains("Pronouns: ‹ ze / hir / hir ›"), "{screen}");
+    rig.press("<down><down><enter>");
+    assert_eq!(rig.app.book.journey.settings.pronouns, own);
+}

@@ -6,14 +6,13 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::store::{Access, KEEP_A_COPY_FIRST, LockWait, Store, StoreError, survey};
+use crate::store::{
+    Access, CONFIRM_WORD, KEEP_A_COPY_FIRST, LockWait, Store, StoreError, is_confirmation, survey,
+};
 use crate::visible::visible;
 
 use super::session::{WRITER_WAIT, data_dir};
 use super::{Cli, CliError};
-
-/// The word a person types to confirm.
-pub const CONFIRM_WORD: &str = "delete";
 
 /// `rekindle delete-everything` options.
 #[derive(Debug, Args)]
@@ -62,7 +61,7 @@ pub fn run(cli: &Cli, args: &EraseArgs) -> Result<ExitCode, CliError> {
         err.flush()?;
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
-        if answer.trim() != CONFIRM_WORD {
+        if !is_confirmation(&answer) {
             writeln!(err, "Nothing was deleted; everything is as it was.")?;
             return Ok(ExitCode::SUCCESS);
         }

@@ -21,6 +21,14 @@ use super::paths::{
 use super::private::sync_dir;
 use super::write::resolve_links;
 
+/// The word a person types to confirm deleting everything (in any case).
+pub const CONFIRM_WORD: &str = "delete";
+
+/// True when `typed` is the confirmation word.
+pub fn is_confirmation(typed: &str) -> bool {
+    typed.trim().eq_ignore_ascii_case(CONFIRM_WORD)
+}
+
 /// How to keep a copy before deleting, said the same way on the command line and in the
 /// workbook. (When a full backup exists, this is where it is offered instead.)
 pub const KEEP_A_COPY_FIRST: &str = "To keep a copy first: `rekindle export --format md -o \

@@ -56,7 +56,9 @@ mod private;
 mod read;
 mod write;
 
-pub use erase::{ErasePlan, Erased, KEEP_A_COPY_FIRST, KEEP_A_COPY_HERE, survey};
+pub use erase::{
+    CONFIRM_WORD, ErasePlan, Erased, KEEP_A_COPY_FIRST, KEEP_A_COPY_HERE, is_confirmation, survey,
+};
 pub use error::StoreError;
 pub use inbox::{Found, INBOX_SCHEMA, Inbox, InboxItem, InboxRecord};
 pub use index::{JournalSummary, MonthSummary};

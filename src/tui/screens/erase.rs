@@ -7,15 +7,12 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::store::KEEP_A_COPY_HERE;
+use crate::store::{CONFIRM_WORD, KEEP_A_COPY_HERE, is_confirmation};
 use crate::tui::doc::{Doc, Shown};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Command;
 
 use super::{Screen, View};
-
-/// The word a person types to confirm.
-pub const CONFIRM_WORD: &str = "delete";
 
 /// The longest confirmation kept as typed (it only has to hold the word).
 const MAX_TYPED: usize = 32;
@@ -82,7 +79,7 @@ impl EraseScreen {
                 self.typed = None;
                 Effect::Notice("Nothing was deleted.".to_string())
             }
-            KeyCode::Enter if typed.trim() == CONFIRM_WORD => Effect::Erase,
+            KeyCode::Enter if is_confirmation(typed) => Effect::Erase,
             KeyCode::Enter => Effect::Notice(format!(
                 "Type {CONFIRM_WORD} to delete, or Esc to keep everything."
             )),

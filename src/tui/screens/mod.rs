@@ -31,7 +31,7 @@ use super::theme::Theme;
 pub use check::CheckScreen;
 pub use checklists::ChecklistsScreen;
 pub use contact_log::ContactLogScreen;
-pub use erase::{CONFIRM_WORD, EraseScreen};
+pub use erase::EraseScreen;
 pub use export::ExportScreen;
 pub use home::HomeScreen;
 pub use journal::JournalScreen;
