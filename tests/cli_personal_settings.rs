@@ -230,7 +230,11 @@ fn broken_values_are_refused_with_a_clear_message_and_nothing_changes() {
             "go with --pronouns custom",
         ),
         (&["--ex-name", "Quillon\u{1b}[2J"], 1, "control characters"),
-        (&["--region", "atlantis"], 1, "choose one of uk"),
+        (
+            &["--ex-name", "Robin", "--region", "atlantis"],
+            1,
+            "choose one of uk",
+        ),
         (
             &["--theme", "blue"],
             2,

@@ -68,7 +68,8 @@ pub enum PronounChoice {
 }
 
 impl SettingsArgs {
-    /// True when something is to change.
+    /// True when the name, pronouns or region change: these need the journey opened for
+    /// writing.
     fn changes_journey(&self) -> bool {
         self.ex_name.is_some()
             || self.no_ex_name
@@ -140,11 +141,25 @@ pub fn run(cli: &Cli, args: &SettingsArgs, config: &Config) -> Result<ExitCode, 
 }
 
 /// Applies the name, pronouns and region asked for, each through the engine, saved at once.
+/// The region is checked before anything is saved, so a refusal changes nothing.
 fn change_journey(
     session: &mut Session,
     args: &SettingsArgs,
     pronouns: Option<PronounSet>,
 ) -> Result<(), CliError> {
+    let region = match args.region.as_deref().map(|r| r.trim().to_lowercase()) {
+        None => None,
+        Some(id) if id == "none" || id.is_empty() => Some(None),
+        Some(id) if session.guide.tools.regions.iter().any(|r| r.id == id) => Some(Some(id)),
+        Some(id) => {
+            return Err(CliError::Other(format!(
+                "there are no help numbers for a region `{}` in this guide; choose one of {}, \
+                 or none",
+                visible(&id),
+                region_ids(&session.guide)
+            )));
+        }
+    };
     let settings = &session.book.journey.settings;
     let ex_name = match (&args.ex_name, args.no_ex_name) {
         (_, true) => None,
@@ -155,23 +170,8 @@ fn change_journey(
         let pronouns = pronouns.unwrap_or_else(|| settings.pronouns.clone());
         session.apply(Action::SetNaming { ex_name, pronouns })?;
     }
-    if let Some(region) = &args.region {
-        let region = match region.trim().to_lowercase().as_str() {
-            "none" | "" => None,
-            id => Some(id.to_string()),
-        };
-        session
-            .apply(Action::SetRegion(region))
-            .map_err(|e| match e {
-                CliError::Engine(crate::engine::EngineError::UnknownRegion(id)) => {
-                    CliError::Other(format!(
-                        "there are no help numbers for a region `{id}` in this guide; choose one \
-                         of {}, or none",
-                        region_ids(&session.guide)
-                    ))
-                }
-                other => other,
-            })?;
+    if let Some(region) = region {
+        session.apply(Action::SetRegion(region))?;
     }
     Ok(())
 }
