@@ -218,11 +218,7 @@ fn a_search_before_the_index_says_it_is_still_searching() {
         id: format!("e{n}"),
         created: start + Duration::minutes(n * 25),
         edited: None,
-        text: if n % 1_000 == 0 {
-            "rain again".into()
-        } else {
-            "a quiet day".into()
-        },
+        text: if n % 1_000 == 0 { "rain again".into() } else { "a quiet day".into() },
         step: None,
         mood: None,
         tags: Vec::new(),
@@ -249,9 +245,7 @@ fn a_search_before_the_index_says_it_is_still_searching() {
     let line = |screen: &JournalScreen, search| {
         let mut buf = Buffer::empty(Rect::new(0, 0, 100, 30));
         screen.render(&view(search), buf.area, &mut buf);
-        (0..100)
-            .map(|x| buf[(x, 0)].symbol().to_string())
-            .collect::<String>()
+        (0..100).map(|x| buf[(x, 0)].symbol().to_string()).collect::<String>()
     };
     let mut screen = JournalScreen::new(&view(&not_built));
     for key in "/rain".chars() {
