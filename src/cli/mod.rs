@@ -4,12 +4,14 @@ mod backup;
 mod content;
 pub mod dates;
 mod docs;
+mod erase;
 mod export;
 mod export_target;
 mod journal;
 mod journal_list;
 mod restore;
 mod session;
+mod set;
 pub mod settings;
 mod status;
 pub mod steps;
@@ -94,6 +96,11 @@ pub enum Command {
     Steps,
     /// Check your settings file, show where it is, or print one with every setting.
     Config(settings::ConfigArgs),
+    /// Show your settings, or change them: their name (or "your ex"), pronouns, region,
+    /// theme, idle lock.
+    Settings(set::SettingsArgs),
+    /// Delete the whole data folder: journey, journal, drafts, backups, inbox. Asks first.
+    DeleteEverything(erase::EraseArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         /// The shell.
@@ -129,6 +136,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, CliError> {
         Some(Command::Content(command)) => return content::run(cli, command),
         Some(Command::Steps) => return steps::run(cli),
         Some(Command::Config(args)) => return settings::run(cli, args),
+        Some(Command::DeleteEverything(args)) => return erase::run(cli, args),
         Some(Command::Completions { shell }) => return docs::completions(*shell),
         Some(Command::Man) => return docs::man(),
         Some(Command::Restore { file, replace }) => return restore::run(cli, file, *replace),
@@ -141,6 +149,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, CliError> {
         Some(Command::Export(args)) => export::run(cli, args, &config),
         Some(Command::Import { file }) => export::import(cli, file),
         Some(Command::Backup(args)) => backup::run(cli, args, &config),
+        Some(Command::Settings(args)) => set::run(cli, args, &config),
         Some(_) => unreachable!("handled above"),
     }
 }

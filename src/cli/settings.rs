@@ -23,7 +23,7 @@ pub struct ConfigArgs {
 }
 
 /// Where the settings come from: `--config`, `REKINDLE_CONFIG`, or the user config folder.
-fn config_path(cli: &Cli) -> Result<ConfigPath, CliError> {
+pub fn config_path(cli: &Cli) -> Result<ConfigPath, CliError> {
     ConfigPath::resolve(cli.config.as_deref()).ok_or_else(|| {
         CliError::Other(
             "cannot find your config folder (is HOME set?); name a settings file with --config"

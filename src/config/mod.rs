@@ -2,6 +2,8 @@
 //! and the date format. Read once at start; a file with any problem is refused as a whole, with
 //! every problem placed at file:line:column, so rekindle never runs on half a config.
 
+mod edit;
+mod idle_lock;
 mod key;
 mod template;
 mod theme_name;
@@ -15,6 +17,8 @@ use serde::{Deserialize, Deserializer};
 use crate::bounded::{ReadError, read_regular};
 use crate::content::Problem;
 
+pub use edit::{ConfigChange, ConfigWriteError, with_setting};
+pub use idle_lock::{BadIdleLock, IdleLock, MAX_IDLE_MINUTES};
 pub use key::{BadKey, KeyList, KeySpec};
 pub use template::DEFAULT_FILE;
 pub use theme_name::{ThemeName, UnknownTheme};
@@ -34,6 +38,8 @@ pub struct Config {
     /// Where exports with a bare file name go; `None`: the documents folder for the export
     /// screen, the current folder for `export -o`.
     pub export_folder: Option<ExportFolder>,
+    /// Hide the screen after this long without a key.
+    pub idle_lock: IdleLock,
     /// Keys that replace the built-in ones.
     pub keys: Keys,
 }
@@ -188,6 +194,15 @@ impl ConfigPath {
     }
 }
 
+/// What deleting everything says about the settings file, which it leaves.
+pub fn left_after_erase(file: &Path) -> String {
+    format!(
+        "Your settings file {} (theme, keys, idle lock: nothing about you) was left; delete it \
+         too if you like.",
+        crate::visible::visible(&file.display().to_string())
+    )
+}
+
 /// Parses the text of settings file `file`; a problem names its line and column.
 pub fn parse(file: &str, text: &str) -> Result<Config, Problem> {
     let config: Config = toml::from_str(text).map_err(|error| {
@@ -283,7 +298,7 @@ mod tests {
         let p = problem("\ntheme = \"dark\"\ncolour = \"blue\"\n");
         assert_eq!((p.line, p.column), (3, 1), "{p}");
         assert!(p.message.contains("unknown setting `colour`"), "{p}");
-        for known in ["theme", "date_format", "export_folder", "keys"] {
+        for known in ["theme", "date_format", "export_folder", "idle_lock", "keys"] {
             assert!(p.message.contains(known), "{p}");
         }
         let p = problem("[keys]\nquit = \"F10\"\n");

@@ -20,6 +20,10 @@ date_format = "%Y-%m-%d"
 # documents folder (else your home folder) and `export -o` the current folder.
 # export_folder = "~/Documents/rekindle"
 
+# Hide the screen after this many minutes without a key, just as the hide key does; any key
+# brings it back. A whole number of minutes from 1 to 1440, or "off" (the default).
+idle_lock = "off"
+
 [keys]
 # Keys that blank the screen at once, also while writing; any key brings it back.
 # Default: F12, and Ctrl-B too when rekindle is not running inside tmux (whose own prefix

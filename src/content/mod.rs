@@ -14,7 +14,9 @@ mod validate;
 
 pub use glossary::{OFF_GLOSSARY, off_glossary};
 pub use model::*;
-pub use placeholder::{Naming, PronounSet};
+pub use placeholder::{
+    BadNaming, CustomPronouns, MAX_NAME_CHARS, MAX_PRONOUN_CHARS, Naming, PronounSet, clean_name,
+};
 pub use problem::{Problem, Problems, line_column};
 pub use profile::*;
 pub use source::{PackSource, SourceFile};

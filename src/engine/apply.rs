@@ -175,6 +175,9 @@ pub enum EngineError {
     /// No contact at that place in the log.
     #[error("there is no contact number {0} in the contact log")]
     UnknownContact(usize),
+    /// A name or pronoun form that cannot be kept.
+    #[error("{0}")]
+    BadNaming(#[from] crate::content::BadNaming),
     /// A start set further back than a year, or on a stretch that has ended.
     #[error("the start can be set from 0 to {MAX_BACKDATE_DAYS} days back, not {0}")]
     BackdateOutOfRange(u32),
@@ -197,12 +200,13 @@ pub fn apply(
     let journey = &mut book.journey;
     match action {
         Action::Welcome { ex_name, pronouns } => {
+            let ex_name = checked_naming(ex_name, &pronouns)?;
             journey.welcomed = true;
-            journey.settings.ex_name = clean_name(ex_name);
+            journey.settings.ex_name = ex_name;
             journey.settings.pronouns = pronouns;
         }
         Action::SetNaming { ex_name, pronouns } => {
-            journey.settings.ex_name = clean_name(ex_name);
+            journey.settings.ex_name = checked_naming(ex_name, &pronouns)?;
             journey.settings.pronouns = pronouns;
         }
         Action::SetTheme(theme) => journey.settings.theme = theme,
@@ -620,8 +624,13 @@ fn check_target(days: u32) -> Result<(), EngineError> {
     }
 }
 
-fn clean_name(name: Option<String>) -> Option<String> {
-    name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty())
+/// The name as kept (trimmed; empty is none), once it and the pronoun forms pass their checks.
+fn checked_naming(
+    name: Option<String>,
+    pronouns: &crate::content::PronounSet,
+) -> Result<Option<String>, EngineError> {
+    pronouns.check()?;
+    Ok(crate::content::clean_name(name.as_deref())?)
 }
 
 fn check_entry_text(text: &str) -> Result<(), EngineError> {

@@ -188,6 +188,31 @@ pub enum StoreError {
         problem: String,
     },
 
+    /// Deleting everything was asked of a folder holding files rekindle did not make; nothing
+    /// was deleted.
+    #[error(
+        "{} holds {} that rekindle did not make ({}), so nothing was deleted: rekindle deletes \
+         only a folder of its own. Move {} out of the folder (or delete {} yourself) and try again",
+        .dir.display(),
+        if .names.len() == 1 { "a file" } else { "files" },
+        listed(.names),
+        if .names.len() == 1 { "it" } else { "them" },
+        if .names.len() == 1 { "it" } else { "them" },
+    )]
+    NotOurs {
+        /// The data folder.
+        dir: PathBuf,
+        /// What rekindle did not make, relative to the folder.
+        names: Vec<PathBuf>,
+    },
+
+    /// Deleting everything was asked of a window that only reads.
+    #[error(
+        "this window has the workbook open read-only, so it cannot delete it; close the window \
+         that has it open, then try again"
+    )]
+    EraseReadOnly,
+
     /// The data could not be turned into bytes.
     #[error("could not save {}: {source}", .file.display())]
     Encode {
@@ -221,6 +246,19 @@ impl StoreError {
             source,
         }
     }
+}
+
+/// Up to five names, then how many more.
+fn listed(names: &[PathBuf]) -> String {
+    let mut shown: Vec<String> = names
+        .iter()
+        .take(5)
+        .map(|n| crate::visible::visible(&n.display().to_string()).into_owned())
+        .collect();
+    if names.len() > 5 {
+        shown.push(format!("and {} more", names.len() - 5));
+    }
+    shown.join(", ")
 }
 
 /// Who holds the lock, in words.

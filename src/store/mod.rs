@@ -14,6 +14,9 @@
 //! <file>.bak                  the previous good version of each of the files above
 //! ```
 //!
+//! Every name rekindle makes here is also known to `erase.rs` (deleting everything deletes only
+//! a folder holding nothing else): a new kind of file must be added there too.
+//!
 //! # The commit order
 //! A change that touches several files writes them in one order, each file whole (temp file,
 //! fsync, rename, fsync of the folder) before the next begins:
@@ -43,6 +46,7 @@
 
 pub mod codec;
 mod drafts;
+mod erase;
 mod error;
 mod inbox;
 mod index;
@@ -57,6 +61,9 @@ mod restore;
 pub mod scratch;
 mod write;
 
+pub use erase::{
+    CONFIRM_WORD, ErasePlan, Erased, KEEP_A_COPY_FIRST, KEEP_A_COPY_HERE, is_confirmation, survey,
+};
 pub use error::StoreError;
 pub use inbox::{Found, INBOX_SCHEMA, Inbox, InboxItem, InboxRecord};
 pub use index::{JournalSummary, MonthSummary};

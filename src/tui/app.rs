@@ -7,6 +7,7 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
+use crate::config::{ConfigChange, ConfigPath};
 use crate::content::Guide;
 use crate::engine::{Action, Calendar, MonthKey, Now, Outcome, UndoStack, Workbook, apply};
 use crate::store::{InboxItem, InboxRecord};
@@ -17,7 +18,9 @@ use super::effect::{EditRequest, EditTarget, Effect, ExportKind};
 use super::key_overrides::{KeyMeaning, KeyOverrides};
 use super::keymap::{self, Command, ScreenKind};
 use super::loader::{JournalLoader, Loaded};
+use super::look::Look;
 use super::persist::{Persist, Unsaved};
+use super::screens::{EraseScreen, SettingsScreen};
 use super::screens::{Screen, View};
 use super::search::Searcher;
 use super::theme::Theme;
@@ -104,6 +107,12 @@ pub struct App {
     pub own_editor: Result<crate::own_editor::EditorCommand, crate::own_editor::NoEditor>,
     /// Where an edit in the user's own editor stands.
     pub own_edit: OwnEdit,
+    /// The settings-file values in force (theme, idle lock) and where they are written.
+    pub look: Look,
+    /// When the user last pressed a key (or used the mouse), by the app's clock.
+    last_input: DateTime<Utc>,
+    /// Set once everything was deleted: what was deleted, for the last words after quitting.
+    pub erased: Option<String>,
 }
 
 impl App {
@@ -141,7 +150,11 @@ impl App {
             undo: UndoStack::default(),
             own_editor: Err(crate::own_editor::NoEditor::NotSet),
             own_edit: OwnEdit::Idle,
+            look: Look::default(),
+            last_input: DateTime::<Utc>::MIN_UTC,
+            erased: None,
         };
+        app.last_input = (app.clock)();
         app.screen = Screen::resume(&app.view());
         app.reopen_editor();
         app
@@ -175,6 +188,9 @@ impl App {
 
     /// Handles one terminal event.
     pub fn on_event(&mut self, event: Event) {
+        if matches!(event, Event::Key(_) | Event::Mouse(_) | Event::Paste(_)) {
+            self.last_input = (self.clock)();
+        }
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(key),
             Event::Paste(text) => {
@@ -320,6 +336,9 @@ impl App {
                 self.own_editor_from_list(command);
                 return;
             }
+            Command::Settings => {
+                Effect::Go(Screen::Settings(SettingsScreen::new(self.look.clone())))
+            }
             _ => self.with_screen(|s, v| s.on(command, v)),
         };
         self.run(effect);
@@ -359,6 +378,9 @@ impl App {
                 })
             }
             Effect::Notice(text) => self.notice = Some(text),
+            Effect::Configure(change) => self.configure(change),
+            Effect::OpenErase => self.open_erase(),
+            Effect::Erase => self.erase(),
             Effect::Export {
                 format,
                 kind,
@@ -507,7 +529,11 @@ impl App {
     ///
     /// True when anything on screen may have changed, so the loop knows to draw.
     pub fn tick(&mut self) -> bool {
-        let mut changed = self.merge_arrived();
+        if self.erased.is_some() {
+            return false;
+        }
+        let mut changed = self.hide_when_idle();
+        changed |= self.merge_arrived();
         changed |= self.take_inbox();
         if self.search.sync(&self.book.journal, &self.guide) && self.screen.search_left_out() {
             self.with_screen(|s, v| s.refresh(v));
@@ -519,6 +545,103 @@ impl App {
             self.unsaved = unsaved;
         }
         changed
+    }
+
+    /// Hides the screen, as the hide key does, once the idle lock's time has passed without a
+    /// key; true when it just did. A clock that went back counts as no time passed.
+    fn hide_when_idle(&mut self) -> bool {
+        let Some(after) = self.look.idle_lock.after() else {
+            return false;
+        };
+        if self.overlay == Some(Overlay::Hidden) {
+            return false;
+        }
+        let idle = ((self.clock)() - self.last_input)
+            .to_std()
+            .unwrap_or_default();
+        if idle < after {
+            return false;
+        }
+        self.keep_draft(true);
+        self.overlay = Some(Overlay::Hidden);
+        true
+    }
+
+    /// Writes a change of theme or idle lock to the settings file and uses it at once.
+    fn configure(&mut self, change: ConfigChange) {
+        if let Some(file) = &self.look.file {
+            let path = ConfigPath {
+                path: file.clone(),
+                named: true,
+            };
+            if let Err(problem) = path.change(change) {
+                self.overlay = Some(Overlay::Error(problem.to_string()));
+                return;
+            }
+        }
+        match change {
+            ConfigChange::Theme(name) => {
+                self.look.theme = name;
+                if !self.look.colour_off {
+                    self.theme = Theme::named(name);
+                }
+            }
+            ConfigChange::IdleLock(lock) => self.look.idle_lock = lock,
+        }
+        if let Screen::Settings(screen) = &mut self.screen {
+            screen.look = self.look.clone();
+        }
+        self.notice = Some(match &self.look.file {
+            Some(file) => format!("Saved in {} ({}).", file.display(), change.line()),
+            None => format!("Changed for this window ({}).", change.line()),
+        });
+    }
+
+    /// Opens the delete-everything screen with what it would delete.
+    fn open_erase(&mut self) {
+        if self.read_only {
+            self.notice = Some(
+                "Read-only window: deleting is done from the window that has the workbook open."
+                    .to_string(),
+            );
+            return;
+        }
+        match self.persist.erase_plan() {
+            Ok(Some(plan)) if !plan.foreign.is_empty() => {
+                let refusal = crate::store::StoreError::NotOurs {
+                    dir: plan.dir,
+                    names: plan.foreign,
+                };
+                self.overlay = Some(Overlay::Error(refusal.to_string()));
+            }
+            Ok(Some(plan)) => {
+                let dir = crate::visible::visible(&plan.dir.display().to_string()).into_owned();
+                let screen = EraseScreen::new(dir, plan.describe());
+                self.run(Effect::Go(Screen::Erase(screen)));
+            }
+            Ok(None) => self.notice = Some("Nothing is kept on disk by this window.".to_string()),
+            Err(problem) => self.overlay = Some(Overlay::Error(problem)),
+        }
+    }
+
+    /// Deletes everything and quits, keeping what was deleted to say after the screen closes.
+    fn erase(&mut self) {
+        if self.read_only {
+            self.notice = Some(READ_ONLY_NOTICE.to_string());
+            return;
+        }
+        match self.persist.erase() {
+            Ok(report) => {
+                self.erased = Some(report);
+                self.editor = None;
+                self.quit = true;
+            }
+            Err(problem) => {
+                self.overlay = Some(Overlay::Error(format!(
+                    "Nothing more was deleted: {problem}"
+                )))
+            }
+        }
     }
 
     /// How often the screen must be drawn with nothing else happening, in seconds: every
@@ -595,6 +718,9 @@ impl App {
     /// Waits for every queued save; called before the process exits. Returns what could not
     /// be saved, in words for the user, with where their text is.
     pub fn flush(&mut self) -> Result<(), String> {
+        if self.erased.is_some() {
+            return Ok(());
+        }
         self.keep_draft(true);
         self.remember_place();
         let unsaved = self.persist.flush();

@@ -39,6 +39,12 @@ pub enum Effect {
     },
     /// Write a full backup into the export folder and say where it went.
     Backup,
+    /// Change a setting kept in the settings file (`config.toml`).
+    Configure(crate::config::ConfigChange),
+    /// Open the delete-everything screen, with what it would delete.
+    OpenErase,
+    /// Delete the whole data folder and quit, saying what was deleted.
+    Erase,
     /// Say something briefly in the footer.
     Notice(String),
     /// Several effects, in order.
@@ -99,8 +105,10 @@ pub enum EditTarget {
         /// The entry id.
         id: String,
     },
-    /// The ex's name on the welcome screen.
+    /// The ex's name (on the welcome screen or in the settings).
     ExName,
+    /// The user's own pronouns, typed as `subject/object/possessive`.
+    Pronouns,
     /// What would have to be true to reconnect, written when no contact starts.
     Commitment {
         /// The target chosen.
@@ -182,6 +190,7 @@ impl EditTarget {
             EditTarget::NewEntry { step: Some(step) } => format!("entry-new:{step}"),
             EditTarget::Entry { id } => format!("entry:{id}"),
             EditTarget::ExName => "ex-name".to_string(),
+            EditTarget::Pronouns => "pronouns".to_string(),
             EditTarget::Commitment {
                 target_days,
                 days_ago,
@@ -247,6 +256,7 @@ impl EditTarget {
             },
             ["entry", id] => EditTarget::Entry { id: id.to_string() },
             ["ex-name"] => EditTarget::ExName,
+            ["pronouns"] => EditTarget::Pronouns,
             ["commitment", days] => EditTarget::Commitment {
                 target_days: days.parse().ok()?,
                 days_ago: 0,
@@ -310,7 +320,10 @@ impl EditTarget {
 
     /// True for one-line fields, where Enter saves instead of starting a new line.
     pub fn single_line(&self) -> bool {
-        matches!(self, EditTarget::ExName | EditTarget::MoodWord)
+        matches!(
+            self,
+            EditTarget::ExName | EditTarget::Pronouns | EditTarget::MoodWord
+        )
     }
 
     /// True when a draft of this field is worth keeping across runs: every field's is (the
@@ -346,6 +359,7 @@ mod tests {
                 id: "20261123T090000000Z-2".into(),
             },
             EditTarget::ExName,
+            EditTarget::Pronouns,
             EditTarget::Commitment {
                 target_days: 21,
                 days_ago: 3,

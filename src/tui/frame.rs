@@ -139,14 +139,18 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     }
     // The keys every screen has (back, help, quit) keep their place at the end; the screen's own
     // hints take the room before them.
-    // Undo is offered only while there is something to undo, and then keeps its place too.
+    // Home has nothing to go back to, so its room goes to its own keys. Undo is offered only
+    // while there is something to undo, and then keeps its place too.
+    let home = app.screen_kind() == keymap::ScreenKind::Home;
     let (global, own): (Vec<_>, Vec<_>) = keymap::hints(app.screen_kind())
         .into_iter()
         .filter(|h| h.command != keymap::Command::Undo || app.can_undo())
+        .filter(|h| !(home && h.command == keymap::Command::Back))
         .partition(|h| h.screens.is_empty() || h.command == keymap::Command::Undo);
     let piece =
         |h: &keymap::Binding| super::text::width(h.label) + super::text::width(footer_words(h)) + 3;
-    let reserved: usize = global.iter().map(&piece).sum();
+    // The last hint's two trailing spaces need no room.
+    let reserved: usize = global.iter().map(&piece).sum::<usize>().saturating_sub(2);
     let width = usize::from(area.width);
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
@@ -160,7 +164,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         .collect::<Vec<_>>()
         .into_iter()
         .chain(global.into_iter().filter(|h| {
-            let fits = used + piece(h) <= width;
+            let fits = used + piece(h) - 2 <= width;
             used += if fits { piece(h) } else { 0 };
             fits
         }));

@@ -35,6 +35,10 @@ pub enum ScreenKind {
     Response,
     /// The situation profile.
     Profile,
+    /// Settings: how the ex is named, region, theme, idle lock.
+    Settings,
+    /// Deleting everything, with a typed confirmation.
+    Erase,
 }
 
 /// A user intent, before any screen interprets it.
@@ -128,6 +132,8 @@ pub enum Command {
     Backup,
     /// Undo the last change.
     Undo,
+    /// Open the settings.
+    Settings,
 }
 
 /// One key binding: the key, where it works, and what it does, in words.
@@ -166,6 +172,8 @@ const LISTS: &[ScreenKind] = &[
     S::ContactLog,
     S::Response,
     S::Profile,
+    S::Settings,
+    S::Erase,
 ];
 const BROWSE: &[ScreenKind] = &[
     S::Home,
@@ -180,6 +188,7 @@ const BROWSE: &[ScreenKind] = &[
     S::ContactLog,
     S::Response,
     S::Profile,
+    S::Settings,
 ];
 
 /// Every screen but the checks, where `u` answers "not sure".
@@ -257,6 +266,7 @@ pub const BINDINGS: &[Binding] = &[
             S::Checklists,
             S::ContactLog,
             S::Profile,
+            S::Settings,
         ],
         false,
     ),
@@ -272,6 +282,7 @@ pub const BINDINGS: &[Binding] = &[
             S::Checklists,
             S::ContactLog,
             S::Profile,
+            S::Settings,
         ],
         false,
     ),
@@ -602,6 +613,14 @@ pub const BINDINGS: &[Binding] = &[
         "mood 5, after m",
         &[S::Home],
         false,
+    ),
+    key(
+        "s",
+        KeyCode::Char('s'),
+        Command::Settings,
+        "settings",
+        &[S::Home],
+        true,
     ),
     key(
         "r",

@@ -11,6 +11,7 @@ pub mod frame;
 pub mod key_overrides;
 pub mod keymap;
 pub mod loader;
+pub mod look;
 pub mod persist;
 pub mod run;
 pub mod saver;

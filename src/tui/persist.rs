@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::engine::{MonthKey, Outcome, Workbook};
-use crate::store::{Found, InboxRecord};
+use crate::store::{ErasePlan, Found, InboxRecord};
 
 /// A file that could not be written (yet), and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +57,15 @@ pub trait Persist {
     fn waiting(&mut self) -> Vec<Found>;
     /// Where inbox records are kept, to tell the user; none when kept in memory.
     fn inbox_dir(&self) -> Option<PathBuf>;
+    /// What deleting everything would delete; none when nothing is kept on disk.
+    fn erase_plan(&mut self) -> Result<Option<ErasePlan>, String> {
+        Ok(None)
+    }
+    /// Deletes the whole data folder and stops saving; returns what was deleted, in words.
+    /// Nothing is saved after it, whatever is asked.
+    fn erase(&mut self) -> Result<String, String> {
+        Err("this window keeps nothing on disk, so there is nothing to delete".to_string())
+    }
 }
 
 /// Keeps every save in memory: for tests and for read-only sessions.

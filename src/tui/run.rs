@@ -15,6 +15,7 @@ use super::app::{App, Overlay, OwnEditRequest};
 use super::events::{Events, Wake};
 use super::key_overrides::KeyOverrides;
 use super::loader::JournalLoader;
+use super::look::Look;
 use super::persist::{MemoryPersist, Persist};
 use super::saver::StoreSaver;
 use super::terminal::{StopSignals, TerminalGuard};
@@ -39,7 +40,8 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
         older,
         Some(events.waker()),
     );
-    let theme = if no_color(cli) || session.book.journey.settings.theme == ThemeChoice::Plain {
+    let app_plain = session.book.journey.settings.theme == ThemeChoice::Plain;
+    let theme = if no_color(cli) || app_plain {
         Theme::PLAIN
     } else {
         Theme::named(config.theme)
@@ -59,6 +61,12 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
     );
     app.export_dir = crate::export_place::export_folder(config);
     app.keys = KeyOverrides::for_terminal(&config.keys);
+    app.look = Look {
+        theme: config.theme,
+        idle_lock: config.idle_lock,
+        file: crate::cli::settings::config_path(cli).ok().map(|c| c.path),
+        colour_off: no_color(cli) || app_plain,
+    };
     app.read_only = access == Access::ReadOnly;
     app.loader = loader;
     app.own_editor = crate::own_editor::EditorCommand::from_env();
@@ -76,6 +84,15 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
         };
         event_loop(&mut app, &mut room)
     };
+    if let Some(report) = app.erased.take() {
+        let settings_file = app.look.file.clone().filter(|f| f.exists());
+        drop(app);
+        println!("{}", crate::visible::visible(&report));
+        if let Some(file) = settings_file {
+            println!("{}", crate::config::left_after_erase(&file));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let saved = app.flush();
     drop(app);
     result?;

@@ -9,7 +9,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use crate::engine::{Drafts, JournalMonth, Journey, MonthKey, Outcome, Workbook};
-use crate::store::{Found, Inbox, InboxRecord, Store, StoreError};
+use crate::store::{ErasePlan, Found, Inbox, InboxRecord, Store, StoreError, survey};
 
 use super::persist::{Persist, SaveTarget, Unsaved};
 
@@ -107,6 +107,8 @@ fn unsaved(what: SaveTarget, error: &StoreError) -> Unsaved {
 enum Job {
     Save(Pending),
     Flush(Sender<Vec<Unsaved>>),
+    /// Delete the data folder, dropping whatever waits to be saved, and stop.
+    Erase(Sender<Result<String, String>>),
 }
 
 /// A saving thread over a store.
@@ -148,6 +150,7 @@ fn save_loop(store: &Store, inbox: &Inbox, queue: &Receiver<Job>, report: &Sende
             queue.recv_timeout(pause)
         };
         let mut flushes = Vec::new();
+        let mut erase = None;
         let mut closing = false;
         match first {
             Ok(job) => {
@@ -155,12 +158,25 @@ fn save_loop(store: &Store, inbox: &Inbox, queue: &Receiver<Job>, report: &Sende
                     match job {
                         Job::Save(newer) => pending.merge(newer),
                         Job::Flush(ack) => flushes.push(ack),
+                        Job::Erase(ack) => erase = Some(ack),
                     }
                 }
                 pause = RETRY_FIRST;
             }
             Err(RecvTimeoutError::Timeout) => pause = (pause * 2).min(RETRY_LONGEST),
             Err(RecvTimeoutError::Disconnected) => closing = true,
+        }
+        // Deleted, nothing more is written; refused, saving goes on as before.
+        if let Some(ack) = erase {
+            match store.erase() {
+                Ok(erased) => {
+                    let _ = ack.send(Ok(erased.report()));
+                    return;
+                }
+                Err(problem) => {
+                    let _ = ack.send(Err(problem.to_string()));
+                }
+            }
         }
         let failed = pending.write(store, inbox);
         if failed != last {
@@ -230,6 +246,20 @@ impl Persist for StoreSaver {
 
     fn inbox_dir(&self) -> Option<PathBuf> {
         Some(self.inbox.dir().to_path_buf())
+    }
+
+    fn erase_plan(&mut self) -> Result<Option<ErasePlan>, String> {
+        let dir = self.inbox.dir().parent().unwrap_or(self.inbox.dir());
+        survey(dir).map_err(|e| e.to_string())
+    }
+
+    fn erase(&mut self) -> Result<String, String> {
+        let (ack, done) = channel();
+        self.jobs
+            .send(Job::Erase(ack))
+            .map_err(|_| "the saving thread stopped, so nothing was deleted".to_string())?;
+        done.recv()
+            .map_err(|_| "the saving thread stopped before it could delete".to_string())?
     }
 }
 

@@ -4,6 +4,7 @@
 mod check;
 mod checklists;
 mod contact_log;
+mod erase;
 mod export;
 mod home;
 mod journal;
@@ -12,6 +13,7 @@ mod no_contact;
 mod profile;
 mod response;
 mod review;
+mod settings;
 mod step;
 mod urge;
 mod welcome;
@@ -29,6 +31,7 @@ use super::theme::Theme;
 pub use check::CheckScreen;
 pub use checklists::ChecklistsScreen;
 pub use contact_log::ContactLogScreen;
+pub use erase::EraseScreen;
 pub use export::ExportScreen;
 pub use home::HomeScreen;
 pub use journal::JournalScreen;
@@ -37,6 +40,7 @@ pub use no_contact::NoContactScreen;
 pub use profile::ProfileScreen;
 pub use response::ResponseScreen;
 pub use review::ReviewScreen;
+pub use settings::SettingsScreen;
 pub use step::StepScreen;
 pub use urge::UrgeScreen;
 pub use welcome::WelcomeScreen;
@@ -111,6 +115,10 @@ pub enum Screen {
     Response(ResponseScreen),
     /// The situation profile.
     Profile(ProfileScreen),
+    /// Settings.
+    Settings(SettingsScreen),
+    /// Deleting everything.
+    Erase(EraseScreen),
 }
 
 impl Screen {
@@ -224,6 +232,8 @@ impl Screen {
             Screen::ContactLog(_) => ScreenKind::ContactLog,
             Screen::Response(_) => ScreenKind::Response,
             Screen::Profile(_) => ScreenKind::Profile,
+            Screen::Settings(_) => ScreenKind::Settings,
+            Screen::Erase(_) => ScreenKind::Erase,
         }
     }
 
@@ -247,6 +257,8 @@ impl Screen {
             Screen::ContactLog(_) => "Contact log".to_string(),
             Screen::Response(_) => view.fill(&view.guide.tools.response.title),
             Screen::Profile(_) => "Your situation".to_string(),
+            Screen::Settings(_) => "Settings".to_string(),
+            Screen::Erase(_) => "Delete everything".to_string(),
         }
     }
 
@@ -267,6 +279,8 @@ impl Screen {
             Screen::ContactLog(s) => s.render(view, area, buf),
             Screen::Response(s) => s.render(view, area, buf),
             Screen::Profile(s) => s.render(view, area, buf),
+            Screen::Settings(s) => s.render(view, area, buf),
+            Screen::Erase(s) => s.render(view, area, buf),
         }
     }
 
@@ -287,6 +301,8 @@ impl Screen {
             Screen::ContactLog(s) => s.on(command, view),
             Screen::Response(s) => s.on(command, view),
             Screen::Profile(s) => s.on(command, view),
+            Screen::Settings(s) => s.on(command, view),
+            Screen::Erase(s) => s.on(command, view),
         };
         match (command, effect) {
             (Command::Back, Effect::None) => Effect::Back,
@@ -296,13 +312,18 @@ impl Screen {
 
     /// True while the screen takes typed keys as text (the journal's search line).
     pub fn takes_text(&self) -> bool {
-        matches!(self, Screen::Journal(s) if s.typing())
+        match self {
+            Screen::Journal(s) => s.typing(),
+            Screen::Erase(s) => s.typing(),
+            _ => false,
+        }
     }
 
     /// A key typed while [`Screen::takes_text`].
     pub fn on_text_key(&mut self, key: crossterm::event::KeyEvent, view: &View) -> Effect {
         match self {
             Screen::Journal(s) => s.on_text_key(key, view),
+            Screen::Erase(s) => s.on_text_key(key),
             _ => Effect::None,
         }
     }
@@ -320,6 +341,8 @@ impl Screen {
     pub fn on_saved_text(&mut self, target: &EditTarget, text: String, view: &View) -> Effect {
         match (self, target) {
             (Screen::Welcome(s), EditTarget::ExName) => s.set_name(text),
+            (_, EditTarget::ExName) => settings::saved_name(view, &text),
+            (_, EditTarget::Pronouns) => settings::saved_pronouns(view, &text),
             (_, EditTarget::ContactNote { by, felt, replied })
                 if *by == crate::engine::ContactBy::Me =>
             {
@@ -363,7 +386,12 @@ impl Screen {
     /// Where the user is on this screen, to save.
     pub fn place(&self) -> Place {
         let (screen, selected, scroll) = match self {
-            Screen::Welcome(_) | Screen::Check(_) | Screen::Home(_) | Screen::Profile(_) => {
+            Screen::Welcome(_)
+            | Screen::Check(_)
+            | Screen::Home(_)
+            | Screen::Profile(_)
+            | Screen::Settings(_)
+            | Screen::Erase(_) => {
                 let selected = if let Screen::Home(s) = self {
                     s.selected
                 } else {
@@ -563,7 +591,7 @@ pub fn saved_text_effect(target: &EditTarget, text: String) -> Effect {
                 "Corrected. The contact keeps a note that it was corrected.".to_string(),
             ),
         ]),
-        EditTarget::ExName => Effect::None,
+        EditTarget::ExName | EditTarget::Pronouns => Effect::None,
     }
 }
 
@@ -614,6 +642,16 @@ pub fn request_for(target: &EditTarget, view: &View) -> Option<EditRequest> {
                 .ex_name
                 .clone()
                 .unwrap_or_default(),
+        ),
+        EditTarget::Pronouns => (
+            "Their pronouns: subject / object / possessive".to_string(),
+            Some("Three words with slashes: for example xe/xem/xyr or ze/hir/hir.".to_string()),
+            match &view.book.journey.settings.pronouns {
+                crate::content::PronounSet::Custom(forms) => {
+                    format!("{}/{}/{}", forms.subject, forms.object, forms.possessive)
+                }
+                _ => String::new(),
+            },
         ),
         EditTarget::Commitment { .. } => (
             "Before you begin: what would have to be true to reconnect?".to_string(),

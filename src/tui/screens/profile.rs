@@ -95,16 +95,7 @@ impl ProfileScreen {
             );
             doc.end_item(index == self.focus, theme.selected);
         }
-        let region = view
-            .book
-            .journey
-            .profile
-            .get(crate::engine::REGION_KEY)
-            .and_then(|id| view.guide.tools.regions.iter().find(|r| &r.id == id))
-            .map_or(
-                "none: the help page stays region-neutral".to_string(),
-                |r| r.name.clone(),
-            );
+        let region = region_words(view);
         doc.start_item();
         doc.text(
             "Where are you, for help numbers on the help page?",
@@ -132,8 +123,21 @@ fn answer_words(field: &str, answer: &str) -> String {
     }
 }
 
+/// The region chosen for help numbers, in words.
+pub(super) fn region_words(view: &View) -> String {
+    view.book
+        .journey
+        .profile
+        .get(crate::engine::REGION_KEY)
+        .and_then(|id| view.guide.tools.regions.iter().find(|r| &r.id == id))
+        .map_or(
+            "none: the help page stays region-neutral".to_string(),
+            |r| r.name.clone(),
+        )
+}
+
 /// The region after (or before) the one chosen; "none" sits between the last and the first.
-fn next_region(view: &View, forward: bool) -> Effect {
+pub(super) fn next_region(view: &View, forward: bool) -> Effect {
     let regions = &view.guide.tools.regions;
     let current = view
         .book

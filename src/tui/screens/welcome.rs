@@ -13,16 +13,13 @@ use crate::tui::keymap::Command;
 
 use super::{CheckScreen, Screen, View, request_for};
 
-const PRONOUNS: [(PronounSet, &str); 3] = [
-    (PronounSet::They, "they / them"),
-    (PronounSet::She, "she / her"),
-    (PronounSet::He, "he / him"),
-];
-
 /// The welcome screen's state: the name and pronouns chosen so far.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WelcomeScreen {
     name: Option<String>,
+    /// The sets offered: they, she, he, and the user's own when already set (`rekindle settings`
+    /// before the first run), so finishing the welcome never drops it.
+    choices: Vec<PronounSet>,
     pronouns: usize,
     focus: usize,
     scroll: std::cell::Cell<u16>,
@@ -32,12 +29,17 @@ impl WelcomeScreen {
     /// The welcome, starting from any settings already saved.
     pub fn new(view: &View) -> Self {
         let settings = &view.book.journey.settings;
+        let mut choices = vec![PronounSet::They, PronounSet::She, PronounSet::He];
+        if matches!(settings.pronouns, PronounSet::Custom(_)) {
+            choices.push(settings.pronouns.clone());
+        }
         Self {
             name: settings.ex_name.clone(),
-            pronouns: PRONOUNS
+            pronouns: choices
                 .iter()
-                .position(|(p, _)| *p == settings.pronouns)
+                .position(|p| *p == settings.pronouns)
                 .unwrap_or(0),
+            choices,
             focus: 0,
             scroll: Default::default(),
         }
@@ -56,19 +58,23 @@ impl WelcomeScreen {
         match command {
             Command::Up => self.focus = self.focus.saturating_sub(1),
             Command::Down | Command::NextField => self.focus = (self.focus + 1).min(2),
-            Command::Left if self.focus == 1 => self.pronouns = (self.pronouns + 2) % 3,
-            Command::Right if self.focus == 1 => self.pronouns = (self.pronouns + 1) % 3,
+            Command::Left if self.focus == 1 => {
+                self.pronouns = (self.pronouns + self.choices.len() - 1) % self.choices.len()
+            }
+            Command::Right if self.focus == 1 => {
+                self.pronouns = (self.pronouns + 1) % self.choices.len()
+            }
             Command::Enter => match self.focus {
                 0 => {
                     return request_for(&EditTarget::ExName, view)
                         .map_or(Effect::None, Effect::Edit);
                 }
-                1 => self.pronouns = (self.pronouns + 1) % 3,
+                1 => self.pronouns = (self.pronouns + 1) % self.choices.len(),
                 _ => {
                     return Effect::All(vec![
                         Effect::Apply(Action::Welcome {
                             ex_name: self.name.clone(),
-                            pronouns: PRONOUNS[self.pronouns].0.clone(),
+                            pronouns: self.choices[self.pronouns].clone(),
                         }),
                         Effect::Replace(Screen::Check(CheckScreen::new(
                             crate::engine::SAFETY_CHECK,
@@ -109,7 +115,7 @@ impl WelcomeScreen {
         doc.end_item(self.focus == 0, theme.selected);
         doc.start_item();
         doc.text(
-            &format!("Pronouns: ‹ {} ›", PRONOUNS[self.pronouns].1),
+            &format!("Pronouns: ‹ {} ›", self.choices[self.pronouns].describe()),
             theme.text,
             2,
         );
