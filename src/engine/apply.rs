@@ -465,7 +465,7 @@ pub fn apply(
             super::corrections::edit_contact(journey, index, fix, now, &mut outcome)?;
         }
         Action::DeleteContact { index } => super::corrections::delete_contact(journey, index)?,
-        Action::Undo(record) => super::undo::revert(book, *record, &mut outcome),
+        Action::Undo(record) => super::undo::revert(book, *record, now.at, &mut outcome),
         Action::SaveDraft { key, text } => {
             outcome.journey_changed = false;
             let draft = Draft {

@@ -9,11 +9,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::{DateTime, Utc};
+
 use crate::content::Guide;
 
 use super::action::Action;
 use super::apply::{Outcome, Workbook};
 use super::contact_log::Contact;
+use super::drafts::{Draft, Drafts};
 use super::journal::JournalEntry;
 use super::journey::{Journey, StepProgress};
 use super::mood::MoodCheck;
@@ -189,8 +192,21 @@ fn changed_keys<V: PartialEq>(
 }
 
 /// Puts back every part `record` holds; `outcome` says what must be saved.
-pub(super) fn revert(book: &mut Workbook, record: UndoRecord, outcome: &mut Outcome) {
+///
+/// Words are never lost to an undo: an answer or an entry's text that the undo takes away is kept
+/// as the draft of its field (`at` is when), so opening the field again shows it.
+pub(super) fn revert(
+    book: &mut Workbook,
+    record: UndoRecord,
+    at: DateTime<Utc>,
+    outcome: &mut Outcome,
+) {
     outcome.journey_changed = false;
+    for part in &record.parts {
+        for (key, text) in words_taken_away(book, part) {
+            outcome.drafts_changed |= keep_as_draft(&mut book.drafts, key, text, at);
+        }
+    }
     let journey = &mut book.journey;
     for part in record.parts {
         match part {
@@ -220,6 +236,49 @@ pub(super) fn revert(book: &mut Workbook, record: UndoRecord, outcome: &mut Outc
         }
         outcome.journey_changed = true;
     }
+}
+
+/// The texts that putting `part` back would take away, with the draft key of their field: an
+/// answer changed or written since, an entry's newer text.
+fn words_taken_away(book: &Workbook, part: &Part) -> Vec<(String, String)> {
+    match part {
+        Part::Step(id, before) => {
+            let Some(now) = book.journey.steps.get(id) else {
+                return Vec::new();
+            };
+            now.answers
+                .iter()
+                .filter(|(prompt, answer)| {
+                    let earlier = before.as_ref().and_then(|b| b.answers.get(*prompt));
+                    !answer.text.trim().is_empty() && earlier.is_none_or(|e| e.text != answer.text)
+                })
+                .map(|(prompt, answer)| (format!("prompt:{id}:{prompt}"), answer.text.clone()))
+                .collect()
+        }
+        Part::Entry(id, before) => {
+            let Some(now) = book.journal.get(id) else {
+                return Vec::new();
+            };
+            let key = match before {
+                Some(earlier) if earlier.text == now.text => return Vec::new(),
+                Some(_) => format!("entry:{id}"),
+                None => "entry-new".to_string(),
+            };
+            vec![(key, now.text.to_string())]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Keeps `text` as the draft of `key`, after any draft already there; true when drafts changed.
+fn keep_as_draft(drafts: &mut Drafts, key: String, text: String, at: DateTime<Utc>) -> bool {
+    let text = match drafts.get(&key) {
+        Some(draft) if draft.text.contains(&text) => return false,
+        Some(draft) => format!("{}\n\n{text}", draft.text),
+        None => text,
+    };
+    drafts.texts.insert(key, Draft { text, updated: at });
+    true
 }
 
 /// The changes that can be undone, newest last, at most [`UNDO_DEPTH`].

@@ -95,11 +95,15 @@ fn step_title(guide: &Guide, step: &str) -> String {
     )
 }
 
-/// `'text'`, cut to [`QUOTE_CHARS`] with an ellipsis, on one line.
+/// `'text'`, cut after a whole word within [`QUOTE_CHARS`] with an ellipsis, on one line.
 fn quote(text: &str) -> String {
     let line = text.lines().next().unwrap_or_default().trim();
-    let cut: String = line.chars().take(QUOTE_CHARS).collect();
-    if cut.chars().count() < line.chars().count() || text.trim().lines().count() > 1 {
+    let mut cut: String = line.chars().take(QUOTE_CHARS).collect();
+    let whole = cut.chars().count() == line.chars().count();
+    if !whole && let Some(space) = cut.rfind(char::is_whitespace) {
+        cut.truncate(space);
+    }
+    if !whole || text.trim().lines().count() > 1 {
         format!("'{}…'", cut.trim_end())
     } else {
         format!("'{cut}'")

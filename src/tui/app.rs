@@ -441,10 +441,16 @@ impl App {
             return;
         };
         let label = record.label.clone();
+        // Words an undo takes away are kept as drafts (few and small: compared whole).
+        let drafts_before = self.book.drafts.texts.clone();
         match self.apply_filing(Action::Undo(Box::new(record.clone())), Vec::new()) {
             Ok(()) => {
                 self.with_screen(|s, v| s.refresh(v));
-                self.notice = Some(format!("Undid: {label}."));
+                self.notice = Some(if self.book.drafts.texts != drafts_before {
+                    format!("Undid: {label}. Your words are kept as a draft.")
+                } else {
+                    format!("Undid: {label}.")
+                });
             }
             Err(problem) => {
                 self.undo.restore(record);

@@ -170,6 +170,31 @@ fn an_answer_changed_by_mistake_comes_back_as_it_was() {
         "the first answer"
     );
     assert_eq!(step.answers["what-kept-coming-back"].updated, day(0));
+    let kept = &desk.book.drafts.texts["prompt:reflect:what-kept-coming-back"];
+    assert_eq!(
+        kept.text, "typed over it",
+        "the undone words wait as a draft"
+    );
+}
+
+#[test]
+fn undoing_a_first_answer_keeps_its_words_as_the_draft_of_the_prompt() {
+    let mut desk = Desk::new();
+    desk.act(
+        Action::AnswerPrompt {
+            step: "reflect".into(),
+            prompt: "what-kept-coming-back".into(),
+            text: "words I meant to keep".into(),
+        },
+        day(0),
+    );
+    let (label, outcome) = desk.undo(day(0));
+    assert!(label.starts_with("saved your answer to '"), "{label}");
+    let step = desk.book.journey.step("reflect");
+    assert!(!step.answers.contains_key("what-kept-coming-back"));
+    assert!(outcome.drafts_changed, "the draft is saved with the undo");
+    let kept = &desk.book.drafts.texts["prompt:reflect:what-kept-coming-back"];
+    assert_eq!(kept.text, "words I meant to keep");
 }
 
 #[test]
@@ -377,6 +402,11 @@ fn an_entry_edited_in_the_editor_goes_back_to_its_old_words() {
     assert_eq!(desk.book.journal.get(&id).unwrap().text, "second thoughts");
     assert_eq!(desk.undo(day(1)).0, "edited a journal entry");
     assert_eq!(desk.book.journal.get(&id), Some(&entry));
+    let kept = &desk.book.drafts.texts[format!("entry:{id}").as_str()];
+    assert_eq!(
+        kept.text, "second thoughts",
+        "the newer words wait as a draft"
+    );
 }
 
 #[test]
