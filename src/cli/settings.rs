@@ -36,10 +36,17 @@ pub fn config_path(cli: &Cli) -> Result<ConfigPath, CliError> {
 pub fn load(cli: &Cli) -> Result<Config, CliError> {
     let path = config_path(cli)?;
     path.load().map_err(|problem| {
+        if !path.path.exists() {
+            return CliError::Other(problem.to_string());
+        }
+        let what_to_do = if problem.line > 1 || problem.column > 1 {
+            "Fix that line, or move the file aside to use the defaults"
+        } else {
+            "Fix the file, or move it aside to use the defaults"
+        };
         CliError::Other(format!(
             "{problem}\nrekindle did not start, so that it does not run on half your settings. \
-             Fix that line, or move the file aside to use the defaults \
-             (`rekindle config --default` shows every setting)."
+             {what_to_do} (`rekindle config --default` shows every setting)."
         ))
     })
 }

@@ -186,6 +186,13 @@ impl ConfigPath {
             Err(ReadError::Io(error)) if error.kind() == ErrorKind::NotFound && !self.named => {
                 Ok(Config::default())
             }
+            Err(ReadError::Io(error)) if error.kind() == ErrorKind::NotFound => {
+                Err(Problem::in_file(
+                    &name,
+                    "this settings file, named by --config or REKINDLE_CONFIG, does not exist; \
+                     make one with `rekindle config --default > FILE`, or name another",
+                ))
+            }
             Err(error) => Err(Problem::in_file(
                 &name,
                 format!("cannot read the settings file: {error}"),

@@ -280,7 +280,16 @@ fn a_wrong_type_and_a_missing_named_file_are_refused() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("missing.toml:1:1: cannot read the settings file"));
+    let said = stderr(&out);
+    assert!(
+        said.contains("missing.toml:1:1: this settings file, named by --config"),
+        "{said}"
+    );
+    assert!(said.contains("does not exist"), "{said}");
+    assert!(
+        !said.contains("Fix"),
+        "nothing to fix in a file that is not there: {said}"
+    );
 }
 
 #[test]
