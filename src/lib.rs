@@ -7,6 +7,7 @@ pub mod config;
 pub mod content;
 pub mod engine;
 pub mod export;
+pub mod plain;
 pub mod store;
 pub mod tui;
 pub mod visible;

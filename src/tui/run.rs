@@ -130,7 +130,8 @@ fn export_dir() -> std::path::PathBuf {
         .unwrap_or_else(|| std::path::PathBuf::from("."))
 }
 
-fn explain_lock(error: CliError) -> CliError {
+/// A held lock explained: who holds it, and what can be done alongside.
+pub fn explain_lock(error: CliError) -> CliError {
     match error {
         CliError::Store(StoreError::Locked { dir, holder }) => {
             let who = holder.map_or("another rekindle".to_string(), |h| format!("rekindle {h}"));

@@ -37,9 +37,9 @@ pub use no_contact::NoContactScreen;
 pub use profile::ProfileScreen;
 pub use response::ResponseScreen;
 pub use review::ReviewScreen;
-pub use step::StepScreen;
+pub use step::{StepScreen, action_label};
 pub use urge::UrgeScreen;
-pub use welcome::WelcomeScreen;
+pub use welcome::{PRONOUNS, WelcomeScreen};
 
 /// Every lock reason as whole sentences, one after another (placeholders left to fill).
 pub fn reasons_text(reasons: &[crate::engine::LockReason]) -> String {

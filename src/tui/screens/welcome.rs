@@ -13,7 +13,8 @@ use crate::tui::keymap::Command;
 
 use super::{CheckScreen, Screen, View, request_for};
 
-const PRONOUNS: [(PronounSet, &str); 3] = [
+/// The pronoun sets the welcome offers, with the words shown for each.
+pub const PRONOUNS: [(PronounSet, &str); 3] = [
     (PronounSet::They, "they / them"),
     (PronounSet::She, "she / her"),
     (PronounSet::He, "he / him"),
