@@ -144,8 +144,11 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             answers.insert(question.id.clone(), answer);
             if question.urgent && question.is_concern(answer) {
                 // Someone in crisis sees where to get help before anything else.
+                self.say(
+                    "Please reach out to someone now. Your answer is kept. Here is where to find \
+                     help, emergency and crisis numbers first.",
+                )?;
                 self.support()?;
-                self.say("Please reach out to someone now. Your answer is kept.")?;
                 self.ask(&[
                     "When you are ready, press Enter to come back to the questions.".to_string(),
                 ])?;

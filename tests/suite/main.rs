@@ -42,6 +42,7 @@ mod inbox_filing;
 mod journal_add_month;
 mod journal_index;
 mod pack_scale;
+mod plain_mode;
 mod store_broken;
 mod store_files;
 mod store_keeps;
