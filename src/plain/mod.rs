@@ -63,6 +63,12 @@ pub fn run(cli: &Cli) -> Result<ExitCode, CliError> {
         session,
         read_only,
     );
+    if std::io::stdout().is_terminal()
+        && let Ok((columns, _)) = crossterm::terminal::size()
+    {
+        // One column short of the edge, so a full line never leaves the cursor hanging there.
+        talk.wrap_at(usize::from(columns).saturating_sub(1));
+    }
     let ending = match talk.conversation(read_only) {
         Ok(()) | Err(Stop::Leave) => "Goodbye.",
         Err(Stop::EndOfInput) => "The input has ended, so this is goodbye.",

@@ -43,6 +43,9 @@ pub struct Talk<R, W> {
     pub unsaved: Option<String>,
     search: SearchIndex,
     theme: Theme,
+    /// The terminal's width when talking to one: long lines are broken between words there, so
+    /// no word is cut in two at the edge. None for a pipe, which gets one line a paragraph.
+    width: Option<usize>,
 }
 
 impl<R: BufRead, W: Write> Talk<R, W> {
@@ -56,7 +59,13 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             unsaved: None,
             search: SearchIndex::default(),
             theme: Theme::PLAIN,
+            width: None,
         }
+    }
+
+    /// Breaks long lines between words at `width` columns (a terminal's), from now on.
+    pub fn wrap_at(&mut self, width: usize) {
+        self.width = Some(width.max(20));
     }
 
     /// What the screens' wording reads: the guide, the workbook and the time now.
@@ -74,7 +83,15 @@ impl<R: BufRead, W: Write> Talk<R, W> {
     /// Writes a line, with anything a terminal would obey shown as a visible stand-in.
     pub fn say(&mut self, line: impl AsRef<str>) -> Go<()> {
         let line = visible(line.as_ref()).into_owned();
-        writeln!(self.out, "{line}").map_err(output_failed)
+        match self.width {
+            Some(width) if line.chars().count() > width => {
+                for part in crate::tui::text::wrap(&line, width) {
+                    writeln!(self.out, "{part}").map_err(output_failed)?;
+                }
+                Ok(())
+            }
+            _ => writeln!(self.out, "{line}").map_err(output_failed),
+        }
     }
 
     /// Writes lines.
