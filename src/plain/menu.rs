@@ -20,6 +20,9 @@ enum MenuChoice {
     NoContact,
     Urge,
     Check(&'static str),
+    Review,
+    Response,
+    Region,
     Library,
     Support,
     Leave,
@@ -67,6 +70,9 @@ impl<R: BufRead, W: Write> Talk<R, W> {
                 MenuChoice::NoContact => self.no_contact()?,
                 MenuChoice::Urge => self.urge()?,
                 MenuChoice::Check(id) => self.check(id)?,
+                MenuChoice::Review => self.review()?,
+                MenuChoice::Response => self.response()?,
+                MenuChoice::Region => self.region()?,
                 MenuChoice::Library => self.library()?,
                 MenuChoice::Support => self.support()?,
                 MenuChoice::Leave => return Ok(()),
@@ -97,11 +103,7 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             .as_ref()
             .is_some_and(|n| n.review_due(view.now))
         {
-            lines.push(
-                "You reached your no-contact target. The review, where you look back and choose \
-                 what comes next, is in the full-screen workbook (rekindle without --plain)."
-                    .to_string(),
-            );
+            lines.push("You reached your no-contact target: the review is waiting.".to_string());
         }
         if journey.open_urge().is_some() {
             lines.push("An urge pause is running.".to_string());
@@ -114,6 +116,16 @@ impl<R: BufRead, W: Write> Talk<R, W> {
         let view = self.view();
         let journey = &view.book.journey;
         let mut menu: Vec<(String, MenuChoice)> = Vec::new();
+        if journey
+            .no_contact
+            .as_ref()
+            .is_some_and(|n| n.review_due(view.now))
+        {
+            menu.push((
+                "You reached your no-contact target: look back and choose".to_string(),
+                MenuChoice::Review,
+            ));
+        }
         match next_step(view.guide, journey, view.now) {
             Next::Step(step) => menu.push((
                 format!("Continue with {}", words::step_position(&view, step)),
@@ -161,8 +173,27 @@ impl<R: BufRead, W: Write> Talk<R, W> {
                 MenuChoice::Check("move-on"),
             ));
         }
+        let stopped = journey
+            .responses
+            .iter()
+            .any(|r| r.response == crate::engine::Response::AskedToStop);
+        if !stopped && crate::engine::last_message(journey, view.guide).is_some() {
+            menu.push((
+                view.fill("How did {ex} respond? Note it here"),
+                MenuChoice::Response,
+            ));
+        }
         menu.push(("Read the library".to_string(), MenuChoice::Library));
         menu.push(("Where to find support now".to_string(), MenuChoice::Support));
+        let region = journey
+            .profile
+            .get(crate::engine::REGION_KEY)
+            .and_then(|id| view.guide.tools.regions.iter().find(|r| &r.id == id))
+            .map_or("none chosen".to_string(), |r| r.name.clone());
+        menu.push((
+            format!("Your region, for help numbers ({region})"),
+            MenuChoice::Region,
+        ));
         menu.push(("Leave (everything is saved)".to_string(), MenuChoice::Leave));
         menu.into_iter().unzip()
     }

@@ -10,6 +10,7 @@ mod checks;
 mod journal;
 mod menu;
 pub mod reply;
+mod review;
 mod step;
 mod talk;
 mod tools;

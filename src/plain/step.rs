@@ -38,6 +38,8 @@ fn plain_tool(action: StepAction) -> bool {
             | StepAction::MoveOnCheck
             | StepAction::SwitchToHeal
             | StepAction::DraftMessage
+            | StepAction::ReviewCommitment
+            | StepAction::RecordResponse
     )
 }
 
@@ -301,6 +303,20 @@ impl<R: BufRead, W: Write> Talk<R, W> {
                 Ok(())
             }
             StepAction::DraftMessage => self.first_message(step),
+            StepAction::ReviewCommitment => self.review(),
+            StepAction::RecordResponse => {
+                let view = self.view();
+                match crate::engine::contact_closed(view.guide, &view.book.journey, view.now)
+                    .first()
+                {
+                    // With contact closed, nothing here prepares a message to {ex}.
+                    Some(first) => {
+                        let why = view.fill(&first.describe());
+                        self.say(format!("Closed. {why}"))
+                    }
+                    None => self.response(),
+                }
+            }
             _ => Ok(()),
         }
     }

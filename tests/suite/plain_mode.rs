@@ -246,7 +246,7 @@ fn a_bad_answer_is_answered_with_what_is_expected_and_asked_again() {
             "Question 1 of 7:",
             "Question 2 of 7:",
             "Main menu.",
-            "\"99\" is not one of the choices. Type a number from 1 to 12 and press Enter.",
+            "\"99\" is not one of the choices. Type a number from 1 to 13 and press Enter.",
             "Main menu.",
             "Goodbye.",
         ],
@@ -527,4 +527,113 @@ fn term_dumb_chooses_plain_mode_in_a_real_terminal_and_plain_reads_line_by_line(
     let saved: Value =
         serde_json::from_slice(&fs::read(data.path().join("journey.json")).unwrap()).unwrap();
     assert_eq!(saved["settings"]["ex_name"], "Sam");
+}
+
+#[test]
+fn the_review_at_the_target_offers_going_on_and_saves_the_choice() {
+    let sb = Sandbox::new();
+    // No contact of 7 days begun 7 days ago, no words; the review leads the menu; go on.
+    let script = format!("{}6\nyes\n7\n7\n\n1\n1\nq\n", welcome_script());
+    let out = plain(&sb, &script);
+    in_order(
+        &out,
+        &[
+            "Saved. No contact has begun: 7 days, target reached.",
+            "You reached your no-contact target: the review is waiting.",
+            "1. You reached your no-contact target: look back and choose",
+            "Your no-contact review",
+            "What you wrote when you began:",
+            "You did not write anything then.",
+            "1. Go on to reaching out.",
+            "2. Take more time (7 more days).",
+            "3. Take the heal path.",
+            "Saved. Reaching out is open when you are ready.",
+        ],
+    );
+    let saved = journey(&sb);
+    assert_eq!(saved["no_contact"]["reviews"][0]["choice"], "go-on");
+}
+
+#[test]
+fn a_warm_response_is_noted_and_opens_the_next_step() {
+    use chrono::{Duration, Utc};
+    use rekindle::content::Answer;
+    use rekindle::engine::{Action, Journal, Journey, Now, Workbook, apply};
+
+    let sb = Sandbox::new();
+    let guide = default_guide().unwrap();
+    let start = Utc::now() - Duration::days(10);
+    let mut book = Workbook {
+        journey: Journey::new(&guide, start),
+        journal: Journal::default(),
+        drafts: Default::default(),
+    };
+    let mut act = |action: Action, days_ago: i64| {
+        let at = Utc::now() - Duration::days(days_ago);
+        apply(&mut book, &guide, action, Now::new(at, &Utc)).unwrap();
+    };
+    act(
+        Action::Welcome {
+            ex_name: None,
+            pronouns: Default::default(),
+        },
+        10,
+    );
+    let answers = guide
+        .check("safety")
+        .unwrap()
+        .questions
+        .iter()
+        .map(|q| (q.id.clone(), Answer::No))
+        .collect();
+    act(
+        Action::AnswerCheck {
+            check: "safety".into(),
+            answers,
+            reflection: None,
+        },
+        10,
+    );
+    act(
+        Action::StartNoContact {
+            target_days: 7,
+            commitment: None,
+        },
+        9,
+    );
+    act(Action::Review(rekindle::engine::ReviewChoice::GoOn), 1);
+    for step in ["space", "growth", "reflect"] {
+        act(Action::MarkDone(step.into()), 1);
+    }
+    for item in guide.checklist("readiness").unwrap().entry_ids() {
+        act(
+            Action::ToggleItem {
+                checklist: "readiness".into(),
+                item: item.into(),
+            },
+            1,
+        );
+    }
+    act(Action::MarkDone("reach-out".into()), 1);
+    fs::create_dir_all(sb.data()).unwrap();
+    fs::write(
+        sb.data().join("journey.json"),
+        serde_json::to_vec_pretty(&book.journey).unwrap(),
+    )
+    .unwrap();
+
+    let out = plain(&sb, "10\n1\n\nq\n");
+    let title = guide.tools.response.title.replace("{ex}", "your ex");
+    in_order(
+        &out,
+        &[
+            "10. How did your ex respond? Note it here",
+            &title,
+            "Choose what happened:",
+            "Saved.",
+            "Press Enter to open the next step, or type no to go back to the main menu.",
+            "Step 5 of 8: Rebuild the connection (open)",
+        ],
+    );
+    assert_eq!(journey(&sb)["responses"][0]["response"], "warm");
 }
