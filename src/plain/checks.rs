@@ -108,17 +108,16 @@ impl<R: BufRead, W: Write> Talk<R, W> {
                 }
             }
         };
-        let saved = self.save(
-            Action::AnswerCheck {
-                check: id.to_string(),
-                answers,
-                reflection: reflection.clone(),
-            },
-            "Your answers are saved.",
-        )?;
-        if saved && reflection.is_some() {
-            self.clear_draft(&target.key());
-        }
+        let action = Action::AnswerCheck {
+            check: id.to_string(),
+            answers,
+            reflection: reflection.clone(),
+        };
+        let done = "Your answers are saved.";
+        match reflection {
+            Some(text) => self.save_words(action, done, &target.key(), &text)?,
+            None => self.save(action, done)?,
+        };
         if concern {
             self.say("Type ! at any question to see where to find support now.")?;
         }

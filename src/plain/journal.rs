@@ -54,7 +54,7 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             Err(stop) => return Err(stop),
         };
         let action = Action::AddEntry {
-            text,
+            text: text.clone(),
             step: step.map(str::to_string),
             mood: mood.and_then(|m| u8::try_from(m).ok()),
             tags: Vec::new(),
@@ -63,9 +63,7 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             (Some(_), _) => "Saved to your journal, without a mood.",
             _ => "Saved to your journal.",
         };
-        if self.save(action, done)? {
-            self.clear_draft(&key);
-        }
+        self.save_words(action, done, &key, &text)?;
         stop.map_or(Ok(()), Err)
     }
 

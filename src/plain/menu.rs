@@ -33,14 +33,20 @@ const OPENING: &str = "rekindle in plain mode: questions and numbered choices, o
 time. Type q at any question to leave; everything is saved as you go. Type ! at any question to \
 see where to find support now.";
 
+/// Said first in a window that only reads.
+const OPENING_READ_ONLY: &str = "rekindle in plain mode, read-only: questions and numbered \
+choices, one line at a time. You can read here, and nothing you change is saved. Type q at any \
+question to leave. Type ! at any question to see where to find support now.";
+
 impl<R: BufRead, W: Write> Talk<R, W> {
     /// The whole conversation: the welcome on a first run, then the main menu until the user
     /// leaves.
-    pub fn conversation(&mut self, read_only: bool) -> Go<()> {
-        self.say(OPENING)?;
-        if read_only {
-            self.say("This window is read-only: you can read here, and nothing is saved.")?;
-        }
+    pub fn conversation(&mut self) -> Go<()> {
+        self.say(if self.read_only() {
+            OPENING_READ_ONLY
+        } else {
+            OPENING
+        })?;
         if !self.session.book.journey.welcomed {
             self.say(String::new())?;
             self.welcome()?;
@@ -194,7 +200,12 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             format!("Your region, for help numbers ({region})"),
             MenuChoice::Region,
         ));
-        menu.push(("Leave (everything is saved)".to_string(), MenuChoice::Leave));
+        let leave = if self.read_only() {
+            "Leave"
+        } else {
+            "Leave (everything is saved)"
+        };
+        menu.push((leave.to_string(), MenuChoice::Leave));
         menu.into_iter().unzip()
     }
 

@@ -70,12 +70,13 @@ pub fn run(cli: &Cli) -> Result<ExitCode, CliError> {
         // One column short of the edge, so a full line never leaves the cursor hanging there.
         talk.wrap_at(usize::from(columns).saturating_sub(1));
     }
-    let ending = match talk.conversation(read_only) {
+    let ending = match talk.conversation() {
         Ok(()) | Err(Stop::Leave) => "Goodbye.",
         Err(Stop::EndOfInput) => "The input has ended, so this is goodbye.",
         Err(Stop::Failed(error)) => return Err(error),
     };
     let saved = match &talk.unsaved {
+        _ if read_only => " This window was read-only, so nothing was changed.",
         None => " Everything you finished is saved.",
         Some(_) => "",
     };

@@ -205,11 +205,9 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             let action = Action::AnswerPrompt {
                 step: step.id.clone(),
                 prompt: prompt.id.clone(),
-                text,
+                text: text.clone(),
             };
-            if self.save(action, "Saved.")? {
-                self.clear_draft(&key);
-            }
+            self.save_words(action, "Saved.", &key, &text)?;
         }
         self.say("That was the last question of this step.")
     }
@@ -356,17 +354,13 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             return self.say("Nothing written, so nothing was saved.");
         };
         let action = Action::AddEntry {
-            text,
+            text: text.clone(),
             step: Some(step.id.clone()),
             mood: None,
             tags: vec![FIRST_MESSAGE_TAG.to_string()],
         };
-        if self.save(
-            action,
-            "Kept in your journal, tagged first-message. Nothing was sent.",
-        )? {
-            self.clear_draft(&key);
-        }
+        let done = "Kept in your journal, tagged first-message. Nothing was sent.";
+        self.save_words(action, done, &key, &text)?;
         Ok(())
     }
 }

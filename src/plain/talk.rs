@@ -39,7 +39,8 @@ pub struct Talk<R, W> {
     /// The open workbook, saved through after every change.
     pub session: Session,
     read_only: bool,
-    /// The last save that failed, if none has succeeded since: reported when leaving.
+    /// The last save that failed in this conversation: reported when leaving, so it never
+    /// ends by calling everything saved.
     pub unsaved: Option<String>,
     search: SearchIndex,
     theme: Theme,
@@ -61,6 +62,11 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             theme: Theme::PLAIN,
             width: None,
         }
+    }
+
+    /// True when this window only reads: nothing is changed, nothing is called saved.
+    pub fn read_only(&self) -> bool {
+        self.read_only
     }
 
     /// Breaks long lines between words at `width` columns (a terminal's), from now on.
@@ -193,7 +199,7 @@ impl<R: BufRead, W: Write> Talk<R, W> {
     }
 
     /// Keeps unfinished text as a draft, and says where it is; if it cannot be kept, shows it.
-    fn keep_draft(&mut self, key: &str, text: &str) -> Go<()> {
+    pub fn keep_draft(&mut self, key: &str, text: &str) -> Go<()> {
         let action = Action::SaveDraft {
             key: key.to_string(),
             text: text.to_string(),
@@ -219,10 +225,7 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             return Err(READ_ONLY.to_string());
         }
         match self.session.apply(action) {
-            Ok(outcome) => {
-                self.unsaved = None;
-                Ok(outcome)
-            }
+            Ok(outcome) => Ok(outcome),
             Err(CliError::Engine(refused)) => {
                 Err(sentence(&self.view().fill(&refused.to_string())))
             }
@@ -255,6 +258,20 @@ impl<R: BufRead, W: Write> Talk<R, W> {
                 Ok(false)
             }
         }
+    }
+
+    /// [`Talk::save`] for an action holding words the user wrote (`text`): once it is saved
+    /// the draft `key` is forgotten; if it is not, the words are kept as that draft (or shown,
+    /// if even that fails), so nothing is lost.
+    pub fn save_words(&mut self, action: Action, done: &str, key: &str, text: &str) -> Go<bool> {
+        if self.save(action, done)? {
+            self.clear_draft(key);
+            return Ok(true);
+        }
+        if !text.trim().is_empty() {
+            self.keep_draft(key, text)?;
+        }
+        Ok(false)
     }
 
     /// Forgets a draft once its words are saved elsewhere; a failure here loses nothing.

@@ -135,10 +135,14 @@ impl<R: BufRead, W: Write> Talk<R, W> {
         let commitment = self.write_text(&lines, &target.key())?;
         let start = Action::StartNoContact {
             target_days,
-            commitment,
+            commitment: commitment.clone(),
         };
         if let Err(why) = self.commit(start) {
-            return self.say(why);
+            self.say(why)?;
+            if let Some(text) = commitment {
+                self.keep_draft(&target.key(), &text)?;
+            }
+            return Ok(());
         }
         self.clear_draft(&target.key());
         if days_ago > 0
@@ -196,16 +200,12 @@ impl<R: BufRead, W: Write> Talk<R, W> {
         let trigger = self.write_text(&lines, &target.key())?.unwrap_or_default();
         let action = Action::LogBreak {
             what,
-            trigger,
+            trigger: trigger.clone(),
             felt: Some(felt),
             resets,
         };
-        if self.save(
-            action,
-            "Logged. Your history is kept; be gentle with yourself.",
-        )? {
-            self.clear_draft(&target.key());
-        }
+        let done = "Logged. Your history is kept; be gentle with yourself.";
+        self.save_words(action, done, &target.key(), &trigger)?;
         Ok(())
     }
 
@@ -271,10 +271,9 @@ impl<R: BufRead, W: Write> Talk<R, W> {
                     (None, None) => "skips it",
                 }
             ));
-            if let Some(text) = self.write_text(&lines, &target.key())?.or(draft)
-                && self.save(Action::UrgeDraft(text), "Kept here. Nothing was sent.")?
-            {
-                self.clear_draft(&target.key());
+            if let Some(text) = self.write_text(&lines, &target.key())?.or(draft) {
+                let action = Action::UrgeDraft(text.clone());
+                self.save_words(action, "Kept here. Nothing was sent.", &target.key(), &text)?;
             }
         }
         self.say(String::new())?;

@@ -637,3 +637,67 @@ fn a_warm_response_is_noted_and_opens_the_next_step() {
     );
     assert_eq!(journey(&sb)["responses"][0]["response"], "warm");
 }
+
+#[test]
+fn an_entry_that_cannot_be_filed_is_kept_as_a_draft_and_never_called_saved() {
+    let sb = Sandbox::new();
+    plain(&sb, "q\n");
+    // This month's file is damaged: rekindle never writes over a file it cannot read.
+    let month = chrono::Utc::now().format("%Y-%m").to_string();
+    let file = sb.journal().join(format!("{month}.json"));
+    fs::create_dir_all(sb.journal()).unwrap();
+    let damaged = format!("{{\"schema\":1,\"month\":\"{month}\",\"entries\":[{{broken");
+    fs::write(&file, &damaged).unwrap();
+    let script = format!(
+        "{}3\nWords that must not be lost.\n.\n2\nq\n",
+        welcome_script()
+    );
+    let output = sb.cmd(&["--plain"]).write_stdin(script).output().unwrap();
+    let out = String::from_utf8(output.stdout).unwrap();
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{out}\n{err}");
+    in_order(
+        &out,
+        &[
+            "Your mood with this entry",
+            "Not saved: did not save over",
+            "What you were writing is kept as a draft; it is offered again next time.",
+            "Goodbye.",
+        ],
+    );
+    assert!(!out.contains("Saved to your journal"), "{out}");
+    assert!(!out.contains("Everything you finished is saved"), "{out}");
+    assert!(err.contains("could not be saved"), "{err}");
+    assert_eq!(fs::read_to_string(&file).unwrap(), damaged);
+    let drafts: Value =
+        serde_json::from_slice(&fs::read(sb.data().join("drafts.json")).unwrap()).unwrap();
+    assert_eq!(
+        drafts["texts"]["entry-new"]["text"],
+        "Words that must not be lost."
+    );
+}
+
+#[test]
+fn a_read_only_window_changes_nothing_and_says_so() {
+    let sb = Sandbox::new();
+    plain(&sb, &format!("{}q\n", welcome_script()));
+    let before = fs::read(sb.data().join("journey.json")).unwrap();
+    let out = sb
+        .cmd(&["--plain", "--read-only"])
+        .write_stdin("5\n3\n\nq\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let out = String::from_utf8(out.stdout).unwrap();
+    in_order(
+        &out,
+        &[
+            "rekindle in plain mode, read-only",
+            "How are you feeling right now?",
+            "Read-only window: nothing can be changed here.",
+            "Goodbye. This window was read-only, so nothing was changed.",
+        ],
+    );
+    assert!(!out.contains("Noted:"), "{out}");
+    assert_eq!(fs::read(sb.data().join("journey.json")).unwrap(), before);
+}
