@@ -172,6 +172,7 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             return Ok(None);
         }
         let mut lines = vec![first];
+        self.keep_quietly(draft_key, &lines);
         loop {
             let stop = match self.read_line()? {
                 None => Stop::EndOfInput,
@@ -188,6 +189,7 @@ impl<R: BufRead, W: Write> Talk<R, W> {
                     }
                     Said::Text(_) => {
                         lines.push(line);
+                        self.keep_quietly(draft_key, &lines);
                         continue;
                     }
                 },
@@ -196,6 +198,17 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             return Err(stop);
         }
         Ok(Some(lines.join("\n")))
+    }
+
+    /// Keeps the lines written so far as the draft `key` after each line, so that Ctrl-C or a
+    /// closed window loses at most the line being typed. A failure is reported when leaving.
+    fn keep_quietly(&mut self, key: &str, lines: &[String]) {
+        if !self.read_only {
+            let _ = self.commit(Action::SaveDraft {
+                key: key.to_string(),
+                text: lines.join("\n"),
+            });
+        }
     }
 
     /// Keeps unfinished text as a draft, and says where it is; if it cannot be kept, shows it.

@@ -701,3 +701,58 @@ fn a_read_only_window_changes_nothing_and_says_so() {
     assert!(!out.contains("Noted:"), "{out}");
     assert_eq!(fs::read(sb.data().join("journey.json")).unwrap(), before);
 }
+
+#[test]
+fn ctrl_c_while_writing_loses_at_most_the_line_being_typed() {
+    use std::io::Write as _;
+    use std::process::Stdio;
+
+    let sb = Sandbox::new();
+    plain(&sb, &format!("{}q\n", welcome_script()));
+    let mut child = std::process::Command::new(bin())
+        .arg("--data-dir")
+        .arg(sb.data())
+        .arg("--plain")
+        .env("TZ", UTC)
+        .env_remove("REKINDLE_CONFIG")
+        .env("XDG_CONFIG_HOME", sb.file("config"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input
+        .write_all(b"3\nThe first line of a long entry,\nand a second one.\n")
+        .unwrap();
+    input.flush().unwrap();
+    let drafts = sb.data().join("drafts.json");
+    let wanted = "The first line of a long entry,\nand a second one.";
+    let start = std::time::Instant::now();
+    while !fs::read_to_string(&drafts).is_ok_and(|d| d.contains("and a second one.")) {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "no draft kept"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    child.wait().unwrap();
+    let drafts: Value = serde_json::from_slice(&fs::read(&drafts).unwrap()).unwrap();
+    assert_eq!(drafts["texts"]["entry-new"]["text"], wanted);
+
+    // The next run offers it, and Enter alone saves it.
+    let out = plain(&sb, "3\n\n\nq\n");
+    in_order(
+        &out,
+        &[
+            "You had started writing this entry; it was kept as a draft:",
+            "The first line of a long entry,",
+            "Saved to your journal.",
+        ],
+    );
+    assert_eq!(entries(&sb)[0]["text"], wanted);
+}
