@@ -7,6 +7,7 @@
 //! writes lines.
 
 mod checks;
+mod contacts;
 mod journal;
 mod menu;
 pub mod reply;

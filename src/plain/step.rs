@@ -25,24 +25,6 @@ enum StepChoice {
     Text,
 }
 
-/// The step tools plain mode carries out; the others are in the full-screen workbook.
-fn plain_tool(action: StepAction) -> bool {
-    matches!(
-        action,
-        StepAction::StartNoContact
-            | StepAction::LogBreak
-            | StepAction::Journal
-            | StepAction::MoodCheck
-            | StepAction::UrgePause
-            | StepAction::RetakeSafety
-            | StepAction::MoveOnCheck
-            | StepAction::SwitchToHeal
-            | StepAction::DraftMessage
-            | StepAction::ReviewCommitment
-            | StepAction::RecordResponse
-    )
-}
-
 impl<R: BufRead, W: Write> Talk<R, W> {
     /// Step `id`: its text, then a menu of what can be done on it until the user goes back or
     /// marks it done.
@@ -144,7 +126,7 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             options.push(format!("Read: {}", page.title));
             choices.push(StepChoice::Page(page.id.clone()));
         }
-        for action in step.actions.iter().copied().filter(|a| plain_tool(*a)) {
+        for action in step.actions.iter().copied() {
             let label = match action {
                 StepAction::MoodCheck => "Check in your mood",
                 other => action_label(other),
@@ -302,6 +284,7 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             }
             StepAction::DraftMessage => self.first_message(step),
             StepAction::ReviewCommitment => self.review(),
+            StepAction::LogContact => self.contact_log(),
             StepAction::RecordResponse => {
                 let view = self.view();
                 match crate::engine::contact_closed(view.guide, &view.book.journey, view.now)
@@ -315,7 +298,6 @@ impl<R: BufRead, W: Write> Talk<R, W> {
                     None => self.response(),
                 }
             }
-            _ => Ok(()),
         }
     }
 

@@ -554,13 +554,13 @@ fn the_review_at_the_target_offers_going_on_and_saves_the_choice() {
     assert_eq!(saved["no_contact"]["reviews"][0]["choice"], "go-on");
 }
 
-#[test]
-fn a_warm_response_is_noted_and_opens_the_next_step() {
+/// A journey ready to reach out: safety clear, no contact reviewed with "go on", the first
+/// three steps done and the readiness list ticked; with `sent`, reaching out is marked done.
+fn write_ready_to_reach_out(sb: &Sandbox, sent: bool) {
     use chrono::{Duration, Utc};
     use rekindle::content::Answer;
     use rekindle::engine::{Action, Journal, Journey, Now, Workbook, apply};
 
-    let sb = Sandbox::new();
     let guide = default_guide().unwrap();
     let start = Utc::now() - Duration::days(10);
     let mut book = Workbook {
@@ -614,14 +614,22 @@ fn a_warm_response_is_noted_and_opens_the_next_step() {
             1,
         );
     }
-    act(Action::MarkDone("reach-out".into()), 1);
+    if sent {
+        act(Action::MarkDone("reach-out".into()), 1);
+    }
     fs::create_dir_all(sb.data()).unwrap();
     fs::write(
         sb.data().join("journey.json"),
         serde_json::to_vec_pretty(&book.journey).unwrap(),
     )
     .unwrap();
+}
 
+#[test]
+fn a_warm_response_is_noted_and_opens_the_next_step() {
+    let sb = Sandbox::new();
+    let guide = default_guide().unwrap();
+    write_ready_to_reach_out(&sb, true);
     let out = plain(&sb, "10\n1\n\nq\n");
     let title = guide.tools.response.title.replace("{ex}", "your ex");
     in_order(
@@ -755,4 +763,42 @@ fn ctrl_c_while_writing_loses_at_most_the_line_being_typed() {
         ],
     );
     assert_eq!(entries(&sb)[0]["text"], wanted);
+}
+
+#[test]
+fn a_contact_is_logged_from_reaching_out_and_offered_as_a_slip() {
+    let sb = Sandbox::new();
+    write_ready_to_reach_out(&sb, false);
+    let guide = default_guide().unwrap();
+    let step = guide.step("reach-out").unwrap();
+    // The step's menu: questions, its checklists, mark done, its pages, then its tools.
+    let tool = step
+        .actions
+        .iter()
+        .position(|a| *a == rekindle::content::StepAction::LogContact)
+        .unwrap();
+    let log = 1 + step.checklists.len() + 1 + step.pages.len() + tool + 1;
+    let script = format!("1\n{log}\n1\n1\nno\n2\nSaid hello.\n.\nno\n\n\nq\n");
+    let out = plain(&sb, &script);
+    in_order(
+        &out,
+        &[
+            "1. Continue with Step 4 of 8: Reach out lightly",
+            &format!("{log}. Log a contact, and see how contact has gone"),
+            "Contact log",
+            "Logged so far: nothing yet.",
+            "Who reached out?",
+            "Did they reply?",
+            "How did it feel?",
+            "How did it go?",
+            "Logged. When your ex answers, or after",
+            "No contact is running. Log this as a slip too?",
+            "Logged so far, newest first: 1 contact.",
+            "I reached out, no reply, it felt low. Said hello.",
+        ],
+    );
+    let saved = journey(&sb);
+    assert_eq!(saved["contacts"][0]["by"], "me");
+    assert_eq!(saved["contacts"][0]["went"], "Said hello.");
+    assert!(saved["no_contact"]["breaks"].as_array().unwrap().is_empty());
 }

@@ -28,7 +28,7 @@ use super::theme::Theme;
 
 pub use check::CheckScreen;
 pub use checklists::ChecklistsScreen;
-pub use contact_log::ContactLogScreen;
+pub use contact_log::{ContactLogScreen, mistake_text};
 pub use export::ExportScreen;
 pub use home::HomeScreen;
 pub use journal::JournalScreen;
