@@ -165,7 +165,9 @@ impl<R: BufRead, W: Write> Talk<R, W> {
         let draft = view.book.drafts.get(&target.key()).map(|d| d.text.clone());
         let mut lines = vec![request.title];
         lines.extend(request.hint);
-        lines.extend(words::saved_text(None, draft.as_deref(), "reflection"));
+        if draft.is_some() {
+            lines.extend(words::saved_text(None, draft.as_deref(), "reflection"));
+        }
         lines.push(format!(
             "Write it. {} Enter alone on the first line {}.",
             words::HOW_TO_END,

@@ -4,7 +4,6 @@
 use std::io::{BufRead, Write};
 
 use crate::engine::{Next, next_step};
-use crate::tui::screens::action_label;
 
 use super::talk::{Go, Talk};
 use super::words;
@@ -161,7 +160,7 @@ impl<R: BufRead, W: Write> Talk<R, W> {
         let urge = if journey.open_urge().is_some() {
             "Go back to your urge pause (it is still running)".to_string()
         } else {
-            view.fill(action_label(crate::content::StepAction::UrgePause))
+            view.fill("Pause before messaging {ex} (the urge pause)")
         };
         menu.push((urge, MenuChoice::Urge));
         let safety = crate::engine::SAFETY_CHECK;
