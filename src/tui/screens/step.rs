@@ -357,7 +357,7 @@ impl StepScreen {
 }
 
 /// Actions this screen can carry out today.
-pub fn supported(action: StepAction) -> bool {
+fn supported(action: StepAction) -> bool {
     matches!(
         action,
         StepAction::StartNoContact
