@@ -9,6 +9,7 @@ pub mod engine;
 pub mod export;
 pub mod export_place;
 pub mod own_editor;
+pub mod plain;
 pub mod store;
 pub mod tui;
 pub mod visible;

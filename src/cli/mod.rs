@@ -47,6 +47,11 @@ pub struct Cli {
     /// nothing is saved from this window.
     #[arg(long)]
     pub read_only: bool,
+    /// Talk in plain numbered questions and answers, one line at a time, for a screen reader
+    /// or a pipe: no cursor movement, no colour, no redraws. Chosen by itself when standard
+    /// output is not a terminal or TERM=dumb.
+    #[arg(long)]
+    pub plain: bool,
     /// What to do; with none, the workbook opens where you left off.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -143,6 +148,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, CliError> {
         _ => settings::load(cli)?,
     };
     match &cli.command {
+        None if crate::plain::wanted(cli) => crate::plain::run(cli),
         None => crate::tui::run::open_workbook(cli, &config),
         Some(Command::Status { json, short }) => status::run(cli, *json, *short),
         Some(Command::Journal(command)) => journal::run(cli, command, &config),

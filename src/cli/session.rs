@@ -367,7 +367,7 @@ impl Session {
     /// Files what waits in the inbox (entries from a second window, words a crash left there):
     /// each into its month or as a draft. A writer saves it and only then removes its record;
     /// a reader just shows it.
-    fn file_inbox(&mut self) -> Result<(), CliError> {
+    pub fn file_inbox(&mut self) -> Result<(), CliError> {
         let inbox = Inbox::of(self.store.dir());
         for found in inbox.list()? {
             let record = match found.record {

@@ -174,7 +174,8 @@ fn hand_to_own_editor(
     (end, resumed)
 }
 
-fn explain_lock(error: CliError) -> CliError {
+/// A held lock explained: who holds it, and what can be done alongside.
+pub fn explain_lock(error: CliError) -> CliError {
     match error {
         CliError::Store(StoreError::Locked { dir, holder }) => {
             let who = holder.map_or("another rekindle".to_string(), |h| format!("rekindle {h}"));

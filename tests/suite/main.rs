@@ -56,6 +56,7 @@ mod journal_add_month;
 mod journal_index;
 mod own_editor_files;
 mod pack_scale;
+mod plain_mode;
 mod store_broken;
 mod store_files;
 mod store_keeps;

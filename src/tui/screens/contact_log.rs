@@ -287,7 +287,8 @@ fn remove_contact(index: usize, view: &View) -> Effect {
 }
 
 /// The words of the guide's "constantly contacting" mistake, quoted beside the note.
-fn mistake_text(view: &View) -> Option<String> {
+/// The common mistake the over-contact note quotes, with its hint.
+pub fn mistake_text(view: &View) -> Option<String> {
     let words = &view.guide.tools.contact_log;
     let list = view.guide.checklist(&words.mistake_checklist)?;
     match &list.entries {

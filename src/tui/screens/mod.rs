@@ -30,7 +30,7 @@ use super::theme::Theme;
 
 pub use check::CheckScreen;
 pub use checklists::ChecklistsScreen;
-pub use contact_log::ContactLogScreen;
+pub use contact_log::{ContactLogScreen, mistake_text};
 pub use erase::EraseScreen;
 pub use export::ExportScreen;
 pub use home::HomeScreen;
@@ -41,7 +41,7 @@ pub use profile::ProfileScreen;
 pub use response::ResponseScreen;
 pub use review::ReviewScreen;
 pub use settings::SettingsScreen;
-pub use step::StepScreen;
+pub use step::{StepScreen, action_label};
 pub use urge::UrgeScreen;
 pub use welcome::WelcomeScreen;
 

@@ -374,7 +374,8 @@ fn supported(action: StepAction) -> bool {
     )
 }
 
-fn action_label(action: StepAction) -> &'static str {
+/// The words for a step's action, as the step screen lists it.
+pub fn action_label(action: StepAction) -> &'static str {
     match action {
         StepAction::StartNoContact => "Start or see the no-contact count",
         StepAction::LogBreak => "Log a slip in no contact",
