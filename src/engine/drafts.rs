@@ -80,3 +80,29 @@ impl std::ops::Index<&str> for Drafts {
         &self.texts[key]
     }
 }
+
+/// The draft key of the note of a new slip logged with these choices (the form's own key, so a
+/// note kept here is found when the form is opened with the same choices).
+pub fn slip_note_key(what: super::BreakKind, resets: bool, felt: u8) -> String {
+    format!(
+        "break:{}:{}:{felt}",
+        what.name(),
+        if resets { "reset" } else { "keep" }
+    )
+}
+
+/// The draft key of the note of a new contact logged with these choices.
+pub fn contact_note_key(by: super::ContactBy, replied: bool, felt: u8) -> String {
+    format!(
+        "contact:{}:{}:{felt}",
+        if by == super::ContactBy::Me {
+            "me"
+        } else {
+            "them"
+        },
+        if replied { "replied" } else { "waiting" }
+    )
+}
+
+/// The draft key of the word of a mood check-in.
+pub const MOOD_WORD_KEY: &str = "mood-word";

@@ -16,11 +16,11 @@ use crate::content::Guide;
 use super::action::Action;
 use super::apply::{Outcome, Workbook};
 use super::contact_log::Contact;
-use super::drafts::{Draft, Drafts};
+use super::drafts::{Draft, Drafts, MOOD_WORD_KEY, contact_note_key, slip_note_key};
 use super::journal::JournalEntry;
 use super::journey::{Journey, StepProgress};
 use super::mood::MoodCheck;
-use super::no_contact::NoContact;
+use super::no_contact::{Break, NoContact};
 
 /// How many changes can be undone, newest first.
 pub const UNDO_DEPTH: usize = 20;
@@ -239,7 +239,8 @@ pub(super) fn revert(
 }
 
 /// The texts that putting `part` back would take away, with the draft key of their field: an
-/// answer changed or written since, an entry's newer text.
+/// answer changed or written since, an entry's newer text, the note of a slip or a contact and a
+/// mood's word logged or corrected since (kept for the form that logs one with the same choices).
 fn words_taken_away(book: &Workbook, part: &Part) -> Vec<(String, String)> {
     match part {
         Part::Step(id, before) => {
@@ -266,6 +267,40 @@ fn words_taken_away(book: &Workbook, part: &Part) -> Vec<(String, String)> {
             };
             vec![(key, now.text.to_string())]
         }
+        Part::NoContact(before) => {
+            let earlier: &[Break] = before.as_ref().map_or(&[], |r| &r.breaks);
+            let now: &[Break] = book.journey.no_contact.as_ref().map_or(&[], |r| &r.breaks);
+            now.iter()
+                .filter(|slip| !slip.trigger.trim().is_empty())
+                .filter(|slip| !earlier.iter().any(|e| e.trigger == slip.trigger))
+                .map(|slip| {
+                    let felt = slip.felt.unwrap_or(3).clamp(1, 5);
+                    let key = slip_note_key(slip.what, slip.resets, felt);
+                    (key, slip.trigger.clone())
+                })
+                .collect()
+        }
+        Part::Contacts(earlier) => book
+            .journey
+            .contacts
+            .iter()
+            .filter(|contact| !contact.went.trim().is_empty())
+            .filter(|contact| !earlier.iter().any(|e| e.went == contact.went))
+            .map(|contact| {
+                let felt = contact.felt.unwrap_or(3).clamp(1, 5);
+                let key = contact_note_key(contact.by, contact.replied, felt);
+                (key, contact.went.clone())
+            })
+            .collect(),
+        Part::Moods(earlier) => book
+            .journey
+            .moods
+            .iter()
+            .filter_map(|mood| mood.word.as_ref())
+            .filter(|word| !word.trim().is_empty())
+            .filter(|word| !earlier.iter().any(|e| e.word.as_ref() == Some(*word)))
+            .map(|word| (MOOD_WORD_KEY.to_string(), word.clone()))
+            .collect(),
         _ => Vec::new(),
     }
 }

@@ -387,7 +387,20 @@ impl App {
                 filter,
             } => self.export(format, kind, &filter),
             Effect::Backup => self.backup(),
-            Effect::All(effects) => effects.into_iter().for_each(|e| self.run(e)),
+            // A refused change stops what was to follow it (a "Done" notice, leaving a form), so
+            // the screen never reports a change that did not happen.
+            Effect::All(effects) => {
+                for effect in effects {
+                    if let Effect::Apply(action) = effect {
+                        if let Err(error) = self.apply_filing(action, Vec::new()) {
+                            self.notice = Some(error);
+                            break;
+                        }
+                    } else {
+                        self.run(effect);
+                    }
+                }
+            }
         }
     }
 

@@ -204,11 +204,7 @@ impl EditTarget {
                     .join(",")
             ),
             EditTarget::BreakNote { what, resets, felt } => {
-                format!(
-                    "break:{}:{}:{felt}",
-                    what.name(),
-                    if *resets { "reset" } else { "keep" }
-                )
+                crate::engine::slip_note_key(*what, *resets, *felt)
             }
             EditTarget::BreakEdit {
                 index,
@@ -221,14 +217,12 @@ impl EditTarget {
                 if *resets { "reset" } else { "keep" }
             ),
             EditTarget::UrgeDraft => "urge-draft".to_string(),
-            EditTarget::MoodWord => "mood-word".to_string(),
+            EditTarget::MoodWord => crate::engine::MOOD_WORD_KEY.to_string(),
             EditTarget::FirstMessage { step } => format!("first-message:{step}"),
             EditTarget::Situation { step, index } => format!("situation:{step}:{index}"),
-            EditTarget::ContactNote { by, replied, felt } => format!(
-                "contact:{}:{}:{felt}",
-                if *by == ContactBy::Me { "me" } else { "them" },
-                if *replied { "replied" } else { "waiting" }
-            ),
+            EditTarget::ContactNote { by, replied, felt } => {
+                crate::engine::contact_note_key(*by, *replied, *felt)
+            }
             EditTarget::ContactEdit {
                 index,
                 by,

@@ -556,3 +556,58 @@ fn corrections_survive_a_save_and_a_load() {
     assert_eq!(record.breaks[0].corrected, Some(day(6)));
     assert_eq!(loaded.contacts[0].corrected, Some(day(6)));
 }
+
+#[test]
+fn the_words_of_an_undone_slip_contact_or_mood_wait_for_the_form_that_logs_one_again() {
+    let mut desk = Desk::new();
+    desk.start_no_contact(day(0));
+    desk.act(slip(false), day(1));
+    desk.undo(day(1));
+    let key = slip_note_key(BreakKind::Messaged, false, 2);
+    assert_eq!(
+        desk.book.drafts.texts[key.as_str()].text,
+        "our song came on"
+    );
+
+    desk.act(contact(), day(2));
+    desk.undo(day(2));
+    let key = contact_note_key(ContactBy::Me, false, 3);
+    assert_eq!(
+        desk.book.drafts.texts[key.as_str()].text,
+        "I said happy birthday"
+    );
+
+    desk.act(
+        Action::CheckMood {
+            mood: 2,
+            word: Some("hollow".into()),
+        },
+        day(3),
+    );
+    desk.undo(day(3));
+    assert_eq!(desk.book.drafts.texts[MOOD_WORD_KEY].text, "hollow");
+}
+
+#[test]
+fn an_undone_correction_keeps_the_corrected_words() {
+    let mut desk = Desk::new();
+    desk.start_no_contact(day(0));
+    desk.act(slip(false), day(1));
+    desk.act(
+        Action::EditBreak {
+            index: 0,
+            what: BreakKind::Messaged,
+            trigger: "our song came on, and I was tired".into(),
+            felt: Some(2),
+            resets: false,
+        },
+        day(2),
+    );
+    desk.undo(day(2));
+    assert_eq!(desk.record().breaks[0].trigger, "our song came on");
+    let key = slip_note_key(BreakKind::Messaged, false, 2);
+    assert_eq!(
+        desk.book.drafts.texts[key.as_str()].text,
+        "our song came on, and I was tired"
+    );
+}

@@ -505,3 +505,21 @@ fn pronouns_of_your_own_set_before_the_first_run_survive_the_welcome() {
     rig.press("<down><down><enter>");
     assert_eq!(rig.app.book.journey.settings.pronouns, own);
 }
+
+#[test]
+fn a_read_only_window_never_says_done_for_a_change_it_did_not_make() {
+    let mut rig = Rig::welcomed();
+    settings(&mut rig);
+    rig.press("<enter>Quillon<enter>");
+    rig.app.read_only = true;
+    settings(&mut rig);
+    rig.press("<down><enter>");
+    assert_eq!(
+        rig.app.book.journey.settings.ex_name.as_deref(),
+        Some("Quillon"),
+        "nothing changes in a read-only window"
+    );
+    let notice = rig.app.notice.clone().unwrap_or_default();
+    assert!(notice.contains("Read-only window"), "{notice}");
+    assert!(!notice.contains("Done"), "{notice}");
+}
