@@ -112,6 +112,23 @@ impl SettingsArgs {
 pub fn run(cli: &Cli, args: &SettingsArgs, config: &Config) -> Result<ExitCode, CliError> {
     let pronouns = args.pronoun_set()?;
     let mut config = config.clone();
+    // The settings file's part is checked first, so a refusal there changes nothing at all.
+    let changes: Vec<ConfigChange> = [
+        args.theme.map(ConfigChange::Theme),
+        args.idle_lock.map(ConfigChange::IdleLock),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let path = super::settings::config_path(cli)?;
+    let plan = if changes.is_empty() {
+        None
+    } else {
+        Some(
+            path.plan(&changes)
+                .map_err(|e| CliError::Other(e.to_string()))?,
+        )
+    };
     let session = if args.changes_journey() {
         let mut session = Session::open_lazily(cli, Access::ReadWrite).map_err(explain_lock)?;
         change_journey(&mut session, args, pronouns)?;
@@ -119,15 +136,15 @@ pub fn run(cli: &Cli, args: &SettingsArgs, config: &Config) -> Result<ExitCode, 
     } else {
         Session::open_lazily(cli, Access::ReadOnly)?
     };
-    let changes = [
-        args.theme.map(ConfigChange::Theme),
-        args.idle_lock.map(ConfigChange::IdleLock),
-    ];
-    let path = super::settings::config_path(cli)?;
-    for change in changes.into_iter().flatten() {
-        config = path
-            .change(change)
-            .map_err(|e| CliError::Other(e.to_string()))?;
+    if let Some(plan) = plan {
+        config = plan.write().map_err(|e| {
+            let kept = if args.changes_journey() {
+                " (the name, pronouns and region asked for were saved)"
+            } else {
+                ""
+            };
+            CliError::Other(format!("{e}{kept}"))
+        })?;
     }
     let mut out = std::io::stdout().lock();
     for warning in session.warnings() {

@@ -54,13 +54,41 @@ impl ConfigChange {
 #[error("{0}")]
 pub struct ConfigWriteError(pub String);
 
+/// Changes to the settings file, checked and ready to write: nothing is on disk yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigPlan {
+    path: std::path::PathBuf,
+    text: String,
+    wanted: Config,
+}
+
+impl ConfigPlan {
+    /// Writes the file (replaced whole: temp file, fsync, rename; a link is followed), so a
+    /// failure leaves it as it was; returns the settings now in force.
+    pub fn write(self) -> Result<Config, ConfigWriteError> {
+        write_file(&self.path, &self.text).map_err(|e| {
+            ConfigWriteError(format!(
+                "could not write {}: {e}; the file is as it was",
+                self.path.display()
+            ))
+        })?;
+        Ok(self.wanted)
+    }
+}
+
 impl ConfigPath {
     /// Writes `change` into the settings file (creating it from the defaults when missing) and
-    /// returns the settings now in force. The file is replaced whole (temp file, fsync,
-    /// rename; a link is followed), so a failure leaves it as it was.
+    /// returns the settings now in force. A failure leaves the file as it was.
     pub fn change(&self, change: ConfigChange) -> Result<Config, ConfigWriteError> {
+        self.plan(&[change])?.write()
+    }
+
+    /// Works out `changes` on the settings file's text (the defaults' when it is missing) and
+    /// checks the result reads back as exactly those changes, writing nothing, so a caller can
+    /// check every part of a request before changing any.
+    pub fn plan(&self, changes: &[ConfigChange]) -> Result<ConfigPlan, ConfigWriteError> {
         let name = self.path.display().to_string();
-        let (old_text, old) = match std::fs::symlink_metadata(&self.path) {
+        let (mut text, mut wanted) = match std::fs::symlink_metadata(&self.path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 (DEFAULT_FILE.to_string(), Config::default())
             }
@@ -74,22 +102,23 @@ impl ConfigPath {
                 (text, old)
             }
         };
-        let new_text = with_setting(&old_text, change.key(), &change.value());
-        let wanted = change.applied_to(old);
-        if parse(&name, &new_text).ok().as_ref() != Some(&wanted) {
-            return Err(ConfigWriteError(format!(
-                "{name} sets `{}` in a way rekindle does not edit, so it was left as it is; \
-                 write `{}` there yourself",
-                change.key(),
-                change.line()
-            )));
+        for &change in changes {
+            text = with_setting(&text, change.key(), &change.value());
+            wanted = change.applied_to(wanted);
+            if parse(&name, &text).ok().as_ref() != Some(&wanted) {
+                return Err(ConfigWriteError(format!(
+                    "{name} sets `{}` in a way rekindle does not edit, so it was left as it is; \
+                     write `{}` there yourself",
+                    change.key(),
+                    change.line()
+                )));
+            }
         }
-        write_file(&self.path, &new_text).map_err(|e| {
-            ConfigWriteError(format!(
-                "could not write {name}: {e}; the file is as it was"
-            ))
-        })?;
-        Ok(wanted)
+        Ok(ConfigPlan {
+            path: self.path.clone(),
+            text,
+            wanted,
+        })
     }
 }
 

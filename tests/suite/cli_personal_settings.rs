@@ -282,3 +282,28 @@ fn an_open_workbook_elsewhere_stops_a_change_and_says_where_to_make_it() {
         "showing still works"
     );
 }
+
+#[test]
+fn a_settings_file_change_that_is_refused_changes_the_journey_neither() {
+    let sandbox = Sandbox::new();
+    with_an_answer(&sandbox);
+    let config = config_file(&sandbox);
+    fs::create_dir_all(config.parent().unwrap()).unwrap();
+    fs::write(&config, "\"theme\" = \"dark\"\n").unwrap();
+    let journey = fs::read(sandbox.data().join("journey.json")).unwrap();
+    let out = run(
+        &sandbox,
+        &["settings", "--ex-name", "Jordan", "--theme", "light"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("theme"), "{}", stderr(&out));
+    assert_eq!(
+        fs::read(sandbox.data().join("journey.json")).unwrap(),
+        journey,
+        "the name was not saved either"
+    );
+    assert_eq!(
+        fs::read_to_string(&config).unwrap(),
+        "\"theme\" = \"dark\"\n"
+    );
+}
