@@ -72,7 +72,9 @@ pub fn run(cli: &Cli, args: &BackupArgs, config: &Config) -> Result<ExitCode, Cl
         std::io::stdout().lock(),
         "Backed up {} to {}\n\
          It is plain text: anyone who has the file can read it, so keep it somewhere safe. \
-         Bring it back with `rekindle restore FILE`.",
+         Bring it back with `rekindle restore FILE`. Your settings file (theme, keys, idle \
+         lock; `rekindle config --path` says where) is not in it: copy it yourself if you want it \
+         on the other computer too.",
         contents(written.journey, written.drafts, written.entries),
         visible(&path.display().to_string())
     )?;

@@ -104,7 +104,7 @@ pub enum Command {
     /// Show your settings, or change them: their name (or "your ex"), pronouns, region,
     /// theme, idle lock.
     Settings(set::SettingsArgs),
-    /// Delete the whole data folder: journey, journal, drafts, backups, inbox. Asks first.
+    /// Delete the whole data folder: journey, journal, drafts, inbox and their .bak copies. Asks first.
     DeleteEverything(erase::EraseArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {

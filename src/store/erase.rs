@@ -30,15 +30,19 @@ pub fn is_confirmation(typed: &str) -> bool {
 }
 
 /// How to keep a copy before deleting, said the same way on the command line and in the
-/// workbook. (When a full backup exists, this is where it is offered instead.)
-pub const KEEP_A_COPY_FIRST: &str = "To keep a copy first: `rekindle export --format md -o \
-rekindle.md` writes your journal and answers to read, and `--format json` your journal entries \
-for other tools (the export screen, E, does the same). Neither is a full backup.";
+/// workbook.
+pub const KEEP_A_COPY_FIRST: &str = "To keep a copy first: `rekindle backup` writes everything \
+(your journey, journal and drafts) into one file that `rekindle restore` brings back, and \
+`rekindle export --format md` writes your journal and answers to read.";
 
 /// The same offer in the workbook, beside the way to the export screen.
-pub const KEEP_A_COPY_HERE: &str = "To keep a copy first, use the export screen: markdown keeps \
-your journal and answers to read, JSON your journal entries for other tools. Neither is a full \
-backup.";
+pub const KEEP_A_COPY_HERE: &str = "To keep a copy first, open the export screen: b there writes \
+a full backup (everything, brought back with `rekindle restore`), and markdown your journal and \
+answers to read.";
+
+/// What deleting never touches: the copies a person made themselves.
+pub const COPIES_YOU_MADE: &str = "Backups and exports you wrote (into your export folder or \
+wherever you named) are yours and are not touched: delete those yourself if you want them gone.";
 
 /// What one file in the data folder is, for telling the user what goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -67,6 +71,8 @@ pub struct ErasePlan {
     pub links: Vec<(PathBuf, PathBuf)>,
     /// What rekindle did not make, relative to the folder.
     pub foreign: Vec<PathBuf>,
+    /// Whole earlier workbooks beside the folder, kept by `restore --replace` (left as they are).
+    pub earlier_copies: Vec<PathBuf>,
 }
 
 /// What was deleted, for the last words the user reads.
@@ -100,6 +106,7 @@ pub fn survey(dir: &Path) -> Result<Option<ErasePlan>, StoreError> {
         folders: Vec::new(),
         links: Vec::new(),
         foreign: Vec::new(),
+        earlier_copies: super::restore::earlier_copies(dir),
     };
     plan.look(&root, Path::new(""))?;
     plan.files.sort();
@@ -225,6 +232,15 @@ impl ErasePlan {
                     target.display()
                 )
             })
+            .chain(self.earlier_copies.iter().map(|copy| {
+                format!(
+                    "{} is a whole copy of an earlier workbook, kept when `rekindle restore \
+                     --replace` replaced it: it was left as it is; delete it yourself if you want \
+                     it gone.",
+                    copy.display()
+                )
+            }))
+            .chain(std::iter::once(COPIES_YOU_MADE.to_string()))
             .collect()
     }
 

@@ -77,6 +77,30 @@ pub fn aside_name(dir: &Path, stamp: &str) -> PathBuf {
         .unwrap_or_else(|| dir.with_file_name(format!("{name}-before-restore-{stamp}")))
 }
 
+/// The earlier workbooks `restore --replace` kept beside `dir` (`<dir>-before-restore-…`).
+pub fn earlier_copies(dir: &Path) -> Vec<PathBuf> {
+    let (Some(parent), Some(name)) = (dir.parent(), dir.file_name()) else {
+        return Vec::new();
+    };
+    let prefix = format!("{}-before-restore-", name.to_string_lossy());
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let Ok(entries) = fs::read_dir(parent) else {
+        return Vec::new();
+    };
+    let mut copies: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| dir.with_file_name(e.file_name()))
+        .collect();
+    copies.sort();
+    copies
+}
+
 /// Renames the data folder `dir` to `aside` whole, holding its writer's lock while it does (an
 /// open workbook there makes this fail with [`StoreError::Locked`]), and flushes the rename to
 /// disk; `wait` says how long to wait for a command that holds it. `aside` must not exist; nothing is deleted or copied.

@@ -635,7 +635,12 @@ impl App {
             }
             Ok(Some(plan)) => {
                 let dir = crate::visible::visible(&plan.dir.display().to_string()).into_owned();
-                let screen = EraseScreen::new(dir, plan.describe());
+                let earlier = plan
+                    .earlier_copies
+                    .iter()
+                    .map(|p| crate::visible::visible(&p.display().to_string()).into_owned())
+                    .collect();
+                let screen = EraseScreen::new(dir, plan.describe(), earlier);
                 self.run(Effect::Go(Screen::Erase(screen)));
             }
             Ok(None) => self.notice = Some("Nothing is kept on disk by this window.".to_string()),
@@ -911,9 +916,10 @@ impl App {
             let now = (self.clock)();
             match super::backup::write_backup(&self.book, &self.export_dir, now, &*self.calendar) {
                 Ok((path, entries)) => format!(
-                    "Backed up everything, with {entries} journal entr{}, to {}. Keep it \
+                    "Backed up your journey, drafts and {entries} journal entr{} to {}. Keep it \
                      somewhere safe: it is plain text that anyone who has the file can read. On \
-                     the other computer: rekindle restore FILE",
+                     the other computer: rekindle restore FILE. The settings file (theme, keys, \
+                     idle lock) is not in it: copy it yourself if you want it there too.",
                     if entries == 1 { "y" } else { "ies" },
                     path.display()
                 ),

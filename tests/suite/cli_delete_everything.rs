@@ -279,3 +279,32 @@ fn a_data_folder_that_is_a_link_goes_with_its_link() {
         stdout(&out)
     );
 }
+
+#[test]
+fn earlier_workbooks_kept_by_restore_replace_are_named_and_left() {
+    let sandbox = Sandbox::new();
+    full_folder(&sandbox);
+    let data = sandbox.data();
+    let earlier = data.with_file_name(format!(
+        "{}-before-restore-2026-12-01-0930",
+        data.file_name().unwrap().to_string_lossy()
+    ));
+    fs::create_dir(&earlier).unwrap();
+    fs::write(earlier.join("journey.json"), "{}").unwrap();
+    let out = sandbox
+        .cmd(&["delete-everything", "--yes"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stdout(&out) + &stderr(&out);
+    assert!(!data.exists());
+    assert!(
+        earlier.join("journey.json").exists(),
+        "the earlier copy is left"
+    );
+    assert!(
+        said.contains(&earlier.display().to_string()) && said.contains("left as it is"),
+        "{said}"
+    );
+    assert!(said.contains("Backups and exports you wrote"), "{said}");
+}

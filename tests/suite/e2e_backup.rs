@@ -103,7 +103,7 @@ fn the_export_screen_writes_a_full_backup_that_restores() {
     assert!(screen.lines().last().unwrap().contains("b full backup"));
 
     tmux.keys(&["b"]);
-    let screen = tmux.wait_for("Backed up everything, with 1 journal entry");
+    let screen = tmux.wait_for("Backed up your journey, drafts and 1 journal entry");
     let files: Vec<_> = std::fs::read_dir(&exports)
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -87,7 +87,7 @@ fn the_backup_key_waits_for_every_month_and_writes_them_all() {
     let file = exports.path().join("rekindle-backup-2026-11-23.json");
     let said = message(&app);
     assert!(said.contains(&file.display().to_string()), "{said}");
-    assert!(said.contains("with 4 journal entries"), "{said}");
+    assert!(said.contains("and 4 journal entries"), "{said}");
     assert!(said.contains("anyone who has the file can read"), "{said}");
     let backup = rekindle::export::read_backup(&std::fs::read(&file).unwrap()).unwrap();
     let months: Vec<_> = backup.months.iter().map(|m| m.month.as_str()).collect();

@@ -24,6 +24,8 @@ pub struct EraseScreen {
     pub dir: String,
     /// What would be deleted, in words.
     pub what: String,
+    /// Earlier workbooks kept beside the folder by `restore --replace`, which are left.
+    pub earlier: Vec<String>,
     /// The choice in focus: 0 a copy first, 1 delete.
     pub focus: usize,
     /// The confirmation being typed, once the user chose to delete.
@@ -33,11 +35,13 @@ pub struct EraseScreen {
 }
 
 impl EraseScreen {
-    /// The screen for deleting `dir`, which holds `what`.
-    pub fn new(dir: String, what: String) -> Self {
+    /// The screen for deleting `dir`, which holds `what`; `earlier` are the earlier workbooks
+    /// beside it, which are left.
+    pub fn new(dir: String, what: String, earlier: Vec<String>) -> Self {
         Self {
             dir,
             what,
+            earlier,
             focus: 0,
             typed: None,
             scroll: Cell::new(0),
@@ -109,12 +113,24 @@ impl EraseScreen {
         );
         doc.blank();
         doc.text(
-            "It cannot be undone: rekindle keeps no other copy. The settings file (theme, keys, \
-             idle lock) holds nothing about you and stays. When it is done, rekindle closes and \
-             says what was deleted.",
+            "It cannot be undone. Backups and exports you wrote yourself are not touched, and \
+             neither is the settings file (theme, keys, idle lock), which holds nothing about \
+             you. When it is done, rekindle closes and says what was deleted and what was left.",
             theme.muted,
             0,
         );
+        if !self.earlier.is_empty() {
+            doc.blank();
+            doc.text(
+                &format!(
+                    "Left as they are, beside it: {} (whole earlier workbooks, kept when `rekindle \
+                     restore --replace` replaced one); delete them yourself if you want them gone.",
+                    self.earlier.join(", ")
+                ),
+                theme.muted,
+                0,
+            );
+        }
         doc.blank();
         doc.text(KEEP_A_COPY_HERE, theme.text, 0);
         doc.blank();

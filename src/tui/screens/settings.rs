@@ -211,7 +211,7 @@ impl SettingsScreen {
                 Row::Erase => {
                     doc.text("Delete everything…", theme.error, 0);
                     doc.text(
-                        "Your journey, journal, drafts and backups, from this computer. You are \
+                        "Your journey, journal and drafts (with rekindle's own .bak copies), from this computer. You are \
                          asked to type a word first, and offered a copy.",
                         theme.muted,
                         4,
