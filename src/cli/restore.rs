@@ -17,6 +17,8 @@ use crate::store::{Access, LockWait, Store, StoreError, aside_name, made_here, m
 use crate::visible::visible;
 
 use super::session::{WRITER_WAIT, data_dir};
+use std::os::unix::fs::DirBuilderExt;
+
 use super::{Cli, CliError};
 
 /// Restores `file` into the data folder, moving a non-empty one aside when `replace`.
@@ -30,13 +32,39 @@ pub fn run(cli: &Cli, file: &Path, replace: bool) -> Result<ExitCode, CliError> 
             return Err(not_empty(file, &dir, &there));
         }
         let stamp = Local::now().format("%Y-%m-%d-%H%M").to_string();
-        let aside = aside_name(&dir, &stamp);
-        move_aside(&dir, &aside, LockWait::ForACommand(WRITER_WAIT)).map_err(|e| {
+        // A data folder that is a link keeps its link: the folder it leads to is moved aside
+        // beside itself and made again, empty.
+        let linked = std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink());
+        let real = if linked {
+            std::fs::canonicalize(&dir).map_err(|e| {
+                CliError::Other(format!(
+                    "cannot follow the link {}: {e}. Nothing was restored.",
+                    dir.display()
+                ))
+            })?
+        } else {
+            dir.clone()
+        };
+        let aside = aside_name(&real, &stamp);
+        move_aside(&real, &aside, LockWait::ForACommand(WRITER_WAIT)).map_err(|e| {
             CliError::Other(format!(
                 "{}. Nothing was restored and the data folder was not changed.",
                 locked_hint(e)
             ))
         })?;
+        if linked {
+            std::fs::DirBuilder::new()
+                .mode(0o700)
+                .create(&real)
+                .map_err(|e| {
+                    CliError::Other(format!(
+                        "the old folder was moved aside to {}, but {} could not be made again: \
+                         {e}. Nothing was restored.",
+                        aside.display(),
+                        real.display()
+                    ))
+                })?;
+        }
         writeln!(
             out,
             "Moved the data folder that was there, whole, to {}",
@@ -93,6 +121,7 @@ fn read(file: &Path) -> Result<Backup, CliError> {
 /// would do.
 fn not_empty(file: &Path, dir: &Path, there: &[String]) -> CliError {
     let stamp = Local::now().format("%Y-%m-%d-%H%M").to_string();
+    let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     CliError::Other(format!(
         "the data folder {} is not empty (it holds {}), so nothing was restored and nothing \
          there was changed. To restore over it, run `rekindle restore {} --replace`: the folder \
@@ -100,7 +129,7 @@ fn not_empty(file: &Path, dir: &Path, there: &[String]) -> CliError {
         dir.display(),
         there.join(", "),
         file.display(),
-        aside_name(dir, &stamp).display()
+        aside_name(&real, &stamp).display()
     ))
 }
 

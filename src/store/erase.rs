@@ -106,7 +106,7 @@ pub fn survey(dir: &Path) -> Result<Option<ErasePlan>, StoreError> {
         folders: Vec::new(),
         links: Vec::new(),
         foreign: Vec::new(),
-        earlier_copies: super::restore::earlier_copies(dir),
+        earlier_copies: super::restore::earlier_copies(&root),
     };
     plan.look(&root, Path::new(""))?;
     plan.files.sort();

@@ -404,6 +404,47 @@ fn replace_keeps_the_old_folder_whole_beside_the_new_one() {
     assert_same_views(&wanted, &views(&sb, &sb.data()));
 }
 
+#[test]
+fn replace_through_a_linked_data_folder_keeps_the_link_and_the_old_folder() {
+    let sb = Sandbox::new();
+    let elsewhere = sb.file("elsewhere");
+    rich_workbook(&elsewhere);
+    let wanted = views(&sb, &elsewhere);
+    let file = backup_to(&sb, &elsewhere, "backup.json");
+    let real = sb.file("real");
+    let linked = sb.file("linked");
+    fs::create_dir(&real).unwrap();
+    std::os::unix::fs::symlink(&real, &linked).unwrap();
+    sb.cmd_in(&linked, &["journal", "add", "the old folder's own entry"])
+        .assert()
+        .success();
+    let old = snapshot(&real);
+    sb.cmd_in(&linked, &["restore", file.to_str().unwrap(), "--replace"])
+        .assert()
+        .success();
+    assert!(
+        fs::symlink_metadata(&linked)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let aside: Vec<PathBuf> = fs::read_dir(sb.tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.starts_with("real-before-restore-")
+        })
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    let kept: Vec<_> = snapshot(&aside[0])
+        .into_iter()
+        .map(|(p, b)| (real.join(p.strip_prefix(&aside[0]).unwrap()), b))
+        .collect();
+    assert_eq!(kept, old, "the old folder is kept byte for byte");
+    assert_same_views(&wanted, &views(&sb, &linked));
+}
+
 /// Restores `bytes` as a backup into a missing folder and an empty one; both must fail with a
 /// message naming the file and holding `words`, and leave the folders as they were.
 fn refused(sb: &Sandbox, name: &str, bytes: &[u8], words: &str) {
