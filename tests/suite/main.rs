@@ -66,6 +66,7 @@ mod tui_cells;
 mod tui_export;
 mod tui_journey;
 mod tui_loader;
+mod tui_navigation;
 mod tui_own_editor;
 mod tui_screens;
 mod tui_search;

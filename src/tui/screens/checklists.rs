@@ -26,6 +26,18 @@ pub struct ChecklistsScreen {
 }
 
 impl ChecklistsScreen {
+    /// True when `command` does something now: ticking only on a list of items.
+    pub fn offers(&self, command: Command, view: &View) -> bool {
+        match command {
+            Command::Toggle | Command::Enter => view
+                .guide
+                .checklists
+                .get(self.list)
+                .is_some_and(|l| matches!(l.entries, ChecklistEntries::Items(_))),
+            _ => true,
+        }
+    }
+
     /// Turns a command into an effect.
     pub fn on(&mut self, command: Command, view: &View) -> Effect {
         let lists = &view.guide.checklists;

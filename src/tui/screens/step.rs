@@ -50,11 +50,23 @@ impl StepScreen {
         }
     }
 
-    /// The header title.
-    pub fn title(&self, view: &View) -> String {
+    /// The step's own title.
+    pub fn step_title(&self, view: &View) -> String {
         view.guide
             .step(&self.id)
             .map_or(self.id.clone(), |s| s.title.clone())
+    }
+
+    /// The header title: "Step 2 of 8: Give it space" on the user's path, else the title.
+    pub fn title(&self, view: &View) -> String {
+        let title = self.step_title(view);
+        let Some(path) = view.guide.path(&view.book.journey.path) else {
+            return title;
+        };
+        match path.steps.iter().position(|s| *s == self.id) {
+            Some(at) => format!("Step {} of {}: {title}", at + 1, path.steps.len()),
+            None => title,
+        }
     }
 
     fn focusables(&self, view: &View) -> Vec<Focus> {
@@ -85,6 +97,17 @@ impl StepScreen {
         );
         items.push(Focus::Done);
         items
+    }
+
+    /// True when `command` does something now: Space ticks only a box in focus.
+    pub fn offers(&self, command: Command, view: &View) -> bool {
+        match command {
+            Command::Toggle => matches!(
+                self.focusables(view).get(self.focus),
+                Some(Focus::Item { .. })
+            ),
+            _ => true,
+        }
     }
 
     /// Turns a command into an effect.
@@ -206,12 +229,21 @@ impl StepScreen {
         }
     }
 
+    /// Marks the step done or not done, and says so where the user is, with the way back.
     fn toggle_done(&self, view: &View) -> Effect {
-        if view.book.journey.step(&self.id).done.is_some() {
-            Effect::Apply(Action::Reopen(self.id.clone()))
+        let title = self.step_title(view);
+        let (action, words) = if view.book.journey.step(&self.id).done.is_some() {
+            (
+                Action::Reopen(self.id.clone()),
+                format!("\"{title}\" is open again (not done). u undoes this."),
+            )
         } else {
-            Effect::Apply(Action::MarkDone(self.id.clone()))
-        }
+            (
+                Action::MarkDone(self.id.clone()),
+                format!("\"{title}\" is marked done. u undoes this; c goes on."),
+            )
+        };
+        Effect::All(vec![Effect::Apply(action), Effect::Notice(words)])
     }
 
     fn locked_reason(&self, view: &View) -> Option<String> {
