@@ -29,6 +29,7 @@ mod e2e_delete_everything;
 mod e2e_disk_full;
 mod e2e_journey;
 mod e2e_own_editor;
+mod e2e_reading;
 mod e2e_settings;
 mod e2e_settings_screen;
 mod e2e_tmux;
