@@ -199,6 +199,9 @@ const BROWSE: &[ScreenKind] = &[
     S::Settings,
 ];
 
+/// The screens where Home and End go to the top and the bottom.
+const SCROLLS: &[ScreenKind] = &[S::Home, S::Step, S::Checklists, S::Journal, S::Library];
+
 /// Every screen but the checks, where `u` answers "not sure".
 const UNDO: &[ScreenKind] = &[
     S::Welcome,
@@ -315,7 +318,7 @@ pub const BINDINGS: &[Binding] = &[
         KeyCode::Home,
         Command::Top,
         "to the top",
-        LISTS,
+        SCROLLS,
         false,
     ),
     key(
@@ -323,7 +326,7 @@ pub const BINDINGS: &[Binding] = &[
         KeyCode::End,
         Command::Bottom,
         "to the bottom",
-        LISTS,
+        SCROLLS,
         false,
     ),
     key(

@@ -48,6 +48,8 @@ impl ChecklistsScreen {
         match command {
             Command::Up => self.selected = self.selected.saturating_sub(1),
             Command::Down => self.selected = (self.selected + 1).min(last),
+            Command::Top => self.selected = 0,
+            Command::Bottom => self.selected = last,
             Command::Right | Command::NextField => {
                 self.list = (self.list + 1) % lists.len();
                 self.selected = 0;

@@ -218,10 +218,11 @@ impl LibraryScreen {
             return;
         }
         doc.blank();
-        doc.line(Line::styled(
+        doc.text(
             "Related pages (Tab chooses one, Enter opens it)",
             theme.title,
-        ));
+            0,
+        );
         for (index, target) in links.iter().enumerate() {
             doc.start_item();
             doc.marked('→', &target.title, theme.key, 0);

@@ -122,6 +122,11 @@ impl StepScreen {
             }
             Command::PageUp => self.focus = self.focus.saturating_sub(5),
             Command::PageDown => self.focus = (self.focus + 5).min(last),
+            Command::Top => {
+                self.focus = 0;
+                self.scroll.set(0);
+            }
+            Command::Bottom => self.focus = last,
             Command::NextField => self.focus = next_group(&items, self.focus),
             Command::Enter if self.focus == 0 => {
                 // From the text, Enter goes on to the first prompt not yet answered.
