@@ -102,6 +102,19 @@ fn esc_table() -> Vec<EscRow> {
         };
     }
     vec![
+        row!("welcome (nothing behind it)", Rig::new, Welcome, false),
+        // The welcome is done once the check begins: home is the level behind it, and it
+        // offers the check again there.
+        row!(
+            "first safety check, midway",
+            || {
+                let mut rig = Rig::new();
+                rig.press("<down><down><enter>n");
+                rig
+            },
+            Home,
+            false
+        ),
         row!("home", || with("")(), Home, false),
         row!("step", || with("c")(), Home, false),
         row!("checklists", || with("C")(), Home, false),
