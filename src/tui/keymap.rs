@@ -165,6 +165,7 @@ pub struct Binding {
 
 use ScreenKind as S;
 
+/// Every screen.
 const LISTS: &[ScreenKind] = &[
     S::Home,
     S::Step,
@@ -842,12 +843,7 @@ mod tests {
 
     #[test]
     fn every_hint_is_a_binding_of_its_screen() {
-        for screen in [
-            ScreenKind::Home,
-            ScreenKind::Step,
-            ScreenKind::Journal,
-            ScreenKind::Check,
-        ] {
+        for screen in LISTS.iter().copied() {
             for hint in hints(screen) {
                 let key = KeyEvent::new(hint.code, hint.modifiers);
                 assert_eq!(
