@@ -113,6 +113,8 @@ pub struct App {
     last_input: DateTime<Utc>,
     /// Set once everything was deleted: what was deleted, for the last words after quitting.
     pub erased: Option<String>,
+    /// How far the keys overlay is scrolled, and the most it can be (known once drawn).
+    pub help_scroll: (u16, std::cell::Cell<u16>),
 }
 
 impl App {
@@ -153,6 +155,7 @@ impl App {
             look: Look::default(),
             last_input: DateTime::<Utc>::MIN_UTC,
             erased: None,
+            help_scroll: (0, std::cell::Cell::new(u16::MAX)),
         };
         app.last_input = (app.clock)();
         app.screen = Screen::resume(&app.view());
@@ -243,6 +246,17 @@ impl App {
             self.on_editor_key(key);
             return;
         }
+        let word = match &mut self.screen {
+            Screen::Home(home) => home.starts_word(key),
+            _ => None,
+        };
+        if let Some(type_it) = word {
+            self.on_command(Command::MoodWord);
+            if type_it && let Some(editor) = &mut self.editor {
+                editor.input(key, Instant::now());
+            }
+            return;
+        }
         if self.screen.takes_text() {
             let effect = self.with_screen(|s, v| s.on_text_key(key, v));
             self.run(effect);
@@ -283,7 +297,24 @@ impl App {
 
     fn on_overlay_key(&mut self, overlay: Overlay, key: KeyEvent) {
         match overlay {
-            Overlay::Help | Overlay::Error(_) | Overlay::Support | Overlay::Hidden => {}
+            Overlay::Help => {
+                // The keys scroll a long list (a small window); any other key closes it.
+                let (top, most) = (self.help_scroll.0, self.help_scroll.1.get());
+                let top = match key.code {
+                    KeyCode::Up | KeyCode::Char('k') => Some(top.saturating_sub(1)),
+                    KeyCode::Down | KeyCode::Char('j') => Some(top.saturating_add(1)),
+                    KeyCode::PageUp => Some(top.saturating_sub(5)),
+                    KeyCode::PageDown => Some(top.saturating_add(5)),
+                    KeyCode::Home => Some(0),
+                    KeyCode::End => Some(most),
+                    _ => None,
+                };
+                if let Some(top) = top {
+                    self.help_scroll.0 = top.min(most);
+                    self.overlay = Some(Overlay::Help);
+                }
+            }
+            Overlay::Error(_) | Overlay::Support | Overlay::Hidden => {}
             Overlay::Confirm { question, then } => match key.code {
                 KeyCode::Char('y') | KeyCode::Char('Y') => self.run(then),
                 KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {}
@@ -298,6 +329,11 @@ impl App {
                     self.close_editor();
                     self.quit |= then_quit;
                 }
+                KeyCode::Char('q') | KeyCode::Char('Q') => {
+                    // The text is kept as a draft and the field opens again at the next start.
+                    self.keep_draft(true);
+                    self.quit = true;
+                }
                 KeyCode::Esc | KeyCode::Char('c') | KeyCode::Char('C') => {}
                 _ => self.overlay = Some(Overlay::Unsaved { then_quit }),
             },
@@ -308,6 +344,7 @@ impl App {
     pub fn on_command(&mut self, command: Command) {
         let effect = match command {
             Command::Help => {
+                self.help_scroll.0 = 0;
                 self.overlay = Some(Overlay::Help);
                 return;
             }
@@ -336,6 +373,7 @@ impl App {
                 self.own_editor_from_list(command);
                 return;
             }
+            Command::Continue => self.continue_effect(),
             Command::Settings => {
                 Effect::Go(Screen::Settings(SettingsScreen::new(self.look.clone())))
             }
@@ -343,6 +381,27 @@ impl App {
         };
         self.run(effect);
         self.remember_place();
+    }
+
+    /// What `c` does here: the next step, opened in place of a step being read.
+    fn continue_effect(&self) -> Effect {
+        let from = match &self.screen {
+            Screen::Step(step) => Some(step.id.as_str()),
+            _ => None,
+        };
+        match super::screens::continue_effect(&self.view(), from) {
+            Effect::Go(next) if from.is_some() => Effect::Swap(next),
+            Effect::All(effects) if from.is_some() => Effect::All(
+                effects
+                    .into_iter()
+                    .map(|e| match e {
+                        Effect::Go(next) => Effect::Swap(next),
+                        other => other,
+                    })
+                    .collect(),
+            ),
+            effect => effect,
+        }
     }
 
     /// Carries out what a screen asked for.
@@ -358,6 +417,10 @@ impl App {
             Effect::Replace(screen) => {
                 self.screen = screen;
                 self.back.clear();
+                self.remember_place();
+            }
+            Effect::Swap(screen) => {
+                self.screen = screen;
                 self.remember_place();
             }
             Effect::Home => self.run(Effect::Replace(Screen::home(&self.view()))),
@@ -387,13 +450,13 @@ impl App {
                 filter,
             } => self.export(format, kind, &filter),
             Effect::Backup => self.backup(),
-            // A refused change stops what was to follow it (a "Done" notice, leaving a form), so
-            // the screen never reports a change that did not happen.
             Effect::All(effects) => {
                 for effect in effects {
                     if let Effect::Apply(action) = effect {
-                        if let Err(error) = self.apply_filing(action, Vec::new()) {
-                            self.notice = Some(error);
+                        // A refused change ends the sequence: what follows it (a notice that it
+                        // was done, a screen after it) would not be true.
+                        if let Err(refused) = self.apply_filing(action, Vec::new()) {
+                            self.notice = Some(refused);
                             break;
                         }
                     } else {

@@ -134,7 +134,12 @@ impl Doc {
         scroll.set(u16::try_from(top).unwrap_or(u16::MAX));
         let visible: Vec<Line> = self.lines.iter().skip(top).take(height).cloned().collect();
         Paragraph::new(visible).render(area, buf);
-        Shown { top, height, span }
+        Shown {
+            top,
+            height,
+            span,
+            total: self.lines.len(),
+        }
     }
 }
 
@@ -147,6 +152,8 @@ pub struct Shown {
     pub height: usize,
     /// The focused item's lines, if any.
     pub span: Option<(usize, usize)>,
+    /// Lines in the whole document.
+    pub total: usize,
 }
 
 impl Shown {

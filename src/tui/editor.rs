@@ -53,8 +53,32 @@ impl Editor {
             self.mood = MoodField::Asked(mood);
             return;
         }
-        if self.area.input(key) {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let changed = match key.code {
+            KeyCode::Char('w') if ctrl => self.area.delete_word(),
+            KeyCode::Char('z') if ctrl => self.area.undo(),
+            _ => self.area.input(key),
+        };
+        if changed {
             self.unsaved_since.get_or_insert(now);
+        }
+    }
+
+    /// The keys that work while typing here, for the footer.
+    pub fn footer_keys(&self) -> Vec<(&'static str, &'static str)> {
+        if self.request.target.single_line() {
+            vec![
+                ("Enter", "save"),
+                ("Esc", "cancel"),
+                ("Ctrl-W", "delete a word"),
+            ]
+        } else {
+            vec![
+                ("Ctrl-S", "save"),
+                ("Esc", "close"),
+                ("Ctrl-W", "delete a word"),
+                ("Ctrl-Z", "undo typing"),
+            ]
         }
     }
 

@@ -15,6 +15,9 @@ pub enum Effect {
     Go(Screen),
     /// Replace the current screen without keeping it for Esc.
     Replace(Screen),
+    /// Show another screen in the current one's place, keeping the way back as it was (one
+    /// step to the next: Esc still returns to where the steps were opened from).
+    Swap(Screen),
     /// Go back one screen.
     Back,
     /// Go home, as the workbook now stands.

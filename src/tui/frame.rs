@@ -33,10 +33,13 @@ impl Widget for &App {
             Constraint::Length(1),
         ])
         .areas(area);
-        let body = body.inner(ratatui::layout::Margin::new(1, 0));
+        let body = measure(
+            body.inner(ratatui::layout::Margin::new(1, 0)),
+            self.screen_kind(),
+        );
         render_header(self, &view, header, buf);
         self.screen.render(&view, body, buf);
-        render_footer(self, footer, buf);
+        render_footer(self, &view, footer, buf);
         if let Some(editor) = &self.editor {
             editor.render(&self.theme, area, buf);
         }
@@ -61,6 +64,28 @@ fn show_controls(area: Rect, buf: &mut Buffer) {
             }
         }
     }
+}
+
+/// How wide a screen's text runs on a wide window: about 80 columns reads comfortably; home,
+/// with its two columns, may take more.
+const MEASURE: u16 = 80;
+/// The widest home runs on a wide window.
+const HOME_MEASURE: u16 = 110;
+/// A body wider than this is a wide window, where the measure applies; up to it, text uses the
+/// whole width (a 100-column terminal reads as it always did).
+const WIDE: u16 = 100;
+
+/// The body narrowed to a comfortable measure and centred, on a wide window.
+fn measure(body: Rect, screen: keymap::ScreenKind) -> Rect {
+    let most = if screen == keymap::ScreenKind::Home {
+        HOME_MEASURE
+    } else {
+        MEASURE
+    };
+    if body.width <= WIDE.max(most) {
+        return body;
+    }
+    body.centered_horizontally(Constraint::Length(most))
 }
 
 fn render_too_small(area: Rect, buf: &mut Buffer) {
@@ -99,7 +124,16 @@ fn render_header(app: &App, view: &super::screens::View, area: Rect, buf: &mut B
     };
     let width = usize::from(area.width);
     let left_width = width.saturating_sub(super::text::width(&right) + 3);
-    let left = truncate(&format!(" rekindle · {title}"), left_width);
+    // The longest name that fits: the full title, the short one, then the short one alone.
+    let short = app.screen.short_title(view);
+    let left = [
+        format!(" rekindle · {title}"),
+        format!(" rekindle · {short}"),
+        format!(" {short}"),
+    ]
+    .into_iter()
+    .find(|t| super::text::width(t) <= left_width)
+    .unwrap_or_else(|| truncate(&format!(" {short}"), left_width));
     let gap = width.saturating_sub(super::text::width(&left) + super::text::width(&right) + 1);
     let line = Line::from(vec![
         Span::styled(left, theme.title),
@@ -118,8 +152,25 @@ fn render_header(app: &App, view: &super::screens::View, area: Rect, buf: &mut B
     );
 }
 
-fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
+/// The hints the footer may show on the current screen, as many as fit of them: each is a key
+/// that does something here now (Home has nothing to go back to; undo only with something to
+/// undo; a screen's own keys only when it [offers](super::screens::Screen::offers) them).
+pub fn footer_hints(app: &App, view: &super::screens::View) -> Vec<&'static keymap::Binding> {
+    let home = app.screen_kind() == keymap::ScreenKind::Home;
+    keymap::hints(app.screen_kind())
+        .into_iter()
+        .filter(|h| h.command != keymap::Command::Undo || app.can_undo())
+        .filter(|h| app.screen.offers(h.command, view))
+        .filter(|h| !(home && h.command == keymap::Command::Back))
+        .collect()
+}
+
+fn render_footer(app: &App, view: &super::screens::View, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
+    if app.overlay.is_some() {
+        // A dialog or window says its own keys; the screen's do not work under it.
+        return;
+    }
     if let Some(notice) = &app.notice {
         Line::styled(
             truncate(&format!(" {notice}"), usize::from(area.width)),
@@ -137,15 +188,27 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         Line::styled(truncate(&text, usize::from(area.width)), theme.error).render(area, buf);
         return;
     }
+    if let Some(editor) = &app.editor {
+        // While typing, only the keys that work while typing.
+        let rows = app.keys.help_rows();
+        let mut keys = editor.footer_keys();
+        keys.extend(rows.iter().map(|(keys, what)| {
+            let word = if what.starts_with("hide") {
+                "hide"
+            } else {
+                "support"
+            };
+            (keys.as_str(), word)
+        }));
+        render_key_line(app, &keys, area, buf);
+        return;
+    }
     // The keys every screen has (back, help, quit) keep their place at the end; the screen's own
     // hints take the room before them.
     // Home has nothing to go back to, so its room goes to its own keys. Undo is offered only
     // while there is something to undo, and then keeps its place too.
-    let home = app.screen_kind() == keymap::ScreenKind::Home;
-    let (global, own): (Vec<_>, Vec<_>) = keymap::hints(app.screen_kind())
+    let (global, own): (Vec<_>, Vec<_>) = footer_hints(app, view)
         .into_iter()
-        .filter(|h| h.command != keymap::Command::Undo || app.can_undo())
-        .filter(|h| !(home && h.command == keymap::Command::Back))
         .partition(|h| h.screens.is_empty() || h.command == keymap::Command::Undo);
     let piece =
         |h: &keymap::Binding| super::text::width(h.label) + super::text::width(footer_words(h)) + 3;
@@ -174,6 +237,23 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
             format!(" {}  ", footer_words(&hint)),
             theme.muted,
         ));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+/// A footer of keys and what they do, as many as fit.
+fn render_key_line(app: &App, keys: &[(&str, &str)], area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (key, what) in keys {
+        let piece = super::text::width(key) + super::text::width(what) + 3;
+        if used + piece - 2 > usize::from(area.width) {
+            break;
+        }
+        used += piece;
+        spans.push(Span::styled(key.to_string(), theme.key));
+        spans.push(Span::styled(format!(" {what}  "), theme.muted));
     }
     Line::from(spans).render(area, buf);
 }
@@ -216,7 +296,8 @@ fn render_overlay(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 ));
             }
             lines.push(Line::styled(
-                "While writing: Ctrl-S saves, Esc closes. Any key closes this.",
+                "While writing: Ctrl-S saves, Esc closes, Ctrl-W deletes a word. ↑↓ scroll this; \
+                 any other key closes it.",
                 theme.muted,
             ));
             ("Keys", lines)
@@ -234,7 +315,10 @@ fn render_overlay(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
             vec![
                 Line::raw("You have written something that is not saved yet."),
                 Line::default(),
-                Line::styled("s save · d discard · Esc keep writing", theme.key),
+                Line::styled(
+                    "s save · d discard · q quit, keeping it as a draft · Esc keep writing",
+                    theme.key,
+                ),
             ],
         ),
         Overlay::Hidden => ("", Vec::new()),
@@ -295,10 +379,21 @@ fn render_overlay(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         .unwrap_or(u16::MAX)
         .min(area.height);
     let window = area.centered(Constraint::Length(width), Constraint::Length(height));
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    // Only the keys overlay scrolls; the others are short, or say what matters first.
+    let most = u16::try_from(paragraph.line_count(width.saturating_sub(2)) + 2)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(window.height);
+    let top = if matches!(overlay, Overlay::Help) {
+        app.help_scroll.1.set(most);
+        app.help_scroll.0.min(most)
+    } else {
+        0
+    };
     Clear.render(window, buf);
     buf.set_style(window, theme.base);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
+    paragraph
+        .scroll((top, 0))
         .block(
             Block::bordered()
                 .border_type(BorderType::Rounded)

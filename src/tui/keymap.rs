@@ -56,6 +56,14 @@ pub enum Command {
     PageUp,
     /// Page down.
     PageDown,
+    /// To the top of what scrolls.
+    Top,
+    /// To the bottom of what scrolls.
+    Bottom,
+    /// The next journal entry, while reading one.
+    NextEntry,
+    /// The previous journal entry, while reading one.
+    PrevEntry,
     /// Select / open / confirm.
     Enter,
     /// Tick or untick.
@@ -157,6 +165,7 @@ pub struct Binding {
 
 use ScreenKind as S;
 
+/// Every screen.
 const LISTS: &[ScreenKind] = &[
     S::Home,
     S::Step,
@@ -190,6 +199,9 @@ const BROWSE: &[ScreenKind] = &[
     S::Profile,
     S::Settings,
 ];
+
+/// The screens where Home and End go to the top and the bottom.
+const SCROLLS: &[ScreenKind] = &[S::Home, S::Step, S::Checklists, S::Journal, S::Library];
 
 /// Every screen but the checks, where `u` answers "not sure".
 const UNDO: &[ScreenKind] = &[
@@ -303,11 +315,51 @@ pub const BINDINGS: &[Binding] = &[
         false,
     ),
     key(
+        "Home",
+        KeyCode::Home,
+        Command::Top,
+        "to the top",
+        SCROLLS,
+        false,
+    ),
+    key(
+        "End",
+        KeyCode::End,
+        Command::Bottom,
+        "to the bottom",
+        SCROLLS,
+        false,
+    ),
+    key(
         "Enter",
         KeyCode::Enter,
         Command::Enter,
         "open or choose",
         LISTS,
+        true,
+    ),
+    key(
+        "]",
+        KeyCode::Char(']'),
+        Command::NextEntry,
+        "next entry",
+        &[S::Journal],
+        true,
+    ),
+    key(
+        "[",
+        KeyCode::Char('['),
+        Command::PrevEntry,
+        "previous entry",
+        &[S::Journal],
+        true,
+    ),
+    key(
+        "Tab",
+        KeyCode::Tab,
+        Command::NextField,
+        "next link",
+        &[S::Library],
         true,
     ),
     key(
@@ -575,10 +627,18 @@ pub const BINDINGS: &[Binding] = &[
         true,
     ),
     key(
-        "1",
+        "w",
+        KeyCode::Char('w'),
+        Command::MoodWord,
+        "a word for your mood",
+        &[S::Home],
+        false,
+    ),
+    key(
+        "1-5",
         KeyCode::Char('1'),
         Command::Mood(1),
-        "mood 1, after m",
+        "your mood, after m",
         &[S::Home],
         false,
     ),
@@ -586,7 +646,7 @@ pub const BINDINGS: &[Binding] = &[
         "2",
         KeyCode::Char('2'),
         Command::Mood(2),
-        "mood 2, after m",
+        "your mood, after m",
         &[S::Home],
         false,
     ),
@@ -594,7 +654,7 @@ pub const BINDINGS: &[Binding] = &[
         "3",
         KeyCode::Char('3'),
         Command::Mood(3),
-        "mood 3, after m",
+        "your mood, after m",
         &[S::Home],
         false,
     ),
@@ -602,7 +662,7 @@ pub const BINDINGS: &[Binding] = &[
         "4",
         KeyCode::Char('4'),
         Command::Mood(4),
-        "mood 4, after m",
+        "your mood, after m",
         &[S::Home],
         false,
     ),
@@ -610,7 +670,7 @@ pub const BINDINGS: &[Binding] = &[
         "5",
         KeyCode::Char('5'),
         Command::Mood(5),
-        "mood 5, after m",
+        "your mood, after m",
         &[S::Home],
         false,
     ),
@@ -628,6 +688,14 @@ pub const BINDINGS: &[Binding] = &[
         Command::Review,
         "review once the target is reached",
         &[S::NoContact],
+        true,
+    ),
+    key(
+        "c",
+        KeyCode::Char('c'),
+        Command::Continue,
+        "continue",
+        BROWSE,
         true,
     ),
     key("Esc", KeyCode::Esc, Command::Back, "back", &[], true),
@@ -712,14 +780,12 @@ pub fn lookup(screen: ScreenKind, key: KeyEvent) -> Option<Command> {
         .map(|b| b.command)
 }
 
-/// The bindings of `screen` for the help overlay: one row per distinct command and description
-/// (`k` beside `↑/k` is left out; Ctrl-C, which also saves, is listed).
+/// The bindings of `screen` for the help overlay: one row per description (`k` beside `↑/k` is
+/// left out, and the five mood keys are the one row `1-5`; Ctrl-C, which also saves, is listed).
 pub fn for_screen(screen: ScreenKind) -> Vec<&'static Binding> {
     let mut shown: Vec<&'static Binding> = Vec::new();
     for binding in BINDINGS.iter().filter(|b| b.applies_to(screen)) {
-        let repeat = shown
-            .iter()
-            .any(|s| s.command == binding.command && s.description == binding.description);
+        let repeat = shown.iter().any(|s| s.description == binding.description);
         if !repeat {
             shown.push(binding);
         }
@@ -777,12 +843,7 @@ mod tests {
 
     #[test]
     fn every_hint_is_a_binding_of_its_screen() {
-        for screen in [
-            ScreenKind::Home,
-            ScreenKind::Step,
-            ScreenKind::Journal,
-            ScreenKind::Check,
-        ] {
+        for screen in LISTS.iter().copied() {
             for hint in hints(screen) {
                 let key = KeyEvent::new(hint.code, hint.modifiers);
                 assert_eq!(

@@ -16,6 +16,7 @@ pub mod persist;
 pub mod run;
 pub mod saver;
 pub mod screens;
+pub mod scroll;
 pub mod search;
 pub mod terminal;
 pub mod text;

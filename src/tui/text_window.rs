@@ -51,6 +51,21 @@ impl TextWindow {
         changed
     }
 
+    /// Deletes the word before the cursor; true when anything was deleted.
+    pub fn delete_word(&mut self) -> bool {
+        self.follow_cursor();
+        let changed = self.area.delete_word();
+        self.follow_cursor();
+        changed
+    }
+
+    /// Undoes the last edit of the typing; true when anything changed.
+    pub fn undo(&mut self) -> bool {
+        let changed = self.area.undo();
+        self.follow_cursor();
+        changed
+    }
+
     /// Inserts text at the cursor; true when anything was inserted.
     pub fn insert_str(&mut self, text: String) -> bool {
         let inserted = self.area.insert_str(text);

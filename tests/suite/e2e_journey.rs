@@ -27,7 +27,7 @@ fn walk_to_reached_out(tmux: &Tmux) {
     tmux.wait_for("Give it space");
     for step in ["Give it space", "Grow for yourself", "Look back honestly"] {
         tmux.keys(&["c"]);
-        tmux.wait_for(&format!("rekindle · {step}"));
+        tmux.wait_for(&format!("of 8: {step}"));
         tmux.keys(&["d", "Escape"]);
         tmux.wait_for(&format!("✓ {step}"));
     }
@@ -47,7 +47,7 @@ fn walk_to_reached_out(tmux: &Tmux) {
     tmux.keys(&["Enter", "Enter"]);
     tmux.wait_for("Day 8 of no contact");
     tmux.keys(&["h", "c"]);
-    let step = tmux.wait_for("rekindle · Reach out lightly");
+    let step = tmux.wait_for("of 8: Reach out lightly");
     assert!(
         step.contains("Opens when every item of \"Am I ready to reach out?\" is ticked (0 of 7"),
         "only the readiness list is left:\n{step}"
@@ -89,12 +89,12 @@ fn a_warm_reply_opens_the_rest_of_the_reconcile_path() {
     tmux.keys(&["Enter"]);
     tmux.wait_for("Enter: open the next step");
     tmux.keys(&["Enter"]);
-    let step = tmux.wait_for("rekindle · Rebuild the connection");
+    let step = tmux.wait_for("of 8: Rebuild the connection");
     assert!(!step.contains("Not open yet"), "{step}");
     tmux.keys(&["d", "h"]);
     tmux.wait_for("✓ Rebuild the connection");
     tmux.keys(&["c"]);
-    let next = tmux.wait_for("rekindle · Talk about what went wrong");
+    let next = tmux.wait_for("of 8: Talk about what went wrong");
     assert!(!next.contains("Not open yet"), "{next}");
     tmux.keys(&["q"]);
     tmux.wait_for("EXITED=0");

@@ -59,14 +59,14 @@ fn a_name_taken_back_to_your_ex_leaves_every_screen_and_stays_gone() {
     tmux.keys(&["Escape"]);
     tmux.wait_for("s settings");
     tmux.keys(&["c"]);
-    let step = tmux.wait_for("rekindle · Give it space");
+    let step = tmux.wait_for("rekindle · Step 1 of 8: Give it space");
     assert!(!step.contains("Quillon"), "{step}");
     tmux.keys(&["q"]);
     tmux.wait_for("EXITED=0");
 
     let again = Tmux::new("settings-again");
     again.start(&data);
-    again.wait_for("rekindle · Give it space");
+    again.wait_for("rekindle · Step 1 of 8: Give it space");
     again.keys(&["h", "s"]);
     let settings = again.wait_for("rekindle · Settings");
     assert!(

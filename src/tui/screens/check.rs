@@ -55,6 +55,14 @@ impl CheckScreen {
         view.guide.check(&self.id).map_or(0, |c| c.questions.len())
     }
 
+    /// True when `command` does something now: the answers only while a question is shown.
+    pub fn offers(&self, command: Command, view: &View) -> bool {
+        match command {
+            Command::Yes | Command::No | Command::Unsure => self.question < self.count(view),
+            _ => true,
+        }
+    }
+
     /// Turns a command into an effect.
     pub fn on(&mut self, command: Command, view: &View) -> Effect {
         let Some(check) = view.guide.check(&self.id) else {

@@ -26,6 +26,18 @@ pub struct ChecklistsScreen {
 }
 
 impl ChecklistsScreen {
+    /// True when `command` does something now: ticking only on a list of items.
+    pub fn offers(&self, command: Command, view: &View) -> bool {
+        match command {
+            Command::Toggle | Command::Enter => view
+                .guide
+                .checklists
+                .get(self.list)
+                .is_some_and(|l| matches!(l.entries, ChecklistEntries::Items(_))),
+            _ => true,
+        }
+    }
+
     /// Turns a command into an effect.
     pub fn on(&mut self, command: Command, view: &View) -> Effect {
         let lists = &view.guide.checklists;
@@ -36,6 +48,8 @@ impl ChecklistsScreen {
         match command {
             Command::Up => self.selected = self.selected.saturating_sub(1),
             Command::Down => self.selected = (self.selected + 1).min(last),
+            Command::Top => self.selected = 0,
+            Command::Bottom => self.selected = last,
             Command::Right | Command::NextField => {
                 self.list = (self.list + 1) % lists.len();
                 self.selected = 0;

@@ -45,6 +45,11 @@ impl Default for ContactLogScreen {
 }
 
 impl ContactLogScreen {
+    /// True while a contact is being corrected: Esc stops that first.
+    pub fn has_inner_level(&self) -> bool {
+        self.editing.is_some()
+    }
+
     /// Turns a command into an effect.
     pub fn on(&mut self, command: Command, view: &View) -> Effect {
         match command {

@@ -22,6 +22,8 @@ pub struct HomeScreen {
     pub selected: usize,
     list_area: Cell<Rect>,
     mood_pending: bool,
+    /// True for the one key after a mood check-in: a letter then starts the mood's word.
+    word_offer: bool,
 }
 
 /// A row of the home list.
@@ -124,41 +126,27 @@ impl HomeScreen {
                 );
             }
             Command::Mood(n) if mood_pending => {
+                self.word_offer = true;
                 return Effect::All(vec![
                     Effect::Apply(Action::CheckMood {
                         mood: n,
                         word: None,
                     }),
                     Effect::Notice(format!(
-                        "Noted: {}. Thank you for checking in. w adds a word.",
+                        "Noted: {}. Thank you for checking in. w adds a word (or just type it).",
                         view.guide.tools.mood.label(n)
                     )),
                 ]);
             }
             Command::Up => self.selected = self.selected.saturating_sub(1),
             Command::Down => self.selected = (self.selected + 1).min(rows.len().saturating_sub(1)),
-            Command::Enter => return self.open(rows.get(self.selected), view),
-            Command::Continue => {
-                return match next_step(view.guide, &view.book.journey, view.now) {
-                    Next::Step(step) => Effect::Go(Screen::step(&step.id)),
-                    // The step page lists every reason in full, a safety concern first.
-                    Next::Waiting(step, reasons) => Effect::All(vec![
-                        Effect::Go(Screen::step(&step.id)),
-                        Effect::Notice(format!(
-                            "Next is \"{}\", which is {}: why is at the top.",
-                            step.title,
-                            if reasons.iter().any(|r| r.is_protective()) {
-                                "closed"
-                            } else {
-                                "not open yet"
-                            }
-                        )),
-                    ]),
-                    Next::PathDone => {
-                        Effect::Notice("Every step of this path is done.".to_string())
-                    }
-                };
+            Command::PageUp => self.selected = self.selected.saturating_sub(5),
+            Command::PageDown => {
+                self.selected = (self.selected + 5).min(rows.len().saturating_sub(1))
             }
+            Command::Top => self.selected = 0,
+            Command::Bottom => self.selected = rows.len().saturating_sub(1),
+            Command::Enter => return self.open(rows.get(self.selected), view),
             Command::New => {
                 let target = EditTarget::NewEntry { step: None };
                 return request_for(&target, view).map_or(Effect::None, Effect::Edit);
@@ -169,6 +157,25 @@ impl HomeScreen {
             _ => {}
         }
         Effect::None
+    }
+
+    /// The key after a mood check-in: a lowercase letter begins the mood's word (so a word
+    /// typed then is never taken as commands). `Some(true)` when the key should
+    /// be typed into the word, `Some(false)` when it was only taken, `None` when it is a
+    /// command as usual.
+    pub fn starts_word(&mut self, key: crossterm::event::KeyEvent) -> Option<bool> {
+        use crossterm::event::{KeyCode, KeyModifiers};
+        if !std::mem::take(&mut self.word_offer) {
+            return None;
+        }
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match key.code {
+            KeyCode::Char('w') if plain => Some(false),
+            KeyCode::Char(c) if plain && c.is_lowercase() => Some(true),
+            _ => None,
+        }
     }
 
     fn open(&self, row: Option<&Row>, view: &View) -> Effect {

@@ -13,8 +13,10 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use crate::engine::search::{EntryRef, Filter, Query};
 use crate::engine::{Action, JournalEntry};
+use crate::tui::doc::Doc;
 use crate::tui::effect::{EditTarget, Effect};
 use crate::tui::keymap::Command;
+use crate::tui::scroll::Scroll;
 use crate::tui::text::truncate;
 use crate::tui::theme::Theme;
 use crate::visible::visible;
@@ -32,6 +34,8 @@ pub struct JournalScreen {
     typing: bool,
     filter: Filter,
     reading: bool,
+    /// The open entry, scrolled.
+    reader: Scroll,
     /// The tag list, while it is open.
     tags: Option<TagList>,
     visible: Vec<EntryRef>,
@@ -142,6 +146,64 @@ impl JournalScreen {
         Effect::None
     }
 
+    /// True while Esc has a level to close here: an open entry, the tag list, or a filter.
+    pub fn has_inner_level(&self) -> bool {
+        self.reading || self.tags.is_some() || !self.filter.is_empty()
+    }
+
+    /// True when `command` does something now: moving between entries while one is open,
+    /// editing and deleting with an entry selected.
+    pub fn offers(&self, command: Command, view: &View) -> bool {
+        if self.tags.is_some() {
+            // The tag list takes the moving keys, Enter and Esc only.
+            return !matches!(
+                command,
+                Command::New
+                    | Command::Edit
+                    | Command::Delete
+                    | Command::Filter
+                    | Command::Tags
+                    | Command::StepFilter
+                    | Command::EditOutside
+                    | Command::NewOutside
+                    | Command::NextEntry
+                    | Command::PrevEntry
+            );
+        }
+        match command {
+            Command::NextEntry => self.reading && self.selected + 1 < self.visible.len(),
+            Command::PrevEntry => self.reading && self.selected > 0,
+            // Enter opens an entry; in the reader, Esc is the way back.
+            Command::Enter => !self.reading && self.current(view).is_some(),
+            Command::Edit | Command::Delete | Command::EditOutside => self.current(view).is_some(),
+            _ => true,
+        }
+    }
+
+    /// Keys while an entry is open: the arrows, pages, Home and End scroll it; `]` and `[` move
+    /// to the next and previous entry and say which it is.
+    fn on_reader(&mut self, command: Command) -> Option<Effect> {
+        if self.reader.on(command) {
+            return Some(Effect::None);
+        }
+        let last = self.visible.len().saturating_sub(1);
+        let to = match command {
+            Command::NextEntry if self.selected < last => self.selected + 1,
+            Command::PrevEntry if self.selected > 0 => self.selected - 1,
+            Command::NextEntry => return Some(Effect::Notice("This is the last entry.".into())),
+            Command::PrevEntry => return Some(Effect::Notice("This is the first entry.".into())),
+            _ => return None,
+        };
+        self.selected = to;
+        self.reader.reset();
+        Some(Effect::Notice(self.entry_of()))
+    }
+
+    /// "Entry 2 of 3": the open entry's place in the list shown.
+    fn entry_of(&self) -> String {
+        format!("Entry {} of {}", self.selected + 1, self.visible.len())
+    }
+
     fn current<'v>(&self, view: &View<'v>) -> Option<&'v JournalEntry> {
         if self.generation != view.book.journal.generation() {
             return None;
@@ -169,13 +231,25 @@ impl JournalScreen {
                 None => Effect::None,
             };
         }
+        if self.reading
+            && let Some(effect) = self.on_reader(command)
+        {
+            return effect;
+        }
         let last = self.visible.len().saturating_sub(1);
         match command {
             Command::Up => self.selected = self.selected.saturating_sub(1),
             Command::Down => self.selected = (self.selected + 1).min(last),
             Command::PageUp => self.selected = self.selected.saturating_sub(10),
             Command::PageDown => self.selected = (self.selected + 10).min(last),
-            Command::Enter => self.reading = !self.reading && self.current(view).is_some(),
+            Command::Top => self.selected = 0,
+            Command::Bottom => self.selected = last,
+            Command::NextEntry => self.selected = (self.selected + 1).min(last),
+            Command::PrevEntry => self.selected = self.selected.saturating_sub(1),
+            Command::Enter => {
+                self.reading = !self.reading && self.current(view).is_some();
+                self.reader.reset();
+            }
             Command::Back if self.reading => self.reading = false,
             Command::Back if !self.filter.is_empty() => {
                 self.typed.clear();
@@ -272,7 +346,7 @@ impl JournalScreen {
             return;
         }
         if self.reading {
-            self.render_entry(view, body, buf);
+            self.render_reader(view, body, buf);
             return;
         }
         let [list, detail] =
@@ -380,6 +454,27 @@ impl JournalScreen {
         Line::from(spans)
     }
 
+    /// The open entry on the whole body, scrolled, with its place in the list and in the text.
+    fn render_reader(&self, view: &View, area: Rect, buf: &mut Buffer) {
+        let Some(entry) = self.current(view) else {
+            return;
+        };
+        let theme = view.theme;
+        let mut doc = Doc::new(area.width);
+        doc.line(Line::styled(entry_heading(view, entry), theme.muted));
+        doc.blank();
+        for line in visible(&entry.text).lines() {
+            if line.trim().is_empty() {
+                doc.blank();
+            } else {
+                doc.text(line, theme.text, 0);
+            }
+        }
+        let label = self.entry_of();
+        self.reader
+            .render(&doc, None, Some(&label), theme.muted, area, buf);
+    }
+
     fn render_entry(&self, view: &View, area: Rect, buf: &mut Buffer) {
         let Some(entry) = self.current(view) else {
             return;
@@ -387,19 +482,7 @@ impl JournalScreen {
         let block = Block::new()
             .borders(Borders::TOP)
             .border_style(view.theme.border);
-        let local = view.now.calendar.local(entry.created);
-        let mut lines = vec![Line::styled(
-            format!(
-                "{}{}",
-                local.format("%a %-d %b %Y, %H:%M"),
-                if entry.edited.is_some() {
-                    " (edited)"
-                } else {
-                    ""
-                }
-            ),
-            view.theme.muted,
-        )];
+        let mut lines = vec![Line::styled(entry_heading(view, entry), view.theme.muted)];
         lines.extend(
             visible(&entry.text)
                 .lines()
@@ -410,6 +493,17 @@ impl JournalScreen {
             .wrap(Wrap { trim: false })
             .render(area, buf);
     }
+}
+
+/// An entry's local date and time, and whether it was edited.
+fn entry_heading(view: &View, entry: &JournalEntry) -> String {
+    let local = view.now.calendar.local(entry.created);
+    let edited = if entry.edited.is_some() {
+        " (edited)"
+    } else {
+        ""
+    };
+    format!("{}{edited}", local.format("%a %-d %b %Y, %H:%M"))
 }
 
 /// The next step to filter by: none, then each step that has entries, in path order.

@@ -250,7 +250,7 @@ impl Screen {
             Screen::Checklists(_) => "Checklists".to_string(),
             Screen::Journal(_) => "Journal".to_string(),
             Screen::NoContact(_) => "No contact".to_string(),
-            Screen::Library(_) => "Library".to_string(),
+            Screen::Library(s) => s.title(view),
             Screen::Export(_) => "Export".to_string(),
             Screen::Urge(_) => view.guide.tools.urge_pause.title.clone(),
             Screen::Review(_) => view.guide.tools.review.title.clone(),
@@ -284,8 +284,44 @@ impl Screen {
         }
     }
 
+    /// A shorter name for a narrow header: the step or page title alone.
+    pub fn short_title(&self, view: &View) -> String {
+        match self {
+            Screen::Step(s) => s.step_title(view),
+            Screen::Library(s) => s.page_title(view).unwrap_or_else(|| self.title(view)),
+            _ => self.title(view),
+        }
+    }
+
+    /// True while the screen shows a level inside itself that Esc closes first (an open entry,
+    /// a filter, a form, a library page): Esc then stays on this screen.
+    pub fn has_inner_level(&self) -> bool {
+        match self {
+            Screen::Journal(s) => s.has_inner_level(),
+            Screen::Library(s) => s.has_inner_level(),
+            Screen::NoContact(s) => s.has_inner_level(),
+            Screen::ContactLog(s) => s.has_inner_level(),
+            _ => false,
+        }
+    }
+
+    /// True when `command` does something here now, so the footer may offer it (a tick needs a
+    /// box in focus, "next link" a page with links, and so on).
+    pub fn offers(&self, command: Command, view: &View) -> bool {
+        match self {
+            Screen::Journal(s) => s.offers(command, view),
+            Screen::Library(s) => s.offers(command, view),
+            Screen::Step(s) => s.offers(command, view),
+            Screen::NoContact(s) => s.offers(command, view),
+            Screen::Check(s) => s.offers(command, view),
+            Screen::Checklists(s) => s.offers(command, view),
+            _ => true,
+        }
+    }
+
     /// Turns a command into an effect.
     pub fn on(&mut self, command: Command, view: &View) -> Effect {
+        let inner = self.has_inner_level();
         let effect = match self {
             Screen::Welcome(s) => s.on(command, view),
             Screen::Check(s) => s.on(command, view),
@@ -305,7 +341,7 @@ impl Screen {
             Screen::Erase(s) => s.on(command, view),
         };
         match (command, effect) {
-            (Command::Back, Effect::None) => Effect::Back,
+            (Command::Back, Effect::None) if !inner => Effect::Back,
             (_, effect) => effect,
         }
     }
@@ -403,7 +439,7 @@ impl Screen {
             Screen::Checklists(s) => (ScreenId::Checklists, s.selected, 0),
             Screen::Journal(s) => (ScreenId::Journal, s.selected, 0),
             Screen::NoContact(_) => (ScreenId::NoContact, 0, 0),
-            Screen::Library(s) => (ScreenId::Library, s.selected, s.scroll.get()),
+            Screen::Library(s) => (ScreenId::Library, s.selected, s.scroll_place()),
             Screen::Export(_) => (ScreenId::Export, 0, 0),
             Screen::Urge(s) => (ScreenId::Urge, s.focus, 0),
             Screen::Review(s) => (ScreenId::Review, s.focus, 0),
@@ -435,12 +471,38 @@ impl Screen {
             }
             Screen::Checklists(s) => s.selected = place.selected,
             Screen::Journal(s) => s.selected = place.selected,
-            Screen::Library(s) => {
-                s.selected = place.selected;
-                s.scroll.set(place.scroll);
-            }
+            Screen::Library(s) => s.restore(place.selected, place.scroll),
             _ => {}
         }
+    }
+}
+
+/// Where `c` (continue) goes from any screen: the next step of the path, or why it waits. On
+/// the step that is next already, it says so instead of opening it again.
+pub fn continue_effect(view: &View, from_step: Option<&str>) -> Effect {
+    use crate::engine::{Next, next_step};
+    match next_step(view.guide, &view.book.journey, view.now) {
+        Next::Step(step) | Next::Waiting(step, _) if from_step == Some(step.id.as_str()) => {
+            Effect::Notice(
+                "This is the next step. d marks it done when you are ready; then c goes on."
+                    .to_string(),
+            )
+        }
+        Next::Step(step) => Effect::Go(Screen::step(&step.id)),
+        // The step page lists every reason in full, a safety concern first.
+        Next::Waiting(step, reasons) => Effect::All(vec![
+            Effect::Go(Screen::step(&step.id)),
+            Effect::Notice(format!(
+                "Next is \"{}\", which is {}: why is at the top.",
+                step.title,
+                if reasons.iter().any(|r| r.is_protective()) {
+                    "closed"
+                } else {
+                    "not open yet"
+                }
+            )),
+        ]),
+        Next::PathDone => Effect::Notice("Every step of this path is done.".to_string()),
     }
 }
 

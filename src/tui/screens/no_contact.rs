@@ -49,6 +49,34 @@ impl Default for NoContactScreen {
 }
 
 impl NoContactScreen {
+    /// True while the slip form is open: Esc closes it first.
+    pub fn has_inner_level(&self) -> bool {
+        self.logging.is_some()
+    }
+
+    /// True when `command` does something now: starting before the count runs, logging a slip
+    /// and the review while it runs.
+    pub fn offers(&self, command: Command, view: &View) -> bool {
+        let running = view
+            .book
+            .journey
+            .no_contact
+            .as_ref()
+            .filter(|n| n.ended.is_none());
+        if self.logging.is_some() {
+            return !matches!(
+                command,
+                Command::Start | Command::LogBreak | Command::Review
+            );
+        }
+        match command {
+            Command::Start | Command::Enter => running.is_none(),
+            Command::LogBreak => running.is_some(),
+            Command::Review => running.is_some_and(|n| n.review_due(view.now)),
+            _ => true,
+        }
+    }
+
     /// Turns a command into an effect.
     pub fn on(&mut self, command: Command, view: &View) -> Effect {
         let running = view
@@ -208,14 +236,6 @@ impl NoContactScreen {
             };
             let text = vec![
                 Line::styled(first, theme.title),
-                Line::default(),
-                Line::styled(
-                    view.guide
-                        .page(&view.guide.no_contact_page)
-                        .map(|p| view.fill(&p.summary))
-                        .unwrap_or_default(),
-                    theme.text,
-                ),
                 Line::default(),
                 Line::styled(
                     format!(

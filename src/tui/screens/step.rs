@@ -50,11 +50,23 @@ impl StepScreen {
         }
     }
 
-    /// The header title.
-    pub fn title(&self, view: &View) -> String {
+    /// The step's own title.
+    pub fn step_title(&self, view: &View) -> String {
         view.guide
             .step(&self.id)
             .map_or(self.id.clone(), |s| s.title.clone())
+    }
+
+    /// The header title: "Step 2 of 8: Give it space" on the user's path, else the title.
+    pub fn title(&self, view: &View) -> String {
+        let title = self.step_title(view);
+        let Some(path) = view.guide.path(&view.book.journey.path) else {
+            return title;
+        };
+        match path.steps.iter().position(|s| *s == self.id) {
+            Some(at) => format!("Step {} of {}: {title}", at + 1, path.steps.len()),
+            None => title,
+        }
     }
 
     fn focusables(&self, view: &View) -> Vec<Focus> {
@@ -87,6 +99,17 @@ impl StepScreen {
         items
     }
 
+    /// True when `command` does something now: Space ticks only a box in focus.
+    pub fn offers(&self, command: Command, view: &View) -> bool {
+        match command {
+            Command::Toggle => matches!(
+                self.focusables(view).get(self.focus),
+                Some(Focus::Item { .. })
+            ),
+            _ => true,
+        }
+    }
+
     /// Turns a command into an effect.
     pub fn on(&mut self, command: Command, view: &View) -> Effect {
         let items = self.focusables(view);
@@ -99,6 +122,11 @@ impl StepScreen {
             }
             Command::PageUp => self.focus = self.focus.saturating_sub(5),
             Command::PageDown => self.focus = (self.focus + 5).min(last),
+            Command::Top => {
+                self.focus = 0;
+                self.scroll.set(0);
+            }
+            Command::Bottom => self.focus = last,
             Command::NextField => self.focus = next_group(&items, self.focus),
             Command::Enter if self.focus == 0 => {
                 // From the text, Enter goes on to the first prompt not yet answered.
@@ -206,12 +234,21 @@ impl StepScreen {
         }
     }
 
+    /// Marks the step done or not done, and says so where the user is, with the way back.
     fn toggle_done(&self, view: &View) -> Effect {
-        if view.book.journey.step(&self.id).done.is_some() {
-            Effect::Apply(Action::Reopen(self.id.clone()))
+        let title = self.step_title(view);
+        let (action, words) = if view.book.journey.step(&self.id).done.is_some() {
+            (
+                Action::Reopen(self.id.clone()),
+                format!("\"{title}\" is open again (not done). u undoes this."),
+            )
         } else {
-            Effect::Apply(Action::MarkDone(self.id.clone()))
-        }
+            (
+                Action::MarkDone(self.id.clone()),
+                format!("\"{title}\" is marked done. u undoes this; c goes on."),
+            )
+        };
+        Effect::All(vec![Effect::Apply(action), Effect::Notice(words)])
     }
 
     fn locked_reason(&self, view: &View) -> Option<String> {
