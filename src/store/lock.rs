@@ -71,6 +71,11 @@ pub enum LockWait {
 /// How long a holder may have held the lock and still be worth waiting for.
 const BRIEFLY: chrono::TimeDelta = chrono::TimeDelta::seconds(3);
 
+/// How long a lock this process took, and no longer holds, may take to be let go: a program
+/// this process is starting shares its open files until it has started, so a lock closed here
+/// a moment before is held by that copy for a moment longer.
+const LETTING_GO: Duration = Duration::from_millis(500);
+
 /// How often a waiting writer tries the lock again.
 const RETRY_EVERY: Duration = Duration::from_millis(25);
 
@@ -98,11 +103,17 @@ impl WriterLock {
             LockWait::ForAnyone(limit) => (limit, false),
         };
         let until = Instant::now() + limit;
+        let letting_go_until = Instant::now() + LETTING_GO;
         loop {
             match file.try_lock() {
                 Ok(()) => break,
                 Err(TryLockError::WouldBlock)
                     if Instant::now() < until && (!only_briefly || held_briefly(&mut file)) =>
+                {
+                    std::thread::sleep(RETRY_EVERY);
+                }
+                Err(TryLockError::WouldBlock)
+                    if Instant::now() < letting_go_until && held_by_this_process(&mut file) =>
                 {
                     std::thread::sleep(RETRY_EVERY);
                 }
@@ -129,6 +140,11 @@ impl WriterLock {
 /// waiting for it is worth it; an open workbook holds it for as long as it is open.
 fn held_briefly(file: &mut File) -> bool {
     read_holder(file).is_none_or(|holder| Utc::now() - holder.since < BRIEFLY)
+}
+
+/// True when the lock file names this process as the holder (see [`LETTING_GO`]).
+fn held_by_this_process(file: &mut File) -> bool {
+    read_holder(file).is_some_and(|holder| holder.pid == std::process::id())
 }
 
 fn read_holder(file: &mut File) -> Option<LockHolder> {

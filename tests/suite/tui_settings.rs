@@ -386,6 +386,8 @@ fn delete_everything_asks_for_the_word_then_leaves_no_file_and_quits_saying_so()
     let dir = tmp.path().join("data");
     let mut app = real_app(&dir);
     to_home(&mut app);
+    // Saved once here and again below, so the journey has a .bak whatever the saver coalesces.
+    assert_eq!(app.flush(), Ok(()));
     tui_support::press(&mut app, "JnA night I want gone.<c-s>");
     tui_support::press(&mut app, "nhalf a thought");
     app.keep_draft(true);
