@@ -898,10 +898,10 @@ impl App {
             let now = (self.clock)();
             match super::backup::write_backup(&self.book, &self.export_dir, now, &*self.calendar) {
                 Ok((path, entries)) => format!(
-                    "Backed up everything, with {entries} journal entr{}, to {}. Keep it \
+                    "Backed up everything, with {}, to {}. Keep it \
                      somewhere safe: it is plain text that anyone who has the file can read. On \
                      the other computer: rekindle restore FILE",
-                    if entries == 1 { "y" } else { "ies" },
+                    crate::content::words::count(entries, "journal entry", "journal entries"),
                     path.display()
                 ),
                 Err(problem) => {

@@ -30,7 +30,7 @@ impl Widget for &App {
         let [header, body, footer] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Fill(1),
-            Constraint::Length(1),
+            Constraint::Length(footer_height(self, area.width)),
         ])
         .areas(area);
         let body = body.inner(ratatui::layout::Margin::new(1, 0));
@@ -73,12 +73,13 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
 fn render_header(app: &App, view: &super::screens::View, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let title = app.screen.title(view);
-    let count = match &view.book.journey.no_contact {
-        Some(record) => {
-            let count = record.progress(view.now);
-            format!("no contact: {}", count.headline())
-        }
+    let headline = match &view.book.journey.no_contact {
+        Some(record) => record.progress(view.now).headline(),
         None => String::new(),
+    };
+    let count = match headline.as_str() {
+        "" => String::new(),
+        headline => format!("no contact: {headline}"),
     };
     let mark = if !app.unsaved.is_empty() {
         "● not saved"
@@ -98,8 +99,12 @@ fn render_header(app: &App, view: &super::screens::View, area: Rect, buf: &mut B
         theme.error
     };
     let width = usize::from(area.width);
-    let left_width = width.saturating_sub(super::text::width(&right) + 3);
-    let left = truncate(&format!(" rekindle · {title}"), left_width);
+    let short_right = right.replacen("no contact: ", "", 1);
+    let (left, right) = super::text::fit_sides(
+        &[format!(" rekindle · {title}"), format!(" {title}")],
+        &[right, short_right],
+        width,
+    );
     let gap = width.saturating_sub(super::text::width(&left) + super::text::width(&right) + 1);
     let line = Line::from(vec![
         Span::styled(left, theme.title),
@@ -118,14 +123,31 @@ fn render_header(app: &App, view: &super::screens::View, area: Rect, buf: &mut B
     );
 }
 
+/// A notice too long for one line takes a second, so no reason after the first is cut away.
+fn footer_height(app: &App, width: u16) -> u16 {
+    app.notice
+        .as_deref()
+        .map_or(1, |notice| footer_lines(notice, width, 2).len() as u16)
+}
+
+/// `notice` in at most `height` footer lines, one cell in from the left.
+fn footer_lines(notice: &str, width: u16, height: u16) -> Vec<String> {
+    super::text::clip(
+        notice,
+        usize::from(width).saturating_sub(1),
+        usize::from(height.max(1)),
+    )
+}
+
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     if let Some(notice) = &app.notice {
-        Line::styled(
-            truncate(&format!(" {notice}"), usize::from(area.width)),
-            theme.accent,
-        )
-        .render(area, buf);
+        let lines = footer_lines(notice, area.width, area.height);
+        let lines: Vec<Line> = lines
+            .into_iter()
+            .map(|l| Line::styled(format!(" {l}"), theme.accent))
+            .collect();
+        Paragraph::new(lines).render(area, buf);
         return;
     }
     if let Some(first) = app.unsaved.first() {

@@ -45,7 +45,7 @@ fn to_the_journal(tmux: &Tmux) {
     tmux.keys(&["Escape"]);
     tmux.wait_for("Give it space");
     tmux.keys(&["J"]);
-    tmux.wait_for("entries");
+    tmux.wait_for("rekindle · Journal");
 }
 
 fn journal_list(data: &Path) -> String {

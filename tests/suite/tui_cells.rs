@@ -46,11 +46,14 @@ fn a_locked_step_on_home_shows_its_reason_under_it_in_the_locked_style() {
     let buf = terminal.backend().buffer();
     let (x, y) = find(buf, "· Reach out lightly").expect("reach-out is listed");
     assert_eq!(buf[(x, y)].fg, Theme::CALM.locked.fg.unwrap());
+    // The reason is whole on its first line; the count of the others takes the second.
     let reason = row_text(buf, y + 1);
     assert!(
-        reason.contains("Opens when \"Look back honestly\"") && reason.contains("(+2 more)"),
+        reason.contains("Opens when \"Look back honestly\" is done."),
         "{reason:?}"
     );
+    let more = row_text(buf, y + 2);
+    assert!(more.trim_start().starts_with("(+2 more)"), "{more:?}");
     let (rx, ry) = find(buf, "Opens when").unwrap();
     assert_eq!(ry, y + 1);
     assert_eq!(buf[(rx, ry)].fg, Theme::CALM.muted.fg.unwrap());

@@ -306,10 +306,11 @@ impl JournalScreen {
     /// "3 of 120 entries", what they are filtered by, and the search line while typing.
     fn filter_line(&self, view: &View, width: usize) -> Line<'static> {
         let theme = view.theme;
-        let mut parts = vec![format!(
-            "{} of {} entries",
+        let mut parts = vec![crate::content::words::part_of(
             self.visible.len(),
-            view.book.journal.len()
+            view.book.journal.len(),
+            "entry",
+            "entries",
         )];
         if let Some(tag) = &self.filter.tag {
             parts.push(format!("tag #{}", visible(tag)));
