@@ -75,6 +75,7 @@ mod tui_themes;
 mod tui_undo;
 mod tui_wellbeing;
 mod untrusted_files;
+mod words;
 
 /// A test file added to this folder but not named above would never be compiled or run.
 #[test]

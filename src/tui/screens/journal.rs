@@ -468,9 +468,12 @@ impl TagList {
             .skip(top)
             .take(usize::from(list.height))
             .map(|(index, (tag, count))| {
-                let noun = if *count == 1 { "entry" } else { "entries" };
                 let line = Line::raw(truncate(
-                    &format!("#{}  {count} {noun}", visible(tag)),
+                    &format!(
+                        "#{}  {}",
+                        visible(tag),
+                        crate::content::words::count(*count, "entry", "entries")
+                    ),
                     usize::from(list.width),
                 ));
                 if index == self.selected {

@@ -1,0 +1,318 @@
+//! Counts, labels and cut text as people read them: "1 entry" and "0 entries" (never "1 of 1
+//! entries"), "1 slip", a day past the target said as such, no raw ids on any screen, in the
+//! command line or in exports, and no screen name cut mid-word at 40 columns.
+
+use crate::{cli_support, tui_support};
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+
+use chrono::{DateTime, Duration, Utc};
+use cli_support::{Sandbox, stderr, stdout};
+use rekindle::content::default_guide;
+use rekindle::engine::{Action, Break, BreakKind, Journey, NoContact};
+use rekindle::tui::keymap::ScreenKind;
+use tui_support::{Rig, row_text, screen_text};
+
+fn screen(rig: &Rig) -> String {
+    screen_text(rig.draw(100, 30).backend().buffer())
+}
+
+/// A welcomed workbook with no contact started and one slip logged.
+fn one_slip() -> Rig {
+    let mut rig = Rig::welcomed();
+    rig.app.apply(Action::StartNoContact {
+        target_days: 21,
+        commitment: None,
+    });
+    rig.app.apply(Action::LogBreak {
+        what: BreakKind::CheckedSocials,
+        trigger: "a photo came up".into(),
+        felt: Some(2),
+        resets: false,
+    });
+    rig.advance_days(3);
+    rig
+}
+
+#[test]
+fn the_journal_counts_its_entries_in_plain_words() {
+    let mut rig = Rig::welcomed();
+    rig.press("J");
+    let text = screen(&rig);
+    assert!(text.contains(" 0 entries"), "{text}");
+    assert!(!text.contains("0 of 0"), "{text}");
+    rig.press("nOne quiet evening<c-s>");
+    let text = screen(&rig);
+    assert!(text.contains(" 1 entry "), "{text}");
+    assert!(
+        !text.contains("1 of 1") && !text.contains("1 entries"),
+        "{text}"
+    );
+    rig.press("/nothing like it");
+    let text = screen(&rig);
+    assert!(text.contains("0 of 1 entry"), "{text}");
+}
+
+#[test]
+fn one_slip_is_one_slip_on_the_no_contact_screen_and_the_review() {
+    let mut rig = one_slip();
+    rig.press("N");
+    let text = screen(&rig);
+    assert!(text.contains("1 slip logged"), "{text}");
+    assert!(!text.contains("1 slips"), "{text}");
+    assert!(text.contains("(3 days done)"), "{text}");
+    assert!(text.contains("Checked their social media"), "{text}");
+    rig.advance_days(20);
+    rig.press("hNr");
+    let text = screen(&rig);
+    assert!(text.contains("1 slip logged"), "the review: {text}");
+    assert!(text.contains("23 days of no contact"), "{text}");
+    assert!(!text.contains("1 slips"), "{text}");
+}
+
+#[test]
+fn a_count_of_one_day_is_one_day() {
+    let mut rig = one_slip();
+    rig.advance_days(-2);
+    rig.press("N");
+    let text = screen(&rig);
+    assert!(text.contains("Day 2 of no contact (1 day done)"), "{text}");
+    assert!(text.contains("Longest run 1 day"), "{text}");
+}
+
+/// Every id a person could be shown by mistake: slip kinds, checklists and their items, prompts
+/// and pages, where the id is not itself a plain word. (Check ids are left out: "the move-on
+/// check" is the glossary's own name for one.)
+fn raw_ids() -> Vec<String> {
+    let guide = default_guide().unwrap();
+    let mut ids: Vec<String> = BreakKind::ALL.iter().map(|(_, n)| n.to_string()).collect();
+    for list in &guide.checklists {
+        ids.push(list.id.clone());
+        ids.extend(list.entry_ids().into_iter().map(str::to_string));
+    }
+    for step in &guide.steps {
+        ids.extend(step.prompts.iter().map(|p| p.id.clone()));
+    }
+    ids.extend(guide.pages.iter().map(|p| p.id.clone()));
+    // An id that the guide's own prose also uses ("self-respect", "the move-on check") is a
+    // word there, not a leak.
+    let prose = pack_prose();
+    ids.retain(|id| id.contains('-') && !prose.contains(id.as_str()));
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// The text of every pack file under content/, without the lines that hold ids or lists of them.
+fn pack_prose() -> String {
+    let mut prose = String::new();
+    let mut folders = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content")];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                for line in fs::read_to_string(&path).unwrap().lines() {
+                    let key = line.split(" = ").next().unwrap_or_default().trim();
+                    let ids = [
+                        "id",
+                        "pages",
+                        "checklists",
+                        "actions",
+                        "after",
+                        "steps",
+                        "route",
+                    ];
+                    if !ids.contains(&key) && !key.starts_with('[') {
+                        prose.push_str(line);
+                        prose.push('\n');
+                    }
+                }
+            }
+        }
+    }
+    prose
+}
+
+fn assert_no_raw_id(place: &str, text: &str, ids: &[String]) {
+    for id in ids {
+        assert!(
+            !text.contains(id.as_str()),
+            "{place} shows the id `{id}`:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn no_screen_in_a_walk_through_the_workbook_shows_a_raw_id() {
+    let ids = raw_ids();
+    assert!(ids.iter().any(|id| id == "checked-socials"), "{ids:?}");
+    assert!(ids.len() > 20, "{ids:?}");
+    let mut rig = one_slip();
+    for (what, _) in BreakKind::ALL {
+        rig.app.apply(Action::LogBreak {
+            what,
+            trigger: "something".into(),
+            felt: None,
+            resets: false,
+        });
+    }
+    rig.press("JnA first entry<c-s>");
+    let mut walk = |rig: &mut Rig, keys: &str, kind: ScreenKind| {
+        rig.press(keys);
+        let shown = screen(rig);
+        assert_eq!(rig.app.screen_kind(), kind, "after {keys:?}:\n{shown}");
+        assert_no_raw_id(&format!("{kind:?} after {keys:?}"), &shown, &ids);
+    };
+    walk(&mut rig, "h", ScreenKind::Home);
+    let path = rig.app.guide.path(&rig.app.book.journey.path).unwrap();
+    for row in 0..path.steps.len() {
+        let keys = format!("h{}<enter>", "<down>".repeat(row));
+        walk(&mut rig, &keys, ScreenKind::Step);
+        walk(&mut rig, "<tab><tab>", ScreenKind::Step);
+    }
+    walk(&mut rig, "hC", ScreenKind::Checklists);
+    for _ in 0..rig.app.guide.checklists.len() {
+        walk(&mut rig, "<right>", ScreenKind::Checklists);
+    }
+    walk(&mut rig, "hJ", ScreenKind::Journal);
+    walk(&mut rig, "<enter>", ScreenKind::Journal);
+    walk(&mut rig, "hN", ScreenKind::NoContact);
+    walk(&mut rig, "b", ScreenKind::NoContact);
+    assert!(screen(&rig).contains("Log a slip"), "{}", screen(&rig));
+    for _ in BreakKind::ALL {
+        walk(&mut rig, "<right>", ScreenKind::NoContact);
+    }
+    walk(&mut rig, "<esc>e", ScreenKind::NoContact);
+    assert!(screen(&rig).contains("Correct a slip"), "{}", screen(&rig));
+    for _ in BreakKind::ALL {
+        walk(&mut rig, "<right>", ScreenKind::NoContact);
+    }
+    walk(&mut rig, "<esc>x", ScreenKind::NoContact);
+    walk(&mut rig, "nhL", ScreenKind::Library);
+    for page in 0..rig.app.guide.pages.len() {
+        let keys = format!("hL{}<enter>", "<down>".repeat(page));
+        walk(&mut rig, &keys, ScreenKind::Library);
+    }
+    walk(&mut rig, "hE", ScreenKind::Export);
+    walk(&mut rig, "hU", ScreenKind::Urge);
+    rig.advance_days(30);
+    walk(&mut rig, "<esc>hNr", ScreenKind::Review);
+}
+
+/// A journey whose no contact began `days` ago with a 21-day target and one slip.
+fn journey_past_target(now: DateTime<Utc>, days: i64) -> Journey {
+    let guide = default_guide().unwrap();
+    let mut journey = Journey::new(&guide, now - Duration::days(days));
+    let mut stretch = NoContact::new(now - Duration::days(days), 21, None);
+    stretch.breaks.push(Break {
+        at: now - Duration::days(2),
+        what: BreakKind::CheckedSocials,
+        trigger: "a photo came up".into(),
+        felt: Some(2),
+        resets: false,
+        corrected: None,
+        extra: Default::default(),
+    });
+    journey.no_contact = Some(stretch);
+    journey
+}
+
+fn write_journey(sb: &Sandbox, journey: &Journey) {
+    fs::create_dir_all(sb.data()).unwrap();
+    fs::set_permissions(sb.data(), fs::Permissions::from_mode(0o700)).unwrap();
+    fs::write(
+        sb.data().join("journey.json"),
+        serde_json::to_vec_pretty(journey).unwrap(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn the_command_line_says_one_entry_and_a_day_past_the_target() {
+    let sb = Sandbox::new();
+    sb.add("One quiet evening");
+    write_journey(&sb, &journey_past_target(Utc::now(), 23));
+    let out = sb.cmd(&["status"]).assert().success();
+    let said = stdout(out.get_output());
+    assert!(said.contains("Journal: 1 entry, the last on"), "{said}");
+    assert!(
+        said.contains("No contact: day 24 (target 21 reached)"),
+        "{said}"
+    );
+    assert!(!said.contains("of 21"), "{said}");
+
+    let out = sb
+        .cmd(&[
+            "export",
+            "--format",
+            "md",
+            "-o",
+            sb.file("out.md").to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    let err = stderr(out.get_output());
+    assert!(err.contains("Exported 1 entry to"), "{err}");
+    let md = fs::read_to_string(sb.file("out.md")).unwrap();
+    assert!(md.contains("1 slip"), "{md}");
+    assert!(md.contains("23 days, target reached"), "{md}");
+    assert!(md.contains("Checked their social media"), "{md}");
+    assert_no_raw_id("the markdown export", &md, &raw_ids());
+
+    let out = sb
+        .cmd(&["backup", "-o", sb.file("all.json").to_str().unwrap()])
+        .assert()
+        .success();
+    let said = stdout(out.get_output()) + &stderr(out.get_output());
+    assert!(said.contains("1 journal entry"), "{said}");
+    assert!(!said.contains("1 journal entries"), "{said}");
+}
+
+#[test]
+fn an_import_of_one_entry_says_one_entry() {
+    let from = Sandbox::new();
+    from.add("Only this one");
+    let file = from.file("one.json");
+    from.cmd(&["export", "--format", "json", "-o", file.to_str().unwrap()])
+        .assert()
+        .success();
+    let sb = Sandbox::new();
+    let said = sb.import(&file);
+    assert!(said.contains("Imported 1 entry from"), "{said}");
+    let said = sb.import(&file);
+    assert!(said.contains("Imported 0 entries from"), "{said}");
+}
+
+#[test]
+fn at_40_columns_no_screen_name_is_cut_mid_word() {
+    let mut rig = one_slip();
+    let guide = rig.app.guide.clone();
+    let mut names: Vec<(String, String)> = Vec::new();
+    let mut look = |rig: &mut Rig, keys: &str| {
+        rig.press(keys);
+        let top = row_text(rig.draw(40, 12).backend().buffer(), 0);
+        let title = rig.app.screen.title(&rig.app.view());
+        names.push((title, top));
+    };
+    look(&mut rig, "h");
+    for row in 0..guide.steps.len() {
+        look(&mut rig, &format!("h{}<enter>", "<down>".repeat(row)));
+    }
+    for keys in ["hJ", "hN", "hC", "hL", "hE", "hU"] {
+        look(&mut rig, keys);
+    }
+    for (title, top) in names {
+        let left = top.trim().split("  ").next().unwrap_or_default();
+        let left = left.trim_start_matches("rekindle · ");
+        match left.strip_suffix('…') {
+            None => assert!(left.trim_end() == title, "{title:?} shown as {top:?}"),
+            Some(kept) => assert!(
+                title.starts_with(kept) && title[kept.len()..].starts_with(' '),
+                "{title:?} cut mid-word: {top:?}"
+            ),
+        }
+    }
+}
