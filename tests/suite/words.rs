@@ -160,7 +160,7 @@ fn no_screen_in_a_walk_through_the_workbook_shows_a_raw_id() {
         });
     }
     rig.press("JnA first entry<c-s>");
-    let mut walk = |rig: &mut Rig, keys: &str, kind: ScreenKind| {
+    let walk = |rig: &mut Rig, keys: &str, kind: ScreenKind| {
         rig.press(keys);
         let shown = screen(rig);
         assert_eq!(rig.app.screen_kind(), kind, "after {keys:?}:\n{shown}");
