@@ -34,6 +34,7 @@ mod e2e_settings_screen;
 mod e2e_tmux;
 mod e2e_undo;
 mod e2e_urge;
+mod e2e_words;
 mod edge_dates;
 mod engine_flow;
 mod engine_journey;
