@@ -9,7 +9,7 @@ use std::os::unix::fs::PermissionsExt;
 
 use chrono::{DateTime, Duration, Utc};
 use cli_support::{Sandbox, stderr, stdout};
-use rekindle::content::default_guide;
+use rekindle::content::{default_guide, off_glossary};
 use rekindle::engine::{Action, Break, BreakKind, Journey, NoContact};
 use rekindle::tui::keymap::ScreenKind;
 use tui_support::{Rig, row_text, screen_text};
@@ -136,6 +136,13 @@ fn pack_prose() -> String {
     prose
 }
 
+/// `text` names each thing by the glossary's term (content/README.md, Glossary): no "relapse"
+/// for a slip, no "quiet stretch" for no contact.
+fn assert_glossary_terms(place: &str, text: &str) {
+    let off = off_glossary(text);
+    assert!(off.is_empty(), "{place} says {off:?}:\n{text}");
+}
+
 fn assert_no_raw_id(place: &str, text: &str, ids: &[String]) {
     for id in ids {
         assert!(
@@ -165,6 +172,7 @@ fn no_screen_in_a_walk_through_the_workbook_shows_a_raw_id() {
         let shown = screen(rig);
         assert_eq!(rig.app.screen_kind(), kind, "after {keys:?}:\n{shown}");
         assert_no_raw_id(&format!("{kind:?} after {keys:?}"), &shown, &ids);
+        assert_glossary_terms(&format!("{kind:?} after {keys:?}"), &shown);
     };
     walk(&mut rig, "h", ScreenKind::Home);
     let path = rig.app.guide.path(&rig.app.book.journey.path).unwrap();
@@ -198,6 +206,7 @@ fn no_screen_in_a_walk_through_the_workbook_shows_a_raw_id() {
     }
     walk(&mut rig, "hE", ScreenKind::Export);
     walk(&mut rig, "hU", ScreenKind::Urge);
+    walk(&mut rig, "<esc>hs", ScreenKind::Settings);
     rig.advance_days(30);
     walk(&mut rig, "<esc>hNr", ScreenKind::Review);
 }
@@ -243,6 +252,7 @@ fn the_command_line_says_one_entry_and_a_day_past_the_target() {
         "{said}"
     );
     assert!(!said.contains("of 21"), "{said}");
+    assert_glossary_terms("status", &said);
 
     let out = sb
         .cmd(&[
@@ -261,6 +271,7 @@ fn the_command_line_says_one_entry_and_a_day_past_the_target() {
     assert!(md.contains("23 days, target reached"), "{md}");
     assert!(md.contains("Checked their social media"), "{md}");
     assert_no_raw_id("the markdown export", &md, &raw_ids());
+    assert_glossary_terms("the markdown export", &md);
 
     let out = sb
         .cmd(&["backup", "-o", sb.file("all.json").to_str().unwrap()])
