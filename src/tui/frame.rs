@@ -7,7 +7,6 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 use super::app::{App, Overlay};
 use super::keymap;
-use super::text::truncate;
 use crate::visible::{is_hostile, picture};
 
 /// Below this size the app asks for a larger window instead of drawing.
@@ -123,11 +122,22 @@ fn render_header(app: &App, view: &super::screens::View, area: Rect, buf: &mut B
     );
 }
 
-/// A notice too long for one line takes a second, so no reason after the first is cut away.
+/// A notice (or what is not saved) too long for one line takes a second, so no reason after the
+/// first is cut away.
 fn footer_height(app: &App, width: u16) -> u16 {
-    app.notice
-        .as_deref()
-        .map_or(1, |notice| footer_lines(notice, width, 2).len() as u16)
+    let said = app.notice.clone().or_else(|| unsaved_words(app));
+    said.map_or(1, |said| footer_lines(&said, width, 2).len() as u16)
+}
+
+/// What the footer says while a change is not saved yet.
+fn unsaved_words(app: &App) -> Option<String> {
+    app.unsaved.first().map(|first| {
+        format!(
+            "Not saved yet: {} ({}). Trying again; your words are kept.",
+            first.what.describe(),
+            first.problem
+        )
+    })
 }
 
 /// `notice` in at most `height` footer lines, one cell in from the left.
@@ -150,13 +160,12 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new(lines).render(area, buf);
         return;
     }
-    if let Some(first) = app.unsaved.first() {
-        let text = format!(
-            " Not saved yet: {} ({}). Trying again; your words are kept.",
-            first.what.describe(),
-            first.problem
-        );
-        Line::styled(truncate(&text, usize::from(area.width)), theme.error).render(area, buf);
+    if let Some(text) = unsaved_words(app) {
+        let lines: Vec<Line> = footer_lines(&text, area.width, area.height)
+            .into_iter()
+            .map(|l| Line::styled(format!(" {l}"), theme.error))
+            .collect();
+        Paragraph::new(lines).render(area, buf);
         return;
     }
     // The keys every screen has (back, help, quit) keep their place at the end; the screen's own

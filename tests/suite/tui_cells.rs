@@ -161,7 +161,10 @@ fn what_is_not_saved_shows_in_the_error_style_in_header_and_footer() {
     let buf = terminal.backend().buffer();
     let (x, y) = find(buf, "● not saved").unwrap();
     assert_eq!((y, buf[(x, y)].fg), (0, Theme::CALM.error.fg.unwrap()));
+    // Too long for one line, it takes two: "your words are kept" is never cut away.
     let (x, y) = find(buf, "Not saved yet: your progress").unwrap();
+    assert_eq!((y, buf[(x, y)].fg), (22, Theme::CALM.error.fg.unwrap()));
+    let (x, y) = find(buf, "your words are kept.").unwrap();
     assert_eq!((y, buf[(x, y)].fg), (23, Theme::CALM.error.fg.unwrap()));
 }
 
