@@ -327,3 +327,25 @@ fn at_40_columns_no_screen_name_is_cut_mid_word() {
         }
     }
 }
+
+#[test]
+fn the_review_banner_keeps_clear_of_the_side_column_and_nothing_there_is_cut() {
+    let mut rig = one_slip();
+    rig.advance_days(25);
+    rig.press("h");
+    for (width, height) in [(80, 24), (100, 30), (120, 30)] {
+        let terminal = rig.draw(width, height);
+        let buf = terminal.backend().buffer();
+        let text = screen_text(buf);
+        let banner = (0..height)
+            .map(|y| row_text(buf, y))
+            .find(|row| row.contains("» You reached"))
+            .unwrap_or_else(|| panic!("no review banner at {width}:\n{text}"));
+        assert!(banner.contains("  No contact:"), "{width}: {banner:?}");
+        assert!(text.contains("choose"), "the banner is whole:\n{text}");
+        assert!(
+            !text.contains("target…") && !text.contains("look…"),
+            "{width}:\n{text}"
+        );
+    }
+}

@@ -278,13 +278,21 @@ impl HomeScreen {
                 }
                 lines
             }
-            Row::Review => vec![Line::styled(
-                truncate(
-                    "» You reached your no-contact target: look back and choose",
-                    width,
-                ),
-                theme.accent,
-            )],
+            // One column short of the width, so it never runs into the column beside it.
+            Row::Review => crate::tui::text::clip(
+                "You reached your no-contact target: look back and choose",
+                width.saturating_sub(3),
+                2,
+            )
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| {
+                Line::styled(
+                    format!("{} {l}", if i == 0 { "»" } else { " " }),
+                    theme.accent,
+                )
+            })
+            .collect(),
             Row::SafetyCheck => vec![Line::styled(
                 truncate("? Take the safety check (a few gentle questions)", width),
                 theme.accent,
@@ -370,8 +378,14 @@ fn render_side(view: &View, area: Rect, buf: &mut Buffer) {
         Some(record) => {
             let c = record.progress(view.now);
             let text = format!("No contact: {}", c.headline());
-            Line::styled(truncate(&text, usize::from(count.width)), theme.accent)
-                .render(count, buf);
+            let lines = crate::tui::text::clip(&text, usize::from(count.width), 2);
+            Paragraph::new(
+                lines
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.accent))
+                    .collect::<Vec<_>>(),
+            )
+            .render(count, buf);
             // With contact closed, the count is for the user's own sake, never a wait for contact.
             let closed =
                 !crate::engine::contact_closed(view.guide, &view.book.journey, view.now).is_empty();
