@@ -349,3 +349,23 @@ fn the_review_banner_keeps_clear_of_the_side_column_and_nothing_there_is_cut() {
         );
     }
 }
+
+#[test]
+fn at_40_columns_a_heading_wraps_and_a_gauge_label_ends_on_a_whole_word() {
+    let mut rig = one_slip();
+    rig.press("hC");
+    let text = screen_text(rig.draw(40, 12).backend().buffer());
+    assert!(text.contains("← → for others)"), "{text}");
+    rig.press("hU");
+    let text = screen_text(rig.draw(40, 12).backend().buffer());
+    let label = text
+        .lines()
+        .find(|l| l.contains(" left. "))
+        .unwrap_or_else(|| panic!("{text}"));
+    let kept = label.trim().trim_end_matches('…');
+    let whole = "10:00 left. Breathe; nothing needs deciding yet.";
+    assert!(
+        whole.starts_with(kept) && (kept == whole || whole[kept.len()..].starts_with(' ')),
+        "cut mid-word: {label:?}"
+    );
+}
