@@ -99,9 +99,14 @@ fn render_header(app: &App, view: &super::screens::View, area: Rect, buf: &mut B
     };
     let width = usize::from(area.width);
     let short_right = right.replacen("no contact: ", "", 1);
+    let shortest_right = short_right
+        .split(", ")
+        .next()
+        .unwrap_or_default()
+        .to_string();
     let (left, right) = super::text::fit_sides(
         &[format!(" rekindle · {title}"), format!(" {title}")],
-        &[right, short_right],
+        &[right, short_right, shortest_right],
         width,
     );
     let gap = width.saturating_sub(super::text::width(&left) + super::text::width(&right) + 1);

@@ -312,9 +312,12 @@ fn at_40_columns_no_screen_name_is_cut_mid_word() {
     for row in 0..guide.steps.len() {
         look(&mut rig, &format!("h{}<enter>", "<down>".repeat(row)));
     }
-    for keys in ["hJ", "hN", "hC", "hL", "hE", "hU"] {
+    for keys in ["hJ", "hN", "hC", "hL", "hE", "hU", "<esc>hs", "hS"] {
         look(&mut rig, keys);
     }
+    rig.advance_days(25);
+    look(&mut rig, "<esc><esc>hNr");
+    assert_eq!(rig.app.screen_kind(), ScreenKind::Review);
     for (title, top) in names {
         let left = top.trim().split("  ").next().unwrap_or_default();
         let left = left.trim_start_matches("rekindle · ");

@@ -141,7 +141,10 @@ impl ReviewScreen {
         for slip in record.breaks.iter().rev().take(5) {
             let date = view.now.calendar.date_of(slip.at).format("%-d %b");
             doc.text(
-                &format!("{date}: {} {}", slip.what.describe(), slip.trigger),
+                &match slip.trigger.trim() {
+                    "" => format!("{date}: {}", slip.what.describe()),
+                    trigger => format!("{date}: {} · {trigger}", slip.what.describe()),
+                },
                 theme.muted,
                 2,
             );
