@@ -72,13 +72,12 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
 fn render_header(app: &App, view: &super::screens::View, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let title = app.screen.title(view);
-    let headline = match &view.book.journey.no_contact {
-        Some(record) => record.progress(view.now).headline(),
+    let count = match &view.book.journey.no_contact {
+        Some(record) => {
+            let count = record.progress(view.now);
+            format!("no contact: {}", count.headline())
+        }
         None => String::new(),
-    };
-    let count = match headline.as_str() {
-        "" => String::new(),
-        headline => format!("no contact: {headline}"),
     };
     let mark = if !app.unsaved.is_empty() {
         "● not saved"

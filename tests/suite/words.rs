@@ -10,7 +10,9 @@ use std::os::unix::fs::PermissionsExt;
 use chrono::{DateTime, Duration, Utc};
 use cli_support::{Sandbox, stderr, stdout};
 use rekindle::content::{default_guide, off_glossary};
-use rekindle::engine::{Action, Break, BreakKind, Journey, NoContact};
+use rekindle::engine::{
+    Action, Break, BreakKind, Journey, NoContact, Now, StepStatus, step_status,
+};
 use rekindle::tui::keymap::ScreenKind;
 use tui_support::{Rig, row_text, screen_text};
 
@@ -371,4 +373,69 @@ fn at_40_columns_a_heading_wraps_and_a_gauge_label_ends_on_a_whole_word() {
         whole.starts_with(kept) && (kept == whole || whole[kept.len()..].starts_with(' ')),
         "cut mid-word: {label:?}"
     );
+}
+
+/// Every lock reason on the current path, as home words it.
+fn lock_reasons(rig: &Rig) -> Vec<String> {
+    let guide = &rig.app.guide;
+    let journey = &rig.app.book.journey;
+    let now = Now::new(rig.clock.get(), &Utc);
+    let naming = journey.naming();
+    let path = guide.path(&journey.path).unwrap();
+    let mut reasons = Vec::new();
+    for id in &path.steps {
+        let step = guide.step(id).unwrap();
+        if let StepStatus::Locked(locked) = step_status(guide, journey, step, now) {
+            reasons.extend(locked.iter().map(|r| naming.fill(&r.describe())));
+        }
+    }
+    reasons
+}
+
+#[test]
+fn home_cuts_a_lock_reason_only_between_words_and_only_when_no_second_line_fits() {
+    let mut rig = Rig::welcomed();
+    // Before no contact begins, and once it runs: two different first reasons.
+    for start in [false, true] {
+        if start {
+            rig.app.apply(Action::StartNoContact {
+                target_days: 21,
+                commitment: None,
+            });
+        }
+        let reasons = lock_reasons(&rig);
+        let flat: Vec<String> = reasons
+            .iter()
+            .map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        for (width, height) in [(72, 24), (80, 24), (100, 30), (120, 40), (72, 60)] {
+            let terminal = rig.draw(width, height);
+            let buf = terminal.backend().buffer();
+            for y in 0..height {
+                let row = row_text(buf, y);
+                let Some(reason) = row.strip_prefix("     ") else {
+                    continue;
+                };
+                // The list is the left column; the side column starts after a wide gap.
+                let reason = reason.split("   ").next().unwrap_or_default().trim();
+                let reason = match reason.rfind(" (+") {
+                    Some(at) if reason.ends_with("more)") => reason[..at].trim(),
+                    _ => reason,
+                };
+                let Some(kept) = reason.strip_suffix('…') else {
+                    continue;
+                };
+                assert!(
+                    flat.iter().any(|r| r.contains(&format!("{kept} "))),
+                    "{width}x{height}: {row:?} cuts a word; the reasons: {flat:#?}"
+                );
+            }
+            if height >= 40 {
+                let text = screen_text(buf);
+                // "who ended it…" is the row's own text, not a cut.
+                let cuts = text.matches('…').count() - text.matches("ended it…").count();
+                assert_eq!(cuts, 0, "room for every line:\n{text}");
+            }
+        }
+    }
 }

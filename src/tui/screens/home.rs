@@ -233,7 +233,9 @@ impl HomeScreen {
         self.list_area.set(inner);
         let rows = Self::row_list(view);
         self.reason_room.set(2);
-        let needed: usize = (rows.iter().enumerate())
+        let needed: usize = rows
+            .iter()
+            .enumerate()
             .map(|(i, r)| {
                 self.row_lines(r, view, inner.width, i == self.selected)
                     .len()
@@ -356,7 +358,8 @@ fn reason_lines(
         width.saturating_sub(4),
         room,
     );
-    (first.into_iter())
+    first
+        .into_iter()
         .map(|l| Line::styled(format!("    {l}"), theme.muted))
         .collect()
 }
