@@ -257,11 +257,10 @@ impl NoContactScreen {
         Gauge::default()
             .gauge_style(theme.base.patch(theme.accent))
             .ratio(count.ratio())
-            .label(words::part_of(
-                count.current_days.min(count.target_days) as usize,
-                count.target_days as usize,
-                "day",
-                "days",
+            .label(format!(
+                "{} of {}",
+                count.current_days.min(count.target_days),
+                words::count(count.target_days, "day", "days")
             ))
             .render(Rect { height: 1, ..gauge }, buf);
         let closed =
