@@ -79,7 +79,12 @@ pub fn truncate(text: &str, max: usize) -> String {
         out.push(c);
         used += w;
     }
-    if cut_mid_word && let Some(space) = out.trim_end().rfind(char::is_whitespace) {
+    // Back to the last whole word, unless that would keep less than a third of the room (one
+    // very long word, such as a pasted link).
+    if cut_mid_word
+        && let Some(space) = out.trim_end().rfind(char::is_whitespace)
+        && width(&out[..space]) * 3 >= max
+    {
         out.truncate(space);
     }
     let kept = out.trim_end().len();
@@ -182,6 +187,11 @@ mod tests {
         assert_eq!(truncate("which has not started yet", 20), "which has not…");
         assert_eq!(truncate("Journal", 3), "Jo…");
         assert_eq!(truncate("one two", 5), "one…");
+        assert_eq!(
+            truncate("a https://example.org/a/very/long/link", 12),
+            "a https://e…",
+            "one long word is cut rather than lost"
+        );
         for max in 1..30 {
             let cut = truncate("Opens after 14 days of no contact", max);
             assert!(width(&cut) <= max, "{cut:?} wider than {max}");
