@@ -8,6 +8,7 @@ use chrono::{Local, Utc};
 use clap::Args;
 
 use crate::config::Config;
+use crate::content::words;
 use crate::export::BackupWriter;
 use crate::export_place::{export_folder, free_path};
 use crate::store::PrivateFile;
@@ -43,15 +44,8 @@ pub(super) fn contents(journey: bool, drafts: bool, entries: usize) -> String {
     if drafts {
         parts.push("drafts".to_string());
     }
-    parts.push(match entries {
-        1 => "1 journal entry".to_string(),
-        n => format!("{n} journal entries"),
-    });
-    match parts.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
-    }
+    parts.push(words::count(entries, "journal entry", "journal entries"));
+    words::listed(&parts)
 }
 
 /// Writes the backup and says where it went.

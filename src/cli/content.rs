@@ -33,17 +33,18 @@ pub fn run(cli: &Cli, command: &ContentCommand) -> Result<ExitCode, CliError> {
     match checked {
         Ok(guide) => {
             let s = guide.summary();
+            use crate::content::words::count;
             let line = format!(
-                "{origin}: {} v{} is fine\n  {} paths, {} steps, {} prompts, {} checklists ({} items), {} checks, {} pages",
+                "{origin}: {} v{} is fine\n  {}, {}, {}, {} ({}), {}, {}",
                 guide.title,
                 guide.version,
-                s.paths,
-                s.steps,
-                s.prompts,
-                s.checklists,
-                s.checklist_items,
-                s.checks,
-                s.pages
+                count(s.paths, "path", "paths"),
+                count(s.steps, "step", "steps"),
+                count(s.prompts, "prompt", "prompts"),
+                count(s.checklists, "checklist", "checklists"),
+                count(s.checklist_items, "item", "items"),
+                count(s.checks, "check", "checks"),
+                count(s.pages, "page", "pages")
             );
             writeln!(std::io::stdout().lock(), "{}", visible(&line))?;
             Ok(ExitCode::SUCCESS)
@@ -61,7 +62,10 @@ pub fn run(cli: &Cli, command: &ContentCommand) -> Result<ExitCode, CliError> {
                 writeln!(err, "{}", visible(&line))?;
             }
             let n = problems.len();
-            let line = format!("{origin}: {n} problem{}", if n == 1 { "" } else { "s" });
+            let line = format!(
+                "{origin}: {}",
+                crate::content::words::count(n, "problem", "problems")
+            );
             writeln!(err, "{}", visible(&line))?;
             Ok(ExitCode::from(1))
         }

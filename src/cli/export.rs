@@ -9,7 +9,7 @@ use clap::Args;
 
 use crate::bounded::{IMPORT_LIMIT, open_regular, read_regular};
 use crate::config::Config;
-use crate::content::Guide;
+use crate::content::{Guide, words};
 use crate::engine::{Journey, MonthKey};
 use crate::export::{
     ExportFilter, ExportWriter, Format, add_planned, export_for_counsellor, import as import_bytes,
@@ -142,8 +142,8 @@ pub fn run(cli: &Cli, args: &ExportArgs, config: &Config) -> Result<ExitCode, Cl
     }
     if let Some((path, written)) = written {
         eprintln!(
-            "Exported {written} entr{} to {}",
-            if written == 1 { "y" } else { "ies" },
+            "Exported {} to {}",
+            words::count(written, "entry", "entries"),
             visible(&path.display().to_string())
         );
     }
@@ -273,13 +273,15 @@ pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode, CliError> {
     }
     let renamed = match summary.renamed {
         0 => String::new(),
-        n => format!("; {n} kept under a new id, as theirs was taken by other words"),
+        n => format!(
+            "; {} kept under a new id, as theirs was taken by other words",
+            words::count(n, "entry", "entries")
+        ),
     };
     writeln!(
         std::io::stdout().lock(),
-        "Imported {} entr{} from {format} ({} already there, skipped{renamed})",
-        summary.added,
-        if summary.added == 1 { "y" } else { "ies" },
+        "Imported {} from {format} ({} already there, skipped{renamed})",
+        words::count(summary.added, "entry", "entries"),
         summary.skipped_duplicates
     )?;
     Ok(ExitCode::SUCCESS)

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use chrono::{Local, Utc};
 use serde_json::json;
 
+use crate::content::words;
 use crate::engine::{Next, Now, StepStatus, Trend, UrgeOutcome, next_step, step_status, trend};
 use crate::store::JournalSummary;
 use crate::visible::{json_escaped, visible};
@@ -164,8 +165,9 @@ impl Report {
 
     fn text(&self) -> String {
         let mut text = format!(
-            "Path: {} ({} of {} steps done)\n",
-            self.path_title, self.steps_done, self.steps_total
+            "Path: {} ({} done)\n",
+            self.path_title,
+            words::part_of(self.steps_done, self.steps_total, "step", "steps")
         );
         text += &match &self.next {
             Some((_, title, None)) => format!("Next: {title}\n"),
@@ -192,27 +194,29 @@ impl Report {
         }
         text += &match &self.no_contact {
             Some(c) if c.ended => format!(
-                "No contact: ended when you reached out, after {} days\n",
-                c.current_days
+                "No contact: ended when you reached out, after {}\n",
+                words::count(c.current_days, "day", "days")
             ),
             Some(c) if c.reached => format!(
-                "No contact: day {} of {}, target reached\n",
-                c.current_days, c.target_days
+                "No contact: {}\n",
+                words::day_of_target(c.day, c.target_days)
             ),
             Some(c) if !self.closed.is_empty() => {
                 format!("No contact: day {}, kept for your own sake\n", c.day)
             }
             Some(c) => format!(
-                "No contact: day {} of {} ({} to go, on {})\n",
-                c.day,
-                c.target_days,
-                c.remaining_days,
+                "No contact: {} ({} to go, on {})\n",
+                words::day_of_target(c.day, c.target_days),
+                words::count(c.remaining_days, "day", "days"),
                 c.target_date.format("%a %-d %b")
             ),
             None => "No contact: not started\n".to_string(),
         };
         text += &match &self.last_entry {
-            Some(last) => format!("Journal: {} entries, the last on {last}\n", self.entries),
+            Some(last) => format!(
+                "Journal: {}, the last on {last}\n",
+                words::count(self.entries, "entry", "entries")
+            ),
             None => "Journal: no entries yet\n".to_string(),
         };
         text

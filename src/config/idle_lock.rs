@@ -61,8 +61,13 @@ impl fmt::Display for IdleLock {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             IdleLock::Off => f.write_str("off"),
-            IdleLock::Minutes(1) => f.write_str("after 1 minute"),
-            IdleLock::Minutes(m) => write!(f, "after {m} minutes"),
+            IdleLock::Minutes(m) => {
+                write!(
+                    f,
+                    "after {}",
+                    crate::content::words::count(*m, "minute", "minutes")
+                )
+            }
         }
     }
 }

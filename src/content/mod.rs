@@ -11,6 +11,7 @@ mod raw;
 mod source;
 mod tools;
 mod validate;
+pub mod words;
 
 pub use glossary::{OFF_GLOSSARY, off_glossary};
 pub use model::*;

@@ -89,8 +89,8 @@ impl fmt::Display for Problems {
         let n = self.0.len();
         write!(
             f,
-            "{n} problem{} in the pack",
-            if n == 1 { "" } else { "s" }
+            "{} in the pack",
+            super::words::count(n, "problem", "problems")
         )
     }
 }

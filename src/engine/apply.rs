@@ -129,7 +129,7 @@ pub enum EngineError {
     #[error("there is no urge pause going on")]
     NoUrgePause,
     /// No contact is already running.
-    #[error("no contact is already running; change its target or log a break instead")]
+    #[error("no contact is already running; change its target or log a slip instead")]
     NoContactAlreadyStarted,
     /// A concern was taken back without a written reflection.
     #[error(
@@ -148,7 +148,11 @@ pub enum EngineError {
     )]
     NothingSent,
     /// "No reply" before the waiting time has passed.
-    #[error("silence counts as an answer only after {wait} days; {left} more to go")]
+    #[error(
+        "silence counts as an answer only after {}; {} more to go",
+        crate::content::words::count(*wait, "day", "days"),
+        crate::content::words::count(*left, "day", "days")
+    )]
     TooSoonForSilence {
         /// The pack's waiting time.
         wait: u32,

@@ -122,6 +122,18 @@ impl BreakKind {
         Self::ALL.iter().find(|(_, n)| *n == name).map(|(k, _)| *k)
     }
 
+    /// What happened, in words a user reads ("Checked their social media"); `name` is the id
+    /// for files and the command line.
+    pub fn describe(self) -> &'static str {
+        match self {
+            BreakKind::Messaged => "Messaged them",
+            BreakKind::Called => "Called them",
+            BreakKind::Met => "Met in person",
+            BreakKind::CheckedSocials => "Checked their social media",
+            BreakKind::Other => "Something else",
+        }
+    }
+
     /// The word for this kind.
     pub fn name(self) -> &'static str {
         Self::ALL
@@ -247,7 +259,7 @@ impl Countdown {
         } else if self.reached {
             format!("{}, target reached", days(self.current_days))
         } else {
-            format!("day {} of {}", self.day, self.target_days)
+            crate::content::words::day_of_target(self.day, self.target_days)
         }
     }
 
@@ -262,9 +274,5 @@ impl Countdown {
 
 /// "1 day", "3 days".
 fn days(n: u32) -> String {
-    if n == 1 {
-        "1 day".to_string()
-    } else {
-        format!("{n} days")
-    }
+    crate::content::words::count(n, "day", "days")
 }

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use crate::content::words::count;
 use crate::content::{Guide, Step};
 
 use super::journey::Journey;
@@ -141,7 +142,8 @@ impl LockReason {
             }
             LockReason::WaitingFor { title } => format!("Opens when \"{title}\" is done."),
             LockReason::NoContactNotStarted { needed } => format!(
-                "Opens after {needed} days of no contact, which has not started yet. {TIME_IS_FOR}"
+                "Opens after {} of no contact, which has not started yet. {TIME_IS_FOR}",
+                count(*needed, "day", "days")
             ),
             LockReason::NoContactDays {
                 needed,
@@ -150,10 +152,10 @@ impl LockReason {
             } => {
                 let left = needed.saturating_sub(*have);
                 format!(
-                    "Opens in {left} day{}, on {}, when no contact reaches {needed} days. \
-                     {TIME_IS_FOR}",
-                    if left == 1 { "" } else { "s" },
-                    opens_on.format("%a %-d %b")
+                    "Opens in {}, on {}, when no contact reaches {}. {TIME_IS_FOR}",
+                    count(left, "day", "days"),
+                    opens_on.format("%a %-d %b"),
+                    count(*needed, "day", "days")
                 )
             }
             LockReason::Review(wait) => match wait {

@@ -42,7 +42,10 @@ pub(super) fn label(book: &Workbook, guide: &Guide, action: &Action) -> Option<S
         Action::LogBreak { .. } => "logged a slip".to_string(),
         Action::EditBreak { .. } => "corrected a slip".to_string(),
         Action::DeleteBreak { .. } => "removed a slip".to_string(),
-        Action::SetTarget(days) => format!("changed the target to {days} days"),
+        Action::SetTarget(days) => format!(
+            "changed the target to {}",
+            crate::content::words::count(*days, "day", "days")
+        ),
         Action::BackdateNoContact { .. } => "moved the start of no contact".to_string(),
         Action::CheckMood { mood, .. } => format!("checked in your mood ({mood})"),
         Action::MoodWord(_) => "added a word to your mood".to_string(),

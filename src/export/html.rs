@@ -144,7 +144,10 @@ fn write_wellbeing(out: &mut String, w: &Wellbeing) {
             write_facts(
                 out,
                 vec![
-                    ("Pause", format!("{} minutes", urge.minutes)),
+                    (
+                        "Pause",
+                        crate::content::words::count(urge.minutes, "minute", "minutes"),
+                    ),
                     ("How it ended", urge.outcome.to_string()),
                 ],
             );

@@ -1,5 +1,6 @@
 //! Why a file could not be imported, in words the user can act on.
 
+use crate::content::words::ordinal;
 use crate::engine::Invalid;
 
 use super::import::ImportFormat;
@@ -44,7 +45,10 @@ pub enum ImportError {
         reason: String,
     },
     /// An entry's date or time cannot be read.
-    #[error("entry {entry} of this {format} has a date that cannot be read ({value:?}): {reason}")]
+    #[error(
+        "the {} entry of this {format} has a date that cannot be read ({value:?}): {reason}",
+        ordinal(*entry as u64)
+    )]
     BadDate {
         /// The format it was taken for.
         format: ImportFormat,
@@ -56,7 +60,10 @@ pub enum ImportError {
         reason: String,
     },
     /// An entry reads well but holds what rekindle cannot keep (see [`crate::engine::check_entry`]).
-    #[error("entry {entry} of this {format} ({about}) cannot be imported: its {problem}")]
+    #[error(
+        "the {} entry of this {format} ({about}) cannot be imported: its {problem}",
+        ordinal(*entry as u64)
+    )]
     Invalid {
         /// The format it was taken for.
         format: ImportFormat,
@@ -68,7 +75,10 @@ pub enum ImportError {
         problem: Invalid,
     },
     /// An entry is missing a field or has one of the wrong kind.
-    #[error("entry {entry} of this {format} cannot be read: {reason}")]
+    #[error(
+        "the {} entry of this {format} cannot be read: {reason}",
+        ordinal(*entry as u64)
+    )]
     BadEntry {
         /// The format it was taken for.
         format: ImportFormat,

@@ -109,7 +109,8 @@ fn write_wellbeing(out: &mut String, w: &Wellbeing) {
         out.push('\n');
         for urge in &w.urges {
             underline(out, &urge.when, '-');
-            let _ = writeln!(out, "Pause: {} minutes", urge.minutes);
+            let minutes = crate::content::words::count(urge.minutes, "minute", "minutes");
+            let _ = writeln!(out, "Pause: {minutes}");
             let _ = writeln!(out, "How it ended: {}", urge.outcome);
             if !urge.draft.trim().is_empty() {
                 out.push_str("Written here instead of sent:\n");

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Datelike, Timelike, Utc};
 
 use crate::content::Guide;
-use crate::engine::{Break, BreakKind, Calendar, Journey, NoContact, Now, UrgePause};
+use crate::engine::{Break, Calendar, Journey, NoContact, Now, UrgePause};
 
 use super::filter::ExportFilter;
 
@@ -52,6 +52,8 @@ pub(super) struct NoContactView {
     pub target_days: u32,
     /// Days in the current run.
     pub current_days: u32,
+    /// Which day of the current run the export was made on (the first day is day 1).
+    pub day: u32,
     /// True when the current run has reached the target.
     pub reached: bool,
     /// The longest run so far.
@@ -66,9 +68,9 @@ impl NoContactView {
     /// The count as labelled parts.
     pub fn facts(&self) -> Vec<(&'static str, String)> {
         let current = if self.reached {
-            format!("day {}, target reached", self.current_days)
+            format!("{}, target reached", days(self.current_days))
         } else {
-            format!("day {} of {}", self.current_days, self.target_days)
+            crate::content::words::day_of_target(self.day, self.target_days)
         };
         vec![
             ("Started", self.started.clone()),
@@ -79,7 +81,10 @@ impl NoContactView {
                 "In all",
                 format!("{} since it began", days(self.total_days)),
             ),
-            ("Slips", self.breaks.to_string()),
+            (
+                "Slips",
+                crate::content::words::count(self.breaks, "slip", "slips"),
+            ),
         ]
     }
 }
@@ -197,6 +202,7 @@ fn count(no_contact: &NoContact, now: Now<'_>) -> NoContactView {
             .to_string(),
         target_days: c.target_days,
         current_days: c.current_days,
+        day: c.day,
         reached: c.reached,
         longest_days: c.longest_days,
         total_days: c.total_days,
@@ -207,7 +213,7 @@ fn count(no_contact: &NoContact, now: Now<'_>) -> NoContactView {
 fn slip<'a>(brk: &'a Break, guide: &Guide, tz: &dyn Calendar) -> SlipView<'a> {
     SlipView {
         when: local(brk.at, tz),
-        what: what(brk.what),
+        what: brk.what.describe(),
         trigger: brk.trigger.trim(),
         felt: brk.felt.map(|f| mood(guide, f)),
         resets: brk.resets,
@@ -223,17 +229,6 @@ fn urge<'a>(pause: &'a UrgePause, tz: &dyn Calendar) -> UrgeView<'a> {
             .ended
             .map_or("Not ended yet", |(_, outcome)| outcome.label()),
         draft: pause.draft.trim_end(),
-    }
-}
-
-/// What happened, in words.
-fn what(kind: BreakKind) -> &'static str {
-    match kind {
-        BreakKind::Messaged => "Messaged them",
-        BreakKind::Called => "Called them",
-        BreakKind::Met => "Met in person",
-        BreakKind::CheckedSocials => "Checked their social media",
-        BreakKind::Other => "Something else",
     }
 }
 
@@ -270,11 +265,7 @@ pub(super) fn one_line(text: &str) -> String {
 
 /// "1 day", "5 days".
 fn days(n: u32) -> String {
-    if n == 1 {
-        "1 day".to_string()
-    } else {
-        format!("{n} days")
-    }
+    crate::content::words::count(n, "day", "days")
 }
 
 #[cfg(test)]

@@ -272,10 +272,7 @@ impl Erased {
             "Deleted {place} and everything rekindle kept in it: {} ({} in all). Nothing of \
              your workbook is left there.",
             plan.describe(),
-            match plan.file_count() {
-                1 => "1 file".to_string(),
-                n => format!("{n} files"),
-            }
+            crate::content::words::count(plan.file_count(), "file", "files")
         );
         for line in plan.left_outside() {
             text.push('\n');

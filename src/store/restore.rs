@@ -38,8 +38,8 @@ pub fn made_here(dir: &Path) -> Result<Vec<String>, StoreError> {
             if inside == 0 && (name == JOURNAL_DIR || name == INBOX_DIR) {
                 continue;
             }
-            let files = if inside == 1 { "file" } else { "files" };
-            found.push(format!("{name}/ ({inside} {files})"));
+            let files = crate::content::words::count(inside, "file", "files");
+            found.push(format!("{name}/ ({files})"));
         } else {
             found.push(name);
         }

@@ -979,11 +979,11 @@ impl App {
             let now = (self.clock)();
             match super::backup::write_backup(&self.book, &self.export_dir, now, &*self.calendar) {
                 Ok((path, entries)) => format!(
-                    "Backed up your journey, drafts and {entries} journal entr{} to {}. Keep it \
-                     somewhere safe: it is plain text that anyone who has the file can read. On \
-                     the other computer: rekindle restore FILE. The settings file (theme, keys, \
-                     idle lock) is not in it: copy it yourself if you want it there too.",
-                    if entries == 1 { "y" } else { "ies" },
+                    "Backed up your journey, drafts and {} to {}. Keep it somewhere safe: it is \
+                     plain text that anyone who has the file can read. On the other computer: \
+                     rekindle restore FILE. The settings file (theme, keys, idle lock) is not in \
+                     it: copy it yourself if you want it there too.",
+                    crate::content::words::count(entries, "journal entry", "journal entries"),
                     path.display()
                 ),
                 Err(problem) => {

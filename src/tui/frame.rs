@@ -7,7 +7,6 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 use super::app::{App, Overlay};
 use super::keymap;
-use super::text::truncate;
 use crate::visible::{is_hostile, picture};
 
 /// Below this size the app asks for a larger window instead of drawing.
@@ -30,7 +29,7 @@ impl Widget for &App {
         let [header, body, footer] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Fill(1),
-            Constraint::Length(1),
+            Constraint::Length(footer_height(self, area.width)),
         ])
         .areas(area);
         let body = measure(
@@ -123,17 +122,24 @@ fn render_header(app: &App, view: &super::screens::View, area: Rect, buf: &mut B
         theme.error
     };
     let width = usize::from(area.width);
-    let left_width = width.saturating_sub(super::text::width(&right) + 3);
-    // The longest name that fits: the full title, the short one, then the short one alone.
+    // The longest name that fits (the full title, the short one, then the short one alone),
+    // the right side shortened first.
     let short = app.screen.short_title(view);
-    let left = [
-        format!(" rekindle · {title}"),
-        format!(" rekindle · {short}"),
-        format!(" {short}"),
-    ]
-    .into_iter()
-    .find(|t| super::text::width(t) <= left_width)
-    .unwrap_or_else(|| truncate(&format!(" {short}"), left_width));
+    let short_right = right.replacen("no contact: ", "", 1);
+    let shortest_right = short_right
+        .split(", ")
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let (left, right) = super::text::fit_sides(
+        &[
+            format!(" rekindle · {title}"),
+            format!(" rekindle · {short}"),
+            format!(" {short}"),
+        ],
+        &[right, short_right, shortest_right],
+        width,
+    );
     let gap = width.saturating_sub(super::text::width(&left) + super::text::width(&right) + 1);
     let line = Line::from(vec![
         Span::styled(left, theme.title),
@@ -165,6 +171,33 @@ pub fn footer_hints(app: &App, view: &super::screens::View) -> Vec<&'static keym
         .collect()
 }
 
+/// A notice (or what is not saved) too long for one line takes a second, so no reason after the
+/// first is cut away.
+fn footer_height(app: &App, width: u16) -> u16 {
+    let said = app.notice.clone().or_else(|| unsaved_words(app));
+    said.map_or(1, |said| footer_lines(&said, width, 2).len() as u16)
+}
+
+/// What the footer says while a change is not saved yet.
+fn unsaved_words(app: &App) -> Option<String> {
+    app.unsaved.first().map(|first| {
+        format!(
+            "Not saved yet: {} ({}). Trying again; your words are kept.",
+            first.what.describe(),
+            first.problem
+        )
+    })
+}
+
+/// `notice` in at most `height` footer lines, one cell in from the left.
+fn footer_lines(notice: &str, width: u16, height: u16) -> Vec<String> {
+    super::text::clip(
+        notice,
+        usize::from(width).saturating_sub(1),
+        usize::from(height.max(1)),
+    )
+}
+
 fn render_footer(app: &App, view: &super::screens::View, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     if app.overlay.is_some() {
@@ -172,20 +205,20 @@ fn render_footer(app: &App, view: &super::screens::View, area: Rect, buf: &mut B
         return;
     }
     if let Some(notice) = &app.notice {
-        Line::styled(
-            truncate(&format!(" {notice}"), usize::from(area.width)),
-            theme.accent,
-        )
-        .render(area, buf);
+        let lines = footer_lines(notice, area.width, area.height);
+        let lines: Vec<Line> = lines
+            .into_iter()
+            .map(|l| Line::styled(format!(" {l}"), theme.accent))
+            .collect();
+        Paragraph::new(lines).render(area, buf);
         return;
     }
-    if let Some(first) = app.unsaved.first() {
-        let text = format!(
-            " Not saved yet: {} ({}). Trying again; your words are kept.",
-            first.what.describe(),
-            first.problem
-        );
-        Line::styled(truncate(&text, usize::from(area.width)), theme.error).render(area, buf);
+    if let Some(text) = unsaved_words(app) {
+        let lines: Vec<Line> = footer_lines(&text, area.width, area.height)
+            .into_iter()
+            .map(|l| Line::styled(format!(" {l}"), theme.error))
+            .collect();
+        Paragraph::new(lines).render(area, buf);
         return;
     }
     if let Some(editor) = &app.editor {

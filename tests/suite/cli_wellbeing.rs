@@ -97,7 +97,7 @@ fn exports_show_moods_slips_and_urge_pauses() {
             "3/5 in between",
             "numb",
             "No contact",
-            "day 5 of 21",
+            "day 6 of 21",
             "Called them",
             "our anniversary",
             "1/5 very low",

@@ -178,7 +178,7 @@ fn sigkill_after_ctrl_s_never_loses_an_acknowledged_entry() {
         assert!(book.wait_for("rekindle ·"), "trial {trial}: no first frame");
         book.send(b"J");
         assert!(
-            book.wait_for("entries"),
+            book.wait_for("rekindle · Journal"),
             "trial {trial}: {}",
             book.contents()
         );

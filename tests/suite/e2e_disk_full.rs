@@ -99,7 +99,7 @@ fn a_full_disk_loses_no_word_in_the_cli_or_the_workbook() {
     tmux.start(&data);
     tmux.wait_for("rekindle ·");
     tmux.keys(&["J"]);
-    tmux.wait_for("entries");
+    tmux.wait_for("rekindle · Journal");
     tmux.keys(&["n"]);
     tmux.wait_for("New journal entry");
     let filler = disk.fill();

@@ -45,7 +45,7 @@ fn to_the_journal(tmux: &Tmux) {
     tmux.keys(&["Escape"]);
     tmux.wait_for("Give it space");
     tmux.keys(&["J"]);
-    tmux.wait_for("entries");
+    tmux.wait_for("rekindle · Journal");
 }
 
 fn journal_list(data: &Path) -> String {
@@ -95,7 +95,7 @@ fn visual_gets_the_text_and_its_words_are_saved_with_nothing_left_behind() {
         screen.contains("and this, written in my own editor"),
         "the entry is shown with the editor's line:\n{screen}"
     );
-    assert!(screen.contains("1 of 1 entries"), "{screen}");
+    assert!(screen.contains(" 1 entry"), "{screen}");
 
     let seen = scripts.seen("append");
     assert_eq!(seen.text, "typed here first\n");
@@ -136,7 +136,7 @@ fn ctrl_c_in_the_editor_stops_the_editor_and_not_the_workbook() {
     tmux.keys(&["C-c"]);
     let back = tmux.wait_for("Your editor was stopped (interrupted)");
     assert!(back.contains("so your text is as it was before"), "{back}");
-    assert!(back.contains("0 of 0 entries"), "{back}");
+    assert!(back.contains(" 0 entries"), "{back}");
     assert!(
         !back.contains("THE EDITOR IS RUNNING"),
         "redrawn whole:\n{back}"
@@ -148,7 +148,7 @@ fn ctrl_c_in_the_editor_stops_the_editor_and_not_the_workbook() {
     tmux.wait_for("Ctrl-O your editor");
     tmux.text("still here");
     tmux.keys(&["C-s"]);
-    tmux.wait_for("1 of 1 entries");
+    tmux.wait_for(" 1 entry");
     tmux.keys(&["q"]);
     tmux.wait_for("EXITED=0");
     tmux.tmux(&["kill-server"]);
@@ -210,7 +210,7 @@ fn every_key_typed_in_the_editor_reaches_the_editor() {
         tmux.text(word);
     }
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("1 of 1 entries");
+    let screen = tmux.wait_for(" 1 entry");
     assert!(screen.contains(line), "{screen}");
     tmux.keys(&["q"]);
     tmux.wait_for("EXITED=0");

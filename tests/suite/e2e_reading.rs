@@ -51,7 +51,7 @@ fn a_long_entry_is_read_to_its_end_and_a_library_link_is_followed_and_back() {
 
     // Esc: the reader closes to the list, then the list goes home.
     tmux.keys(&["Escape"]);
-    let list = tmux.wait_for("1 of 1 entries");
+    let list = tmux.wait_for("1 entry");
     assert!(!list.contains("Entry 1 of 1"), "{list}");
     assert!(list.contains("rekindle · Journal"), "{list}");
     tmux.keys(&["Escape"]);

@@ -59,7 +59,7 @@ fn the_whole_walk_survives_quit_and_relaunch() {
     tmux.wait_for("New journal entry");
     tmux.text("First entry 🌱 a long day");
     tmux.keys(&["C-s"]);
-    tmux.wait_for("1 of 1 entries");
+    tmux.wait_for(" 1 entry");
     tmux.keys(&["q"]);
     tmux.wait_for("EXITED=0");
     tmux.tmux(&["kill-server"]);

@@ -312,7 +312,8 @@ fn a_bad_jrnl_date_names_the_entry() {
         (ImportFormat::Jrnl, 2, "2026-13-01 07:40")
     );
     assert!(
-        err.to_string().contains("entry 2 of this jrnl export"),
+        err.to_string()
+            .contains("the 2nd entry of this jrnl export"),
         "{err}"
     );
     let bad = JRNL.replace("\"22:15\"", "\"10pm\"");

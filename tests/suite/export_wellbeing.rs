@@ -147,14 +147,15 @@ fn readable_formats_show_moods_slips_and_urge_pauses() {
 
 #[test]
 fn readable_formats_sum_up_no_contact() {
-    // The run restarted on 2 March (local); on 10 March it is day 8, and 11 days since 27 Feb.
+    // The run restarted on 2 March (local); on 10 March 8 days are done and it is day 9, as the
+    // workbook counts it, and 11 days since 27 Feb.
     for format in READABLE {
         let out = exported_with(format, &all());
         for word in [
             "No contact",
             "Fri 2026-02-27",
             "21 days",
-            "day 8 of 21",
+            "day 9 of 21",
             "Longest run",
             "8 days",
             "11 days since it began",
@@ -197,7 +198,7 @@ fn dates_narrow_moods_slips_and_urges_but_not_the_count() {
             "hopeful",
             "Checked their social media",
             "Not ended yet",
-            "day 8 of 21",
+            "day 9 of 21",
         ] {
             assert!(out.contains(kept), "{format}: no {kept:?}\n{out}");
         }
@@ -223,7 +224,7 @@ fn dates_narrow_moods_slips_and_urges_but_not_the_count() {
             );
         }
         assert!(
-            out.contains("day 8 of 21"),
+            out.contains("day 9 of 21"),
             "{format}: the count stays\n{out}"
         );
     }
@@ -340,7 +341,7 @@ fn counsellor_export_carries_answers_moods_and_slips_but_no_drafts() {
         for word in MOODS.iter().chain(&SLIPS) {
             assert!(out.contains(word), "{format}: no {word:?}\n{out}");
         }
-        assert!(out.contains("day 8 of 21"), "{format}\n{out}");
+        assert!(out.contains("day 9 of 21"), "{format}\n{out}");
         for gone in ["Urge pauses", "I miss you", "Not ended yet"] {
             assert!(
                 !out.contains(gone),

@@ -102,7 +102,10 @@ fn a_bad_entry_refuses_the_whole_import_and_is_named() {
         let sandbox = sandbox();
         let file = rekindle_file(&sandbox, "in.json", with_one_bad(bad.clone()));
         let said = refused(&sandbox, &file);
-        assert!(said.contains("entry 3"), "{case}: names the entry: {said}");
+        assert!(
+            said.contains("the 3rd entry"),
+            "{case}: names the entry: {said}"
+        );
         assert!(said.contains(says), "{case}: says what is wrong: {said}");
         let first_words = bad["text"].as_str().unwrap().trim();
         if !first_words.is_empty() {
@@ -128,7 +131,7 @@ fn other_tools_entries_with_no_words_are_refused_and_named() {
     .unwrap();
     let said = refused(&sandbox, &jrnl);
     assert!(
-        said.contains("entry 2") && said.contains("text is empty"),
+        said.contains("the 2nd entry") && said.contains("text is empty"),
         "{said}"
     );
     let tui = sandbox.file("tui.json");
@@ -142,7 +145,10 @@ fn other_tools_entries_with_no_words_are_refused_and_named() {
     )
     .unwrap();
     let said = refused(&sandbox, &tui);
-    assert!(said.contains("entry 2") && said.contains("Far"), "{said}");
+    assert!(
+        said.contains("the 2nd entry") && said.contains("Far"),
+        "{said}"
+    );
 }
 
 #[test]

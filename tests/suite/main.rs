@@ -35,6 +35,7 @@ mod e2e_settings_screen;
 mod e2e_tmux;
 mod e2e_undo;
 mod e2e_urge;
+mod e2e_words;
 mod edge_dates;
 mod engine_flow;
 mod engine_journey;
@@ -78,6 +79,7 @@ mod tui_themes;
 mod tui_undo;
 mod tui_wellbeing;
 mod untrusted_files;
+mod words;
 
 /// A test file added to this folder but not named above would never be compiled or run.
 #[test]

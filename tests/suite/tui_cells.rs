@@ -46,11 +46,14 @@ fn a_locked_step_on_home_shows_its_reason_under_it_in_the_locked_style() {
     let buf = terminal.backend().buffer();
     let (x, y) = find(buf, "· Reach out lightly").expect("reach-out is listed");
     assert_eq!(buf[(x, y)].fg, Theme::CALM.locked.fg.unwrap());
+    // The reason is whole on its first line; the count of the others takes the second.
     let reason = row_text(buf, y + 1);
     assert!(
-        reason.contains("Opens when \"Look back honestly\"") && reason.contains("(+2 more)"),
+        reason.contains("Opens when \"Look back honestly\" is done."),
         "{reason:?}"
     );
+    let more = row_text(buf, y + 2);
+    assert!(more.trim_start().starts_with("(+2 more)"), "{more:?}");
     let (rx, ry) = find(buf, "Opens when").unwrap();
     assert_eq!(ry, y + 1);
     assert_eq!(buf[(rx, ry)].fg, Theme::CALM.muted.fg.unwrap());
@@ -158,7 +161,10 @@ fn what_is_not_saved_shows_in_the_error_style_in_header_and_footer() {
     let buf = terminal.backend().buffer();
     let (x, y) = find(buf, "● not saved").unwrap();
     assert_eq!((y, buf[(x, y)].fg), (0, Theme::CALM.error.fg.unwrap()));
+    // Too long for one line, it takes two: "your words are kept" is never cut away.
     let (x, y) = find(buf, "Not saved yet: your progress").unwrap();
+    assert_eq!((y, buf[(x, y)].fg), (22, Theme::CALM.error.fg.unwrap()));
+    let (x, y) = find(buf, "your words are kept.").unwrap();
     assert_eq!((y, buf[(x, y)].fg), (23, Theme::CALM.error.fg.unwrap()));
 }
 

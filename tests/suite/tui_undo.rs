@@ -143,7 +143,10 @@ fn a_slip_is_corrected_on_its_screen_and_shows_when() {
     rig.press("<down>e");
     let shown = text(&rig);
     assert!(shown.contains("Correct a slip"), "{shown}");
-    assert!(shown.contains("What happened: ‹ messaged ›"), "{shown}");
+    assert!(
+        shown.contains("What happened: ‹ Messaged them ›"),
+        "{shown}"
+    );
     assert!(shown.contains("‹ yes, start the count again ›"), "{shown}");
     rig.press("<down><down><right><enter>");
     let editor = rig.app.editor.as_ref().expect("the note opens to correct");

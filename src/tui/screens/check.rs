@@ -207,8 +207,8 @@ impl CheckScreen {
                 doc.text(
                     &format!(
                         "Your earlier answers stay on record. Before this is saved you will be asked \
-                         to write what has changed, and contact steps stay closed for {} days after.",
-                        check.cooling_days
+                         to write what has changed, and contact steps stay closed for {} after.",
+                        crate::content::words::count(check.cooling_days, "day", "days")
                     ),
                     theme.muted,
                     0,

@@ -82,15 +82,18 @@ impl ChecklistsScreen {
             return;
         };
         let mut doc = Doc::new(area.width);
-        doc.line(Line::styled(
-            format!(
-                "‹ {} ›  ({} of {}, ← → for others)",
-                list.title,
-                self.list + 1,
-                view.guide.checklists.len()
-            ),
-            theme.title,
-        ));
+        let heading = format!(
+            "‹ {} ›  ({} of {}, ← → for others)",
+            list.title,
+            self.list + 1,
+            view.guide.checklists.len()
+        );
+        // Too wide for one line, it wraps between words rather than losing its end.
+        if crate::tui::text::width(&heading) <= doc.width() {
+            doc.line(Line::styled(heading, theme.title));
+        } else {
+            doc.text(&heading, theme.title, 0);
+        }
         doc.text(&view.prose(&list.intro), theme.muted, 0);
         if let Some(caution) = &list.caution {
             doc.text(

@@ -8,6 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Widget};
 
+use crate::content::words;
 use crate::engine::{Action, Next, StepStatus, next_step, step_status};
 use crate::tui::effect::{EditTarget, Effect};
 use crate::tui::keymap::Command;
@@ -21,6 +22,8 @@ pub struct HomeScreen {
     /// The selected row: a step of the path, then the extra rows.
     pub selected: usize,
     list_area: Cell<Rect>,
+    /// Lines for the first lock reason of a row not selected: two while the whole list fits.
+    reason_room: Cell<usize>,
     mood_pending: bool,
     /// True for the one key after a mood check-in: a letter then starts the mood's word.
     word_offer: bool,
@@ -236,6 +239,18 @@ impl HomeScreen {
         let inner = block.inner(area);
         self.list_area.set(inner);
         let rows = Self::row_list(view);
+        self.reason_room.set(2);
+        let needed: usize = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                self.row_lines(r, view, inner.width, i == self.selected)
+                    .len()
+            })
+            .sum();
+        if needed > usize::from(inner.height) {
+            self.reason_room.set(1);
+        }
         let mut lines: Vec<Line> = Vec::new();
         let mut selected_start = 0;
         for (index, row) in rows.iter().enumerate() {
@@ -267,17 +282,26 @@ impl HomeScreen {
                 let title = truncate(&format!("{mark} {}", step.title), width);
                 let mut lines = vec![Line::styled(title, style)];
                 if let StepStatus::Locked(reasons) = &status {
-                    lines.extend(reason_lines(reasons, selected, view, width));
+                    let room = self.reason_room.get().max(1);
+                    lines.extend(reason_lines(reasons, selected, view, width, room));
                 }
                 lines
             }
-            Row::Review => vec![Line::styled(
-                truncate(
-                    "» You reached your no-contact target: look back and choose",
-                    width,
-                ),
-                theme.accent,
-            )],
+            // One column short of the width, so it never runs into the column beside it.
+            Row::Review => crate::tui::text::clip(
+                "You reached your no-contact target: look back and choose",
+                width.saturating_sub(3),
+                2,
+            )
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| {
+                Line::styled(
+                    format!("{} {l}", if i == 0 { "»" } else { " " }),
+                    theme.accent,
+                )
+            })
+            .collect(),
             Row::SafetyCheck => vec![Line::styled(
                 truncate("? Take the safety check (a few gentle questions)", width),
                 theme.accent,
@@ -316,6 +340,7 @@ fn reason_lines(
     selected: bool,
     view: &View,
     width: usize,
+    room: usize,
 ) -> Vec<Line<'static>> {
     let theme = view.theme;
     if selected {
@@ -334,11 +359,16 @@ fn reason_lines(
         1 => String::new(),
         n => format!(" (+{} more)", n - 1),
     };
-    let first = truncate(
+    let first = crate::tui::text::clip_with_tail(
         &view.fill(&first.describe()),
-        width.saturating_sub(4 + more.chars().count()),
+        &more,
+        width.saturating_sub(4),
+        room,
     );
-    vec![Line::styled(format!("    {first}{more}"), theme.muted)]
+    first
+        .into_iter()
+        .map(|l| Line::styled(format!("    {l}"), theme.muted))
+        .collect()
 }
 
 /// How many "very low" check-ins in a row bring the gentle offer of the help page.
@@ -358,15 +388,21 @@ fn render_side(view: &View, area: Rect, buf: &mut Buffer) {
         Some(record) => {
             let c = record.progress(view.now);
             let text = format!("No contact: {}", c.headline());
-            Line::styled(truncate(&text, usize::from(count.width)), theme.accent)
-                .render(count, buf);
+            let lines = crate::tui::text::clip(&text, usize::from(count.width), 2);
+            Paragraph::new(
+                lines
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.accent))
+                    .collect::<Vec<_>>(),
+            )
+            .render(count, buf);
             // With contact closed, the count is for the user's own sake, never a wait for contact.
             let closed =
                 !crate::engine::contact_closed(view.guide, &view.book.journey, view.now).is_empty();
             let label = if closed || c.ended || c.reached {
-                format!("{} days kept", c.current_days)
+                format!("{} kept", words::count(c.current_days, "day", "days"))
             } else {
-                format!("{} days to go", c.remaining_days)
+                format!("{} to go", words::count(c.remaining_days, "day", "days"))
             };
             Gauge::default()
                 .gauge_style(theme.base.patch(theme.accent))

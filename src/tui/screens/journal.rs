@@ -380,10 +380,11 @@ impl JournalScreen {
     /// "3 of 120 entries", what they are filtered by, and the search line while typing.
     fn filter_line(&self, view: &View, width: usize) -> Line<'static> {
         let theme = view.theme;
-        let mut parts = vec![format!(
-            "{} of {} entries",
+        let mut parts = vec![crate::content::words::part_of(
             self.visible.len(),
-            view.book.journal.len()
+            view.book.journal.len(),
+            "entry",
+            "entries",
         )];
         if let Some(tag) = &self.filter.tag {
             parts.push(format!("tag #{}", visible(tag)));
@@ -561,9 +562,12 @@ impl TagList {
             .skip(top)
             .take(usize::from(list.height))
             .map(|(index, (tag, count))| {
-                let noun = if *count == 1 { "entry" } else { "entries" };
                 let line = Line::raw(truncate(
-                    &format!("#{}  {count} {noun}", visible(tag)),
+                    &format!(
+                        "#{}  {}",
+                        visible(tag),
+                        crate::content::words::count(*count, "entry", "entries")
+                    ),
                     usize::from(list.width),
                 ));
                 if index == self.selected {

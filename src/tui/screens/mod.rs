@@ -387,8 +387,12 @@ impl Screen {
                     "Logged. Note how {ex} responded: \"How did {ex} respond?\" below.".to_string()
                 } else {
                     format!(
-                        "Logged. When {{ex}} answers, or after {} days of silence, note it below.",
-                        view.guide.tools.response.wait_days
+                        "Logged. When {{ex}} answers, or after {} of silence, note it below.",
+                        crate::content::words::count(
+                            view.guide.tools.response.wait_days,
+                            "day",
+                            "days"
+                        )
                     )
                 };
                 Effect::All(vec![

@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Gauge, Paragraph, Widget, Wrap};
 
+use crate::content::words;
 use crate::engine::{
     Action, Break, BreakKind, DEFAULT_TARGET_DAYS, MAX_BACKDATE_DAYS, MAX_TARGET_DAYS,
     MIN_TARGET_DAYS, NoContact,
@@ -224,13 +225,13 @@ impl NoContactScreen {
             let began = match self.days_ago {
                 0 => "today".to_string(),
                 1 => "yesterday".to_string(),
-                n => format!("{n} days ago"),
+                n => format!("{} ago", words::count(n, "day", "days")),
             };
             let first = match record.and_then(|n| n.ended.map(|e| (n, e))) {
                 Some((n, ended)) => format!(
-                    "No contact ended on {}, when you reached out, after {} days. Its history is kept.",
+                    "No contact ended on {}, when you reached out, after {}. Its history is kept.",
                     view.now.calendar.date_of(ended).format("%-d %b"),
-                    n.progress(view.now).current_days
+                    words::count(n.progress(view.now).current_days, "day", "days")
                 ),
                 None => "No contact has not started.".to_string(),
             };
@@ -239,8 +240,8 @@ impl NoContactScreen {
                 Line::default(),
                 Line::styled(
                     format!(
-                        "Target: ‹ {} days ›  (← → to change, {MIN_TARGET_DAYS} to {MAX_TARGET_DAYS})",
-                        self.target
+                        "Target: ‹ {} ›  (← → to change, {MIN_TARGET_DAYS} to {MAX_TARGET_DAYS})",
+                        words::count(self.target, "day", "days")
                     ),
                     theme.accent,
                 ),
@@ -264,15 +265,11 @@ impl NoContactScreen {
             Constraint::Fill(1),
         ])
         .areas(area);
-        let day_word = if count.current_days == 1 {
-            "day"
-        } else {
-            "days"
-        };
         Line::styled(
             format!(
-                "Day {} of no contact ({} {day_word} done)",
-                count.day, count.current_days
+                "Day {} of no contact ({} done)",
+                count.day,
+                words::count(count.current_days, "day", "days")
             ),
             theme.title,
         )
@@ -281,9 +278,9 @@ impl NoContactScreen {
             .gauge_style(theme.base.patch(theme.accent))
             .ratio(count.ratio())
             .label(format!(
-                "{} of {} days",
+                "{} of {}",
                 count.current_days.min(count.target_days),
-                count.target_days
+                words::count(count.target_days, "day", "days")
             ))
             .render(Rect { height: 1, ..gauge }, buf);
         let closed =
@@ -297,9 +294,9 @@ impl NoContactScreen {
                 .to_string()
         } else {
             format!(
-                "Target date: {} ({} days to go)",
+                "Target date: {} ({} to go)",
                 count.target_date.format("%a %-d %b %Y"),
-                count.remaining_days
+                words::count(count.remaining_days, "day", "days")
             )
         };
         let facts_lines = vec![
@@ -307,9 +304,9 @@ impl NoContactScreen {
             Line::styled(
                 format!(
                     "Longest run {} · {} since you began · {} logged",
-                    counted(count.longest_days as usize, "day"),
-                    counted(count.total_days as usize, "day"),
-                    counted(count.breaks, "slip"),
+                    words::count(count.longest_days, "day", "days"),
+                    words::count(count.total_days, "day", "days"),
+                    words::count(count.breaks, "slip", "slips"),
                 ),
                 theme.muted,
             ),
@@ -331,7 +328,10 @@ impl NoContactScreen {
                 "no, keep the count"
             };
             let rows = [
-                format!("What happened: ‹ {} ›", BreakKind::ALL[form.kind].1),
+                format!(
+                    "What happened: ‹ {} ›",
+                    BreakKind::ALL[form.kind].0.describe()
+                ),
                 format!(
                     "How it felt: ‹ {} ›",
                     view.guide.tools.mood.label(form.felt)
@@ -407,7 +407,7 @@ fn slip_line(slip: &Break, view: &View) -> String {
         .unwrap_or_default();
     format!(
         "{date}  {}{reset}  {}{corrected}",
-        slip.what.name(),
+        slip.what.describe(),
         visible(slip.trigger.lines().next().unwrap_or(""))
     )
 }
@@ -423,20 +423,11 @@ fn remove_slip(index: usize, slip: &Break, view: &View) -> Effect {
     Effect::Confirm {
         question: format!(
             "Remove the slip of {date} ({}) from your history?{recount} u undoes it while the workbook is open.",
-            slip.what.name()
+            slip.what.describe()
         ),
         then: Box::new(Effect::All(vec![
             Effect::Apply(Action::DeleteBreak { index }),
             Effect::Notice("Removed from your history.".to_string()),
         ])),
-    }
-}
-
-/// "1 day", "3 days".
-fn counted(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }

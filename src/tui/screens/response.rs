@@ -119,7 +119,10 @@ impl ResponseScreen {
             doc.start_item();
             let mut label = view.fill(&words.answers[index].label);
             if *response == Response::NoReply {
-                label = format!("{label} ({} days)", words.wait_days);
+                label = format!(
+                    "{label} ({})",
+                    crate::content::words::count(words.wait_days, "day", "days")
+                );
             }
             doc.marked('›', &label, theme.text, 0);
             doc.end_item(index + 1 == self.focus, theme.selected);

@@ -8,6 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Sparkline, SparklineBar, Widget};
 
+use crate::content::words;
 use crate::engine::{Action, ReviewChoice, contact_closed, daily_moods, trend};
 use crate::tui::doc::{Doc, Shown};
 use crate::tui::effect::Effect;
@@ -129,8 +130,10 @@ impl ReviewScreen {
         let count = record.progress(view.now);
         doc.text(
             &format!(
-                "{} days of no contact · {} slips logged · longest run {} days",
-                count.current_days, count.breaks, count.longest_days
+                "{} of no contact · {} logged · longest run {}",
+                words::count(count.current_days, "day", "days"),
+                words::count(count.breaks, "slip", "slips"),
+                words::count(count.longest_days, "day", "days")
             ),
             theme.muted,
             0,
@@ -138,7 +141,10 @@ impl ReviewScreen {
         for slip in record.breaks.iter().rev().take(5) {
             let date = view.now.calendar.date_of(slip.at).format("%-d %b");
             doc.text(
-                &format!("{date}: {} {}", slip.what.name(), slip.trigger),
+                &match slip.trigger.trim() {
+                    "" => format!("{date}: {}", slip.what.describe()),
+                    trigger => format!("{date}: {} · {trigger}", slip.what.describe()),
+                },
                 theme.muted,
                 2,
             );

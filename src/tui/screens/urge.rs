@@ -94,7 +94,7 @@ impl UrgeScreen {
                 Gauge::default()
                     .gauge_style(theme.base.patch(theme.accent))
                     .ratio(1.0 - (left.num_seconds() as f64 / whole).clamp(0.0, 1.0))
-                    .label(label)
+                    .label(crate::tui::text::truncate(&label, usize::from(clock.width)))
                     .render(Rect { height: 1, ..clock }, buf);
                 doc.start_item();
                 doc.text(&view.prose(&text.intro), theme.text, 0);

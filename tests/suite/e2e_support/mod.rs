@@ -77,13 +77,17 @@ impl Tmux {
         self.tmux(&["capture-pane", "-p", "-e"])
     }
 
+    /// The screen once it shows `wanted` and has stopped changing (the same in two captures
+    /// 50 ms apart), so a frame still being drawn is never read half-way.
     pub fn wait_for(&self, wanted: &str) -> String {
         let start = Instant::now();
+        let mut last = String::new();
         loop {
             let screen = self.screen();
-            if screen.contains(wanted) {
+            if screen.contains(wanted) && screen == last {
                 return screen;
             }
+            last = screen.clone();
             assert!(
                 start.elapsed() < Duration::from_secs(10),
                 "never saw {wanted:?}; screen:\n{screen}"
