@@ -250,3 +250,27 @@ fn the_editor_shows_its_key() {
         "{help}"
     );
 }
+
+#[test]
+fn the_idle_lock_counts_from_when_the_editor_returns_not_from_the_last_key() {
+    let scripts = Scripts::new();
+    let data = tempfile::tempdir().unwrap();
+    let mut rig = rig_with(&scripts.appends("written over a long while"));
+    rig.app.look.idle_lock = rekindle::config::IdleLock::Minutes(5);
+    rig.press("Jnfirst words<c-o>");
+    // A long time writing in the editor, with no key reaching the workbook.
+    rig.advance_minutes(30);
+    run_own_editor(&mut rig, data.path());
+    rig.app.tick();
+    assert_eq!(
+        rig.app.overlay, None,
+        "the screen stays when the editor returns"
+    );
+    rig.advance_minutes(5);
+    rig.app.tick();
+    assert_eq!(
+        rig.app.overlay,
+        Some(rekindle::tui::app::Overlay::Hidden),
+        "five minutes after it returned, the lock hides the screen"
+    );
+}

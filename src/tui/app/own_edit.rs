@@ -99,6 +99,8 @@ impl App {
         let OwnEdit::Out(launch) = std::mem::take(&mut self.own_edit) else {
             return;
         };
+        // The time spent writing in the editor was not idle time.
+        self.last_input = (self.clock)();
         let Some(editor) = &mut self.editor else {
             return;
         };
