@@ -9,6 +9,7 @@ use clap::Subcommand;
 
 use crate::config::Config;
 use crate::engine::{Action, MonthKey, Now, Workbook, prepare_entry};
+use crate::own_editor::{EditEnd, Edited};
 use crate::store::{Inbox, InboxItem, InboxRecord, StoreError};
 
 use super::session::load_guide;
@@ -72,7 +73,10 @@ fn add(
         None
     };
     let text = if let Some(editor) = editor {
-        in_own_editor(&editor, target.dir())?
+        match in_own_editor(&editor, target.dir()) {
+            Ok(text) => text,
+            Err(edited) => return keep_unfinished(&mut target, *edited, step.as_deref()),
+        }
     } else if text.is_empty() || text == ["-"] {
         let mut input = String::new();
         std::io::stdin().read_to_string(&mut input)?;
@@ -141,21 +145,86 @@ fn own_editor_on_terminal() -> Result<Option<crate::own_editor::EditorCommand>, 
     }
 }
 
-/// The entry written in the user's own editor, starting empty; an editor that fails or is
-/// stopped adds nothing.
+/// The entry written in the user's own editor, starting empty; how it ended when it did not
+/// close with text to add (exit 0, and rekindle not asked to stop meanwhile).
 fn in_own_editor(
     editor: &crate::own_editor::EditorCommand,
     data_dir: &Path,
-) -> Result<String, CliError> {
+) -> Result<String, Box<Edited>> {
     crate::store::scratch::remove_leftovers(data_dir);
-    let end = crate::own_editor::edit(editor, "", data_dir);
-    match end {
-        crate::own_editor::EditEnd::Wrote(text) => Ok(text.trim_end_matches('\n').to_string()),
-        stopped => Err(CliError::Other(format!(
-            "{}, so nothing was added.",
-            stopped.why_not().unwrap_or_default()
-        ))),
+    let edited = crate::own_editor::edit(editor, "", data_dir);
+    match &edited.end {
+        EditEnd::Wrote(text) if !edited.asked_to_stop => {
+            Ok(text.trim_end_matches('\n').to_string())
+        }
+        _ => Err(Box::new(edited)),
     }
+}
+
+/// After an editor that did not close cleanly: keeps what it last saved as the draft of a new
+/// entry (in the journal's drafts, or the inbox when another window has the workbook), adds
+/// nothing, and says so. The scratch file goes only once the words are kept.
+fn keep_unfinished(
+    target: &mut Target,
+    mut edited: Edited,
+    step: Option<&str>,
+) -> Result<ExitCode, CliError> {
+    let why = edited
+        .end
+        .why_not()
+        .unwrap_or_else(|| "rekindle was asked to stop while your editor was open".to_string());
+    if let EditEnd::Wrote(text) = &edited.end {
+        edited.left = Some(text.clone()).filter(|t| !t.trim().is_empty());
+    }
+    let Some(text) = edited.left.clone() else {
+        return Err(CliError::Other(format!("{why}, so nothing was added.")));
+    };
+    let key = match step {
+        None => "entry-new".to_string(),
+        Some(step) => format!("entry-new:{step}"),
+    };
+    let kept = match target {
+        Target::Journal(session) => {
+            let text = match session.book.drafts.get(&key) {
+                Some(draft) if draft.text.contains(&text) => draft.text.clone(),
+                Some(draft) => format!("{}\n\n{text}", draft.text),
+                None => text.clone(),
+            };
+            session.apply(Action::SaveDraft { key, text }).map(|_| ())
+        }
+        Target::Inbox(dir) => Inbox::of(dir)
+            .put(&InboxRecord::new(
+                Utc::now(),
+                InboxItem::Text {
+                    key,
+                    text: text.clone(),
+                },
+            ))
+            .map(|_| ())
+            .map_err(CliError::from),
+    };
+    let message = match kept {
+        Ok(()) => format!(
+            "{why}. What it last saved is kept as a draft: open the workbook (rekindle) and start \
+             a new journal entry to see it. Nothing was added to your journal."
+        ),
+        Err(e) => match edited.set_aside(target.dir()) {
+            Ok(path) => format!(
+                "{why}. What it last saved could not be kept as a draft ({e}), so it is kept in \
+                 {}. Nothing was added to your journal.",
+                path.display()
+            ),
+            Err(_) => format!(
+                "{why}. What it last saved could not be kept ({e}); here it is so nothing is \
+                 lost:\n{text}"
+            ),
+        },
+    };
+    drop(edited);
+    // The terminal may be gone (a hangup): the words are kept already, so a failed write is
+    // not a problem.
+    let _ = writeln!(std::io::stderr().lock(), "{message}");
+    Ok(ExitCode::FAILURE)
 }
 
 /// Where `journal add` writes.

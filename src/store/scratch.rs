@@ -79,15 +79,27 @@ impl ScratchFile {
 
     /// The text the editor left: line ends made `\n`, the one final newline taken off.
     pub fn read(&self) -> Result<String, crate::bounded::ReadError> {
+        match self.read_lossy()? {
+            (text, true) => Ok(text),
+            (_, false) => {
+                Err(io::Error::new(io::ErrorKind::InvalidData, "the file is not UTF-8 text").into())
+            }
+        }
+    }
+
+    /// The text the editor left, as [`ScratchFile::read`] reads it, with bytes that are not
+    /// UTF-8 read as U+FFFD; true when every byte was UTF-8.
+    pub fn read_lossy(&self) -> Result<(String, bool), crate::bounded::ReadError> {
         let bytes = crate::bounded::read_regular(&self.path, EDITED_LIMIT)?;
-        let text = String::from_utf8(bytes).map_err(|_| {
-            io::Error::new(io::ErrorKind::InvalidData, "the file is not UTF-8 text")
-        })?;
+        let (text, whole) = match String::from_utf8(bytes) {
+            Ok(text) => (text, true),
+            Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), false),
+        };
         let mut text = text.replace("\r\n", "\n");
         if text.ends_with('\n') {
             text.pop();
         }
-        Ok(text)
+        Ok((text, whole))
     }
 }
 
@@ -102,6 +114,30 @@ impl Drop for ScratchFile {
         // An empty folder goes too (one in use by another rekindle is not empty).
         let _ = fs::remove_dir(folder);
     }
+}
+
+/// The start of the name of a file holding words kept from a scratch file.
+pub const RECOVERED_PREFIX: &str = "rekindle-recovered-";
+
+/// Copies the scratch file at `path` (its bytes as they are) into a new private file
+/// `rekindle-recovered-<time>-<n>.txt` in `data_dir`, flushed to disk; where it is. The scratch
+/// file itself is left for its owner to remove.
+pub fn recover_into(path: &Path, data_dir: &Path) -> io::Result<PathBuf> {
+    let mut source = open_no_link(path)?;
+    super::paths::ensure_private_dir(data_dir).map_err(io::Error::other)?;
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
+    for n in 0..1000 {
+        let kept = data_dir.join(format!("{RECOVERED_PREFIX}{stamp}-{n}.txt"));
+        let mut file = match create_private(&kept) {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            other => other?,
+        };
+        io::copy(&mut source, &mut file)?;
+        file.sync_all()?;
+        private::sync_dir(data_dir)?;
+        return Ok(kept);
+    }
+    Err(io::Error::other("no free name for the kept words"))
 }
 
 /// Every folder a scratch file may be in, in the order they are tried: memory-backed ones
@@ -222,6 +258,18 @@ fn create_private(path: &Path) -> io::Result<fs::File> {
         options
             .mode(private::FILE_MODE)
             .custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(path)
+}
+
+/// Opens `path` for reading, never through a link.
+fn open_no_link(path: &Path) -> io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
     }
     options.open(path)
 }

@@ -161,12 +161,12 @@ fn event_loop(app: &mut App, room: &mut Room) -> Result<(), CliError> {
 fn hand_to_own_editor(
     room: &mut Room,
     request: &OwnEditRequest,
-) -> (crate::own_editor::EditEnd, std::io::Result<()>) {
+) -> (crate::own_editor::Edited, std::io::Result<()>) {
     room.events.pause();
     let suspended = room.guard.suspend();
     let end = match suspended {
         Ok(()) => crate::own_editor::edit(&request.command, &request.text, room.data_dir),
-        Err(e) => crate::own_editor::EditEnd::Trouble(format!("the terminal: {e}")),
+        Err(e) => crate::own_editor::Edited::trouble(format!("the terminal: {e}")),
     };
     room.stop.forget_interrupt();
     let resumed = room.guard.resume();

@@ -135,7 +135,10 @@ fn ctrl_c_in_the_editor_stops_the_editor_and_not_the_workbook() {
     );
     tmux.keys(&["C-c"]);
     let back = tmux.wait_for("Your editor was stopped (interrupted)");
-    assert!(back.contains("so your text is as it was before"), "{back}");
+    assert!(
+        back.contains("What it last saved is kept as a draft"),
+        "{back}"
+    );
     assert!(back.contains("0 of 0 entries"), "{back}");
     assert!(
         !back.contains("THE EDITOR IS RUNNING"),
@@ -146,17 +149,19 @@ fn ctrl_c_in_the_editor_stops_the_editor_and_not_the_workbook() {
     // Still running, and still taking keys.
     tmux.keys(&["n"]);
     tmux.wait_for("Ctrl-O your editor");
-    tmux.text("still here");
+    tmux.wait_for("never saved");
+    tmux.text(" and still here");
     tmux.keys(&["C-s"]);
     tmux.wait_for("1 of 1 entries");
     tmux.keys(&["q"]);
     tmux.wait_for("EXITED=0");
     tmux.tmux(&["kill-server"]);
-    assert!(journal_list(data.path()).contains("still here"));
+    let list = journal_list(data.path());
+    assert!(list.contains("never saved"), "{list}");
 }
 
 #[test]
-fn journal_add_on_a_terminal_opens_the_editor_and_a_failing_one_adds_nothing() {
+fn journal_add_on_a_terminal_opens_the_editor_and_a_failing_one_adds_nothing_but_keeps_a_draft() {
     let data = TempDir::new().unwrap();
     let scripts = Scripts::new();
     let writes = scripts.appends("an entry from the command line");
@@ -182,7 +187,11 @@ fn journal_add_on_a_terminal_opens_the_editor_and_a_failing_one_adds_nothing() {
     assert!(screen.contains("FIRST=0"), "{screen}");
     assert!(screen.contains("SECOND=1"), "{screen}");
     assert!(
-        screen.contains("Your editor closed with exit status 1, so nothing was added."),
+        screen.contains("Your editor closed with exit status 1. What it last saved is kept as a"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Nothing was added to your journal."),
         "{screen}"
     );
     tmux.tmux(&["kill-server"]);
@@ -190,6 +199,11 @@ fn journal_add_on_a_terminal_opens_the_editor_and_a_failing_one_adds_nothing() {
     assert!(list.contains("an entry from the command line"), "{list}");
     assert_eq!(list.lines().count(), 1, "{list}");
     assert!(!scripts.seen("fail").path.exists());
+    let drafts = std::fs::read_to_string(data.path().join("drafts.json")).unwrap();
+    assert!(
+        drafts.contains("entry-new") && drafts.contains("not this"),
+        "{drafts}"
+    );
 }
 
 #[test]

@@ -18,7 +18,7 @@ fn command(script: &std::path::Path) -> EditorCommand {
 }
 
 #[test]
-fn each_way_an_editor_ends_is_told_apart_and_the_file_is_always_removed() {
+fn each_way_an_editor_ends_is_told_apart_and_the_file_goes_once_its_words_are_taken() {
     let scripts = Scripts::new();
     let data = tempfile::tempdir().unwrap();
     let cases = [
@@ -26,22 +26,61 @@ fn each_way_an_editor_ends_is_told_apart_and_the_file_is_always_removed() {
             scripts.appends("one more"),
             "append",
             EditEnd::Wrote("before\none more".into()),
+            None,
         ),
-        (scripts.fails(), "fail", EditEnd::Failed(1)),
-        (scripts.killed(), "killed", EditEnd::Killed(9)),
+        (
+            scripts.fails(),
+            "fail",
+            EditEnd::Failed(1),
+            Some("before\nnot this"),
+        ),
+        (
+            scripts.killed(),
+            "killed",
+            EditEnd::Killed(9),
+            Some("before\nnot this"),
+        ),
+        (
+            scripts.script("unchanged", "exit 3"),
+            "unchanged",
+            EditEnd::Failed(3),
+            None,
+        ),
     ];
-    for (script, name, wanted) in cases {
-        assert_eq!(edit(&command(&script), "before", data.path()), wanted);
+    for (script, name, wanted, left) in cases {
+        let edited = edit(&command(&script), "before", data.path());
+        assert_eq!(edited.end, wanted, "{name}");
+        assert_eq!(edited.left.as_deref(), left, "{name}: what it last saved");
         let seen = scripts.seen(name);
         assert_eq!(seen.text, "before\n");
         assert_eq!(seen.file_mode, "600");
         assert_eq!(seen.folder_mode, "700");
+        assert!(seen.path.exists(), "{name}: kept until its words are taken");
+        drop(edited);
         assert!(
             !seen.path.exists(),
             "{name}: {} is gone",
             seen.path.display()
         );
     }
+}
+
+#[test]
+fn text_that_is_not_utf8_is_kept_with_its_bad_bytes_marked() {
+    let scripts = Scripts::new();
+    let data = tempfile::tempdir().unwrap();
+    let script = scripts.script("latin1", "printf 'caf\\351 au lait\\n' > \"$1\"");
+    let edited = edit(&command(&script), "before", data.path());
+    assert_eq!(
+        edited.end,
+        EditEnd::Trouble("its file is not UTF-8 text".into())
+    );
+    assert_eq!(edited.left.as_deref(), Some("caf\u{FFFD} au lait"));
+    assert!(
+        edited
+            .kept_as_draft_notice(": open the entry to see it.")
+            .starts_with("Your editor could not be used (its file is not UTF-8 text). What it last saved is kept as a draft")
+    );
 }
 
 #[test]
@@ -52,7 +91,10 @@ fn the_command_keeps_its_own_words_before_the_file() {
     fs::write(&script, "printf '%s|' \"$@\" > \"$0.args\"\n").unwrap();
     let shell = format!("sh '{}' --wait", script.display());
     let editor = EditorCommand::from_values(None, Some(&shell)).unwrap();
-    assert!(matches!(edit(&editor, "x", data.path()), EditEnd::Wrote(_)));
+    assert!(matches!(
+        edit(&editor, "x", data.path()).end,
+        EditEnd::Wrote(_)
+    ));
     let args = fs::read_to_string(scripts.dir.path().join("args.args")).unwrap();
     let (wait, file) = args.split_once('|').unwrap();
     assert_eq!(wait, "--wait");
@@ -63,7 +105,7 @@ fn the_command_keeps_its_own_words_before_the_file() {
 fn an_editor_that_is_not_there_is_named() {
     let data = tempfile::tempdir().unwrap();
     let editor = EditorCommand::from_values(Some("no-such-editor-here -w"), None).unwrap();
-    let end = edit(&editor, "kept", data.path());
+    let end = edit(&editor, "kept", data.path()).end;
     assert_eq!(
         end,
         EditEnd::Trouble("no-such-editor-here was not found".into())

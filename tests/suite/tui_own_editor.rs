@@ -86,7 +86,7 @@ fn ctrl_o_saves_what_the_editor_appended_from_a_private_file_removed_after() {
 }
 
 #[test]
-fn an_editor_that_exits_1_keeps_the_saved_answer_and_the_editor_open() {
+fn an_editor_that_exits_1_keeps_the_saved_answer_and_what_it_saved_as_a_draft() {
     let scripts = Scripts::new();
     let data = tempfile::tempdir().unwrap();
     let mut rig = rig_with(&scripts.fails());
@@ -97,22 +97,22 @@ fn an_editor_that_exits_1_keeps_the_saved_answer_and_the_editor_open() {
 
     assert_eq!(answer(&rig).as_deref(), Some("first answer"));
     let editor = rig.app.editor.as_ref().expect("still writing here");
-    assert_eq!(editor.text(), "first answer and more");
+    assert_eq!(editor.text(), "first answer and more\nnot this");
     assert_eq!(
         rig.app.book.drafts.get(PROMPT_KEY).map(|d| d.text.as_str()),
-        Some("first answer and more"),
-        "what was typed here is kept as a draft"
+        Some("first answer and more\nnot this"),
+        "what the editor last saved is kept as a draft"
     );
     let screen = footer(&rig);
     assert!(
-        screen.contains("Your editor closed with exit status 1, so your text is as it was"),
+        screen.contains("Your editor closed with exit status 1. What it last saved is kept as"),
         "{screen}"
     );
     assert!(!scripts.seen("fail").path.exists());
 }
 
 #[test]
-fn an_editor_killed_by_a_signal_leaves_the_entry_and_returns_to_the_list() {
+fn an_editor_killed_by_a_signal_leaves_the_entry_and_keeps_its_words_as_a_draft() {
     let scripts = Scripts::new();
     let data = tempfile::tempdir().unwrap();
     let mut rig = rig_with(&scripts.killed());
@@ -122,12 +122,28 @@ fn an_editor_killed_by_a_signal_leaves_the_entry_and_returns_to_the_list() {
 
     assert_eq!(entries(&rig), ["as it was"]);
     assert!(rig.app.editor.is_none(), "back on the list");
+    let id = rig.app.book.journal.iter().next().unwrap().id.clone();
+    assert_eq!(
+        rig.app
+            .book
+            .drafts
+            .get(&format!("entry:{id}"))
+            .map(|d| d.text.as_str()),
+        Some("as it was\nnot this"),
+        "what the editor last saved is the entry's draft"
+    );
+    let screen = footer(&rig);
     assert!(
-        footer(&rig).contains("Your editor was stopped (killed)"),
-        "{}",
-        footer(&rig)
+        screen.contains("Your editor was stopped (killed). What it last saved is kept as a"),
+        "{screen}"
     );
     assert!(!scripts.seen("killed").path.exists());
+    rig.press("e");
+    assert_eq!(
+        rig.app.editor.as_ref().map(|e| e.text()).as_deref(),
+        Some("as it was\nnot this"),
+        "opening the entry shows it"
+    );
 }
 
 #[test]
