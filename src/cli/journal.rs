@@ -62,32 +62,38 @@ fn add(
     tags: Vec<String>,
 ) -> Result<ExitCode, CliError> {
     let this_month = MonthKey::of(Utc::now());
-    let mut target = match Session::open_month(cli, this_month) {
-        Ok(session) => Target::Journal(Box::new(session)),
-        Err(CliError::Store(StoreError::Locked { dir, .. })) => Target::Inbox(dir),
-        Err(e) => return Err(e),
-    };
     let editor = if text.is_empty() && std::io::stdin().is_terminal() {
         own_editor_on_terminal()?
     } else {
         None
     };
-    let text = if let Some(editor) = editor {
-        match in_own_editor(&editor, target.dir()) {
-            Ok(text) => text,
-            Err(edited) => return keep_unfinished(&mut target, *edited, step.as_deref()),
+    // The editor runs before the store is opened, so its lock is not held while the user
+    // writes (the workbook, restore and delete everything stay usable meanwhile).
+    let (mut target, text) = if let Some(editor) = editor {
+        let dir = super::session::data_dir(cli)?;
+        match in_own_editor(&editor, &dir) {
+            Ok(text) => {
+                let target = open_target(cli, this_month).map_err(|e| with_text(e, &text))?;
+                (target, text)
+            }
+            Err(edited) => {
+                let target = open_target(cli, this_month);
+                return keep_unfinished(target, &dir, *edited, step.as_deref());
+            }
         }
-    } else if text.is_empty() || text == ["-"] {
-        let mut input = String::new();
-        std::io::stdin().read_to_string(&mut input)?;
-        input.trim_end_matches('\n').to_string()
     } else {
-        text.join(" ")
+        let target = open_target(cli, this_month)?;
+        let text = if text.is_empty() || text == ["-"] {
+            let mut input = String::new();
+            std::io::stdin().read_to_string(&mut input)?;
+            input.trim_end_matches('\n').to_string()
+        } else {
+            text.join(" ")
+        };
+        (target, text)
     };
     let keep_text = |e: CliError| match e {
-        CliError::Store(_) if !text.trim().is_empty() => CliError::Other(format!(
-            "{e}\nYour entry was not saved; here it is so nothing is lost:\n{text}"
-        )),
+        CliError::Store(_) => with_text(e, &text),
         e => e,
     };
     let id = match &mut target {
@@ -132,6 +138,26 @@ fn add(
     Ok(ExitCode::SUCCESS)
 }
 
+/// Opens where `journal add` writes: the journal, or its inbox when another window holds the
+/// lock past a short wait.
+fn open_target(cli: &Cli, month: MonthKey) -> Result<Target, CliError> {
+    match Session::open_month(cli, month) {
+        Ok(session) => Ok(Target::Journal(Box::new(session))),
+        Err(CliError::Store(StoreError::Locked { dir, .. })) => Ok(Target::Inbox(dir)),
+        Err(e) => Err(e),
+    }
+}
+
+/// `e`, with the entry's `text` after it so nothing is lost when the entry was not saved.
+fn with_text(e: CliError, text: &str) -> CliError {
+    if text.trim().is_empty() {
+        return e;
+    }
+    CliError::Other(format!(
+        "{e}\nYour entry was not saved; here it is so nothing is lost:\n{text}"
+    ))
+}
+
 /// The editor `journal add` opens on a terminal: none when none is set (the text is then read
 /// from the terminal as from any stdin); an error when the variable cannot be read as a command.
 fn own_editor_on_terminal() -> Result<Option<crate::own_editor::EditorCommand>, CliError> {
@@ -165,7 +191,8 @@ fn in_own_editor(
 /// entry (in the journal's drafts, or the inbox when another window has the workbook), adds
 /// nothing, and says so. The scratch file goes only once the words are kept.
 fn keep_unfinished(
-    target: &mut Target,
+    target: Result<Target, CliError>,
+    data_dir: &Path,
     mut edited: Edited,
     step: Option<&str>,
 ) -> Result<ExitCode, CliError> {
@@ -184,7 +211,8 @@ fn keep_unfinished(
         Some(step) => format!("entry-new:{step}"),
     };
     let kept = match target {
-        Target::Journal(session) => {
+        Err(e) => Err(e),
+        Ok(Target::Journal(mut session)) => {
             let text = match session.book.drafts.get(&key) {
                 Some(draft) if draft.text.contains(&text) => draft.text.clone(),
                 Some(draft) => format!("{}\n\n{text}", draft.text),
@@ -192,7 +220,7 @@ fn keep_unfinished(
             };
             session.apply(Action::SaveDraft { key, text }).map(|_| ())
         }
-        Target::Inbox(dir) => Inbox::of(dir)
+        Ok(Target::Inbox(dir)) => Inbox::of(&dir)
             .put(&InboxRecord::new(
                 Utc::now(),
                 InboxItem::Text {
@@ -208,7 +236,7 @@ fn keep_unfinished(
             "{why}. What it last saved is kept as a draft: open the workbook (rekindle) and start \
              a new journal entry to see it. Nothing was added to your journal."
         ),
-        Err(e) => match edited.set_aside(target.dir()) {
+        Err(e) => match edited.set_aside(data_dir) {
             Ok(path) => format!(
                 "{why}. What it last saved could not be kept as a draft ({e}), so it is kept in \
                  {}. Nothing was added to your journal.",
@@ -233,14 +261,4 @@ enum Target {
     Journal(Box<Session>),
     /// The inbox of the data folder at this path, because another window holds the lock.
     Inbox(std::path::PathBuf),
-}
-
-impl Target {
-    /// The data folder written to.
-    fn dir(&self) -> &Path {
-        match self {
-            Target::Journal(session) => session.store.dir(),
-            Target::Inbox(dir) => dir,
-        }
-    }
 }

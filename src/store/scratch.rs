@@ -38,6 +38,10 @@ impl ScratchFile {
     pub fn write(data_dir: &Path, text: &str) -> io::Result<Self> {
         let mut last = None;
         for folder in places(data_dir) {
+            if folder.parent() == Some(data_dir) {
+                // The data folder's own place: the data folder may not be made yet.
+                let _ = super::paths::ensure_private_dir(data_dir);
+            }
             match Self::write_in(&folder, text) {
                 Ok(file) => return Ok(file),
                 Err(e) => last = Some(e),

@@ -229,3 +229,42 @@ fn every_key_typed_in_the_editor_reaches_the_editor() {
     tmux.keys(&["q"]);
     tmux.wait_for("EXITED=0");
 }
+
+#[test]
+fn journal_add_does_not_hold_the_workbook_while_the_editor_is_open() {
+    let data = TempDir::new().unwrap();
+    let scripts = Scripts::new();
+    let inner = scripts.dir.path().join("inner.err");
+    // While this editor is open, another command writes to the same workbook.
+    let alongside = scripts.script(
+        "alongside",
+        &format!(
+            "'{bin}' --data-dir '{dir}' journal add 'written alongside' 2> '{inner}'; \
+             echo INNER=$? >> '{inner}'; printf '%s\\n' 'written in the editor' >> \"$1\"",
+            bin = binary().display(),
+            dir = data.path().display(),
+            inner = inner.display(),
+        ),
+    );
+    let tmux = Tmux::new("own-editor-cli-lock");
+    let command = format!(
+        "env -u VISUAL EDITOR='{editor}' '{bin}' --data-dir '{dir}' journal add; \
+         echo OUTER=$?; sleep 30",
+        editor = alongside.display(),
+        bin = binary().display(),
+        dir = data.path().display(),
+    );
+    tmux.tmux(&["new-session", "-d", "-x", "100", "-y", "30", &command]);
+    let screen = tmux.wait_for("OUTER=");
+    assert!(screen.contains("OUTER=0"), "{screen}");
+    tmux.tmux(&["kill-server"]);
+    let inner = std::fs::read_to_string(&inner).unwrap();
+    assert!(inner.contains("INNER=0"), "{inner}");
+    assert!(
+        !inner.contains("inbox"),
+        "the workbook was free, so the entry went straight in: {inner}"
+    );
+    let list = journal_list(data.path());
+    assert!(list.contains("written alongside"), "{list}");
+    assert!(list.contains("written in the editor"), "{list}");
+}
