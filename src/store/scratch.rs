@@ -21,7 +21,7 @@ use super::private;
 /// The start of every scratch file's name.
 const PREFIX: &str = "rekindle-edit-";
 /// The folder under the data folder used when no memory-backed folder is there.
-const DATA_FOLDER: &str = "editing";
+pub const DATA_FOLDER: &str = "editing";
 /// The most text read back from the editor.
 pub const EDITED_LIMIT: u64 = 64 * 1024 * 1024;
 
@@ -178,20 +178,35 @@ pub fn remove_leftovers(data_dir: &Path) -> usize {
 
 /// True when `name` holds a scratch file's name whose process is gone.
 fn left_by_the_dead(name: &str) -> bool {
-    let Some(at) = name.find(PREFIX) else {
-        return false;
-    };
+    scratch_owner(name) == Some(ScratchOwner::Gone)
+}
+
+/// Whose a scratch file (or an editor's own file named after one) is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScratchOwner {
+    /// A rekindle no longer running: the file is a leftover.
+    Gone,
+    /// The rekindle with this process id, still running: its editor may have the file open.
+    Running(i32),
+}
+
+/// Whose scratch file `name` holds the name of; `None` when it holds none.
+pub fn scratch_owner(name: &str) -> Option<ScratchOwner> {
+    let at = name.find(PREFIX)?;
     let rest = &name[at + PREFIX.len()..];
-    let Some((pid, tail)) = rest.split_once('-') else {
-        return false;
-    };
-    let Ok(pid) = pid.parse::<i32>() else {
-        return false;
-    };
+    let (pid, tail) = rest.split_once('-')?;
+    let pid = pid.parse::<i32>().ok().filter(|pid| *pid > 0)?;
     let numbered = tail
         .split_once(".txt")
         .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    numbered && pid > 0 && !running(pid)
+    if !numbered {
+        return None;
+    }
+    Some(if running(pid) {
+        ScratchOwner::Running(pid)
+    } else {
+        ScratchOwner::Gone
+    })
 }
 
 /// Removes the plain files in `folder` whose names `matches`; how many went.
