@@ -177,7 +177,9 @@ fn in_own_editor(
     editor: &crate::own_editor::EditorCommand,
     data_dir: &Path,
 ) -> Result<String, Box<Edited>> {
-    crate::store::scratch::remove_leftovers(data_dir);
+    if let Some(notice) = crate::store::scratch::remove_leftovers(data_dir).notice() {
+        eprintln!("{notice}");
+    }
     let edited = crate::own_editor::edit(editor, "", data_dir);
     match &edited.end {
         EditEnd::Wrote(text) if !edited.asked_to_stop => {

@@ -1,12 +1,14 @@
 //! Scratch files for text handed to the user's own editor: private (0600, in a 0700 folder of
 //! rekindle's own), in memory where the machine has a memory-backed folder, removed as soon as
-//! the editor returns, and removed at the next start when a crash left them behind.
+//! the editor returns, and at the next start when a crash left them behind (their words kept
+//! first in a `rekindle-recovered-…` file in the data folder).
 //!
 //! Where, in order (as `pass` does): `$XDG_RUNTIME_DIR/rekindle-editing` when that folder is a
 //! tmpfs, else `/dev/shm/rekindle-editing-<uid>` when that is one, else `<data>/editing`, so the
 //! words never reach a shared `/tmp` on disk.
 //!
-//! Names: `rekindle-edit-<pid>-<n>.txt`; the folder is removed too once it is empty. An editor's own files beside it (vim's
+//! Names: `rekindle-edit-<pid>-<n>.txt`, with a note `….txt.where` naming the data folder it is
+//! for; the folder is removed too once it is empty. An editor's own files beside it (vim's
 //! `.rekindle-edit-…txt.swp`, emacs's `…txt~`) carry the same name inside theirs, so rekindle
 //! removes exactly those, and at a start only those of processes no longer running: a second
 //! rekindle editing at that moment keeps its file.
@@ -43,7 +45,10 @@ impl ScratchFile {
                 let _ = super::paths::ensure_private_dir(data_dir);
             }
             match Self::write_in(&folder, text) {
-                Ok(file) => return Ok(file),
+                Ok(file) => {
+                    file.note_data_folder(data_dir);
+                    return Ok(file);
+                }
                 Err(e) => last = Some(e),
             }
         }
@@ -74,6 +79,16 @@ impl ScratchFile {
             file.write_all(b"\n")?;
         }
         Ok(scratch)
+    }
+
+    /// Notes beside the file which data folder it is for (`….txt.where`), so a start after a
+    /// crash keeps its words in that folder and no other. Best effort: without the note, the
+    /// next start of any data folder keeps them.
+    fn note_data_folder(&self, data_dir: &Path) {
+        use std::os::unix::ffi::OsStrExt;
+        if let Ok(mut note) = create_private(&where_note(&self.path)) {
+            let _ = note.write_all(data_dir.as_os_str().as_bytes());
+        }
     }
 
     /// Where the file is, to hand to the editor.
@@ -162,18 +177,122 @@ pub fn places(data_dir: &Path) -> Vec<PathBuf> {
     places
 }
 
-/// Removes scratch files (and the editor's files named after them) that a rekindle no longer
-/// running left behind, in every place; returns how many were removed.
-pub fn remove_leftovers(data_dir: &Path) -> usize {
-    places(data_dir)
+/// What a start did with the scratch files that rekindles no longer running left behind.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Leftovers {
+    /// How many files were removed (scratch files and the editors' files beside them).
+    pub removed: usize,
+    /// Where the words of each left-behind scratch file that held any are kept now.
+    pub kept: Vec<PathBuf>,
+    /// Left-behind scratch files whose words could not be kept, so they stay where they are,
+    /// each with why.
+    pub left: Vec<(PathBuf, String)>,
+}
+
+impl Leftovers {
+    /// What to tell the user at the start: where their words are; `None` when there are none.
+    pub fn notice(&self) -> Option<String> {
+        let mut lines = Vec::new();
+        match self.kept.as_slice() {
+            [] => {}
+            [one] => lines.push(format!(
+                "Words you were writing in your editor when rekindle last stopped are kept in \
+                 {}; open it to copy them back.",
+                one.display()
+            )),
+            many => lines.push(format!(
+                "Words you were writing in your editor when rekindle last stopped are kept in \
+                 these files; open them to copy them back:\n{}",
+                many.iter()
+                    .map(|p| format!("  {}", p.display()))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )),
+        }
+        for (file, why) in &self.left {
+            lines.push(format!(
+                "Words left in {} by your editor could not be kept elsewhere ({why}), so that \
+                 file stays where it is.",
+                file.display()
+            ));
+        }
+        (!lines.is_empty()).then(|| lines.join("\n"))
+    }
+}
+
+/// Tidies up after rekindles no longer running, in every place: the words of each scratch file
+/// they left are first kept in a `rekindle-recovered-….txt` file in `data_dir` (see
+/// [`recover_into`]), then the scratch files and the editors' files named after them are
+/// removed. A file whose words cannot be kept is not removed.
+pub fn remove_leftovers(data_dir: &Path) -> Leftovers {
+    let mut leftovers = Leftovers::default();
+    for folder in places(data_dir)
         .iter()
         .filter(|folder| is_own_private_folder(folder))
-        .map(|folder| {
-            let removed = remove_where(folder, left_by_the_dead);
-            let _ = fs::remove_dir(folder);
-            removed
-        })
-        .sum()
+    {
+        let (texts, mut kept_back) = left_texts(folder, data_dir);
+        for file in texts {
+            match recover_into(&file, data_dir) {
+                Ok(kept) => leftovers.kept.push(kept),
+                Err(e) => {
+                    if let Some(name) = file.file_name() {
+                        kept_back.push(name.to_string_lossy().into_owned());
+                    }
+                    leftovers.left.push((file, e.to_string()));
+                }
+            }
+        }
+        leftovers.removed += remove_where(folder, |name| {
+            left_by_the_dead(name) && !kept_back.iter().any(|stem| name.contains(stem.as_str()))
+        });
+        let _ = fs::remove_dir(folder);
+    }
+    leftovers
+}
+
+/// The note beside scratch file `path` naming its data folder.
+fn where_note(path: &Path) -> PathBuf {
+    let mut note = path.as_os_str().to_owned();
+    note.push(".where");
+    PathBuf::from(note)
+}
+
+/// True when the note beside scratch file `path` names a data folder other than `data_dir`
+/// that is still there: that folder's own next start keeps the words.
+fn for_another_folder(path: &Path, data_dir: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(bytes) = crate::bounded::read_regular(&where_note(path), 64 * 1024) else {
+        return false;
+    };
+    let named = Path::new(std::ffi::OsStr::from_bytes(&bytes));
+    let same = |a: &Path, b: &Path| {
+        a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
+    };
+    !same(named, data_dir) && named.is_dir()
+}
+
+/// The scratch files themselves (not the editors' files beside them) in `folder` that a
+/// rekindle no longer running left: those for `data_dir` with words in them, and (second) the
+/// names of those that belong to another data folder.
+fn left_texts(folder: &Path, data_dir: &Path) -> (Vec<PathBuf>, Vec<String>) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut texts = Vec::new();
+    let mut elsewhere = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with(PREFIX) && name.ends_with(".txt") && left_by_the_dead(&name)) {
+            continue;
+        }
+        let path = entry.path();
+        if for_another_folder(&path, data_dir) {
+            elsewhere.push(name);
+        } else if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file() && m.len() > 0) {
+            texts.push(path);
+        }
+    }
+    (texts, elsewhere)
 }
 
 /// True when `name` holds a scratch file's name whose process is gone.

@@ -72,12 +72,23 @@ fn visual_gets_the_text_and_its_words_are_saved_with_nothing_left_behind() {
             std::fs::create_dir_all(&place).unwrap();
             let file = place.join(format!("rekindle-edit-{dead}-4.txt"));
             std::fs::write(&file, "words from before the crash").unwrap();
+            std::fs::write(
+                place.join(format!("rekindle-edit-{dead}-4.txt.where")),
+                data.path().as_os_str().as_encoded_bytes(),
+            )
+            .unwrap();
             file
         })
         .collect();
 
     let tmux = Tmux::new("own-editor");
     start(&tmux, data.path(), Some(&visual), Some(&editor));
+    let first = tmux.wait_for("Words you were writing in your editor");
+    assert!(
+        first.contains("Your words are kept") && first.contains("rekindle-recovered-"),
+        "the start says where the words are:\n{first}"
+    );
+    tmux.keys(&["Escape"]);
     to_the_journal(&tmux);
     for file in &leftovers {
         assert!(
@@ -86,6 +97,22 @@ fn visual_gets_the_text_and_its_words_are_saved_with_nothing_left_behind() {
             file.display()
         );
     }
+    let recovered: Vec<_> = std::fs::read_dir(data.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("rekindle-recovered-")
+        })
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert_eq!(
+        recovered.len(),
+        leftovers.len(),
+        "its words were kept first"
+    );
+    assert!(recovered.iter().all(|t| t == "words from before the crash"));
     tmux.keys(&["n"]);
     tmux.wait_for("Ctrl-O your editor");
     tmux.text("typed here first");
@@ -267,4 +294,44 @@ fn journal_add_does_not_hold_the_workbook_while_the_editor_is_open() {
     let list = journal_list(data.path());
     assert!(list.contains("written alongside"), "{list}");
     assert!(list.contains("written in the editor"), "{list}");
+}
+
+#[test]
+fn journal_add_keeps_the_words_when_the_terminal_hangs_up_mid_edit() {
+    let data = TempDir::new().unwrap();
+    let scripts = Scripts::new();
+    // The editor saves, then the session hangs up: rekindle gets SIGHUP while the editor runs.
+    let hangup = scripts.script(
+        "hangup",
+        "printf '%s\\n' 'saved before the hangup' >> \"$1\"; kill -HUP $PPID; sleep 1; exit 1",
+    );
+    let tmux = Tmux::new("own-editor-cli-hup");
+    let command = format!(
+        "env -u VISUAL EDITOR='{editor}' '{bin}' --data-dir '{dir}' journal add; \
+         echo CODE=$?; sleep 30",
+        editor = hangup.display(),
+        bin = binary().display(),
+        dir = data.path().display(),
+    );
+    tmux.tmux(&["new-session", "-d", "-x", "100", "-y", "30", &command]);
+    let screen = tmux.wait_for("CODE=");
+    assert!(
+        screen.contains("CODE=1"),
+        "rekindle was not ended by the hangup: {screen}"
+    );
+    assert!(
+        screen.contains("What it last saved is kept as a draft"),
+        "{screen}"
+    );
+    tmux.tmux(&["kill-server"]);
+    let drafts = std::fs::read_to_string(data.path().join("drafts.json")).unwrap();
+    assert!(drafts.contains("saved before the hangup"), "{drafts}");
+    assert!(
+        journal_list(data.path()).trim().is_empty(),
+        "nothing was added"
+    );
+    assert!(
+        !scripts.seen("hangup").path.exists(),
+        "and the scratch file is gone"
+    );
 }

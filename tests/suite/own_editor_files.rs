@@ -148,6 +148,10 @@ fn leftovers_of_a_crash_are_removed_in_every_place_and_nothing_else() {
     };
     for place in places(data.path()) {
         let left = place.join(format!("rekindle-edit-{dead}-7.txt"));
+        // The note saying which data folder the file was for, as rekindle writes it.
+        let note = place.join(format!("rekindle-edit-{dead}-7.txt.where"));
+        plant(&note);
+        fs::write(&note, data.path().as_os_str().as_encoded_bytes()).unwrap();
         let swap = place.join(format!(".rekindle-edit-{dead}-7.txt.swp"));
         let live = place.join(format!("rekindle-edit-{me}-99999.txt"));
         let other = place.join(format!("notes-{dead}-7.txt"));
@@ -157,7 +161,28 @@ fn leftovers_of_a_crash_are_removed_in_every_place_and_nothing_else() {
         planted.push((left, swap, live, other));
     }
     assert!(!planted.is_empty());
-    assert!(remove_leftovers(data.path()) >= 2 * planted.len());
+    let leftovers = remove_leftovers(data.path());
+    assert!(leftovers.removed >= 3 * planted.len());
+    assert_eq!(leftovers.kept.len(), planted.len(), "{leftovers:?}");
+    for kept in &leftovers.kept {
+        assert_eq!(kept.parent(), Some(data.path()), "kept in the data folder");
+        assert!(
+            kept.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("rekindle-recovered-")
+        );
+        assert_eq!(fs::read_to_string(kept).unwrap(), "private words");
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(kept).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let notice = leftovers.notice().unwrap();
+    assert!(
+        notice.starts_with("Words you were writing in your editor when rekindle last stopped")
+            && notice.contains(&leftovers.kept[0].display().to_string()),
+        "{notice}"
+    );
     for (left, swap, live, other) in planted {
         assert!(!left.exists(), "{} removed", left.display());
         assert!(!swap.exists(), "{} removed", swap.display());
@@ -194,4 +219,40 @@ fn a_folder_someone_else_could_enter_is_made_private_again() {
     assert_eq!(mode, 0o700);
     let mode = fs::metadata(file.path()).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
+}
+
+#[test]
+fn leftovers_for_another_data_folder_are_left_for_it_and_empty_ones_just_go() {
+    let data = tempfile::tempdir().unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let dead = finished_pid();
+    let editing = data.path().join("editing");
+    fs::create_dir(&editing).unwrap();
+    let theirs = editing.join(format!("rekindle-edit-{dead}-8.txt"));
+    fs::write(&theirs, "their words").unwrap();
+    fs::write(
+        editing.join(format!("rekindle-edit-{dead}-8.txt.where")),
+        other.path().as_os_str().as_encoded_bytes(),
+    )
+    .unwrap();
+    let empty = editing.join(format!("rekindle-edit-{dead}-9.txt"));
+    fs::write(&empty, "").unwrap();
+    let leftovers = remove_leftovers(data.path());
+    assert!(theirs.exists(), "kept for the folder it belongs to");
+    assert!(!empty.exists(), "an empty one holds no words");
+    assert!(leftovers.kept.is_empty(), "{leftovers:?}");
+    assert_eq!(leftovers.notice(), None);
+}
+
+#[test]
+fn a_scratch_file_notes_its_data_folder_and_the_note_goes_with_it() {
+    let scripts = Scripts::new();
+    let data = tempfile::tempdir().unwrap();
+    let script = scripts.script("note", "cat \"$1.where\" > \"$0.where\"");
+    let edited = edit(&command(&script), "words", data.path());
+    let note = fs::read_to_string(scripts.dir.path().join("note.where")).unwrap();
+    assert_eq!(std::path::Path::new(&note), data.path());
+    let seen = scripts.seen("note");
+    drop(edited);
+    assert!(!std::path::PathBuf::from(format!("{}.where", seen.path.display())).exists());
 }
