@@ -52,8 +52,10 @@ pub fn run(cli: &Cli, command: &JournalCommand, config: &Config) -> Result<ExitC
 }
 
 /// Writes an entry. Opens the workbook's files first, so text typed on stdin is never read into
-/// a command that cannot save it. When the workbook is open in another window (its lock is held
-/// past a short wait), the entry goes to the inbox instead, which that window files.
+/// a command that cannot save it; text written in the user's editor is written first, and the
+/// files opened after, so the workbook is not held while they write. When the workbook is open
+/// in another window (its lock is held past a short wait), the entry goes to the inbox instead,
+/// which that window files.
 fn add(
     cli: &Cli,
     text: &[String],
@@ -69,12 +71,13 @@ fn add(
     };
     // The editor runs before the store is opened, so its lock is not held while the user
     // writes (the workbook, restore and delete everything stay usable meanwhile).
-    let (mut target, text) = if let Some(editor) = editor {
+    // The scratch file stays until the entry is saved (dropped at the end of this function).
+    let (mut target, text, _scratch) = if let Some(editor) = editor {
         let dir = super::session::data_dir(cli)?;
         match in_own_editor(&editor, &dir) {
-            Ok(text) => {
+            Ok((text, scratch)) => {
                 let target = open_target(cli, this_month).map_err(|e| with_text(e, &text))?;
-                (target, text)
+                (target, text, Some(scratch))
             }
             Err(edited) => {
                 let target = open_target(cli, this_month);
@@ -90,7 +93,7 @@ fn add(
         } else {
             text.join(" ")
         };
-        (target, text)
+        (target, text, None)
     };
     let keep_text = |e: CliError| match e {
         CliError::Store(_) => with_text(e, &text),
@@ -171,19 +174,21 @@ fn own_editor_on_terminal() -> Result<Option<crate::own_editor::EditorCommand>, 
     }
 }
 
-/// The entry written in the user's own editor, starting empty; how it ended when it did not
-/// close with text to add (exit 0, and rekindle not asked to stop meanwhile).
+/// The entry written in the user's own editor, starting empty, with the edit (whose scratch
+/// file goes when it is dropped); how it ended when it did not close with text to add (exit 0,
+/// and rekindle not asked to stop meanwhile).
 fn in_own_editor(
     editor: &crate::own_editor::EditorCommand,
     data_dir: &Path,
-) -> Result<String, Box<Edited>> {
+) -> Result<(String, Edited), Box<Edited>> {
     if let Some(notice) = crate::store::scratch::remove_leftovers(data_dir).notice() {
         eprintln!("{notice}");
     }
     let edited = crate::own_editor::edit(editor, "", data_dir);
     match &edited.end {
         EditEnd::Wrote(text) if !edited.asked_to_stop => {
-            Ok(text.trim_end_matches('\n').to_string())
+            let text = text.trim_end_matches('\n').to_string();
+            Ok((text, edited))
         }
         _ => Err(Box::new(edited)),
     }
