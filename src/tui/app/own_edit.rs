@@ -111,7 +111,7 @@ impl App {
             if let Some(left) = &edited.left {
                 editor.replace_text(left, Instant::now());
                 let where_kept = match (launch, &editor.request.target) {
-                    (Launch::Editor, _) => ", here: it is not saved yet.",
+                    (Launch::Editor, _) => " and shown here: Ctrl-S saves it.",
                     (Launch::List, EditTarget::NewEntry { .. }) => ": start a new entry to see it.",
                     (Launch::List, _) => ": open the entry to see it.",
                 };
