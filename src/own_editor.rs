@@ -187,14 +187,14 @@ impl Edited {
         }
     }
 
-    /// What to tell the user when [`Edited::left`] was kept as a draft, ending with
-    /// `where_kept` (": open the entry to see it.").
+    /// What to tell the user when [`Edited::left`] was kept as a draft: how the editor ended,
+    /// then `where_kept` ("What it last saved is kept as a draft: open the entry to see it.").
     pub fn kept_as_draft_notice(&self, where_kept: &str) -> String {
         let why = self
             .end
             .why_not()
             .unwrap_or_else(|| "Your editor closed".to_string());
-        format!("{why}. What it last saved is kept as a draft{where_kept}")
+        format!("{why}. {where_kept}")
     }
 
     /// Keeps the scratch file's words as a private file in `data_dir`, for when they could not

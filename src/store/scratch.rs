@@ -243,7 +243,12 @@ pub fn remove_leftovers(data_dir: &Path) -> Leftovers {
             }
         }
         leftovers.removed += remove_where(folder, |name| {
-            left_by_the_dead(name) && !kept_back.iter().any(|stem| name.contains(stem.as_str()))
+            let note_for_another = name.strip_suffix(".where").is_some_and(|text| {
+                name.starts_with(PREFIX) && for_another_folder(&folder.join(text), data_dir)
+            });
+            left_by_the_dead(name)
+                && !note_for_another
+                && !kept_back.iter().any(|kept| name.contains(kept.as_str()))
         });
         let _ = fs::remove_dir(folder);
     }

@@ -70,13 +70,15 @@ fn visual_gets_the_text_and_its_words_are_saved_with_nothing_left_behind() {
         .into_iter()
         .map(|place| {
             std::fs::create_dir_all(&place).unwrap();
-            let file = place.join(format!("rekindle-edit-{dead}-4.txt"));
-            std::fs::write(&file, "words from before the crash").unwrap();
+            // The note naming the data folder first, as rekindle writes it, so another test's
+            // start leaves the file alone.
             std::fs::write(
                 place.join(format!("rekindle-edit-{dead}-4.txt.where")),
                 data.path().as_os_str().as_encoded_bytes(),
             )
             .unwrap();
+            let file = place.join(format!("rekindle-edit-{dead}-4.txt"));
+            std::fs::write(&file, "words from before the crash").unwrap();
             file
         })
         .collect();

@@ -78,7 +78,7 @@ fn text_that_is_not_utf8_is_kept_with_its_bad_bytes_marked() {
     assert_eq!(edited.left.as_deref(), Some("caf\u{FFFD} au lait"));
     assert!(
         edited
-            .kept_as_draft_notice(": open the entry to see it.")
+            .kept_as_draft_notice("What it last saved is kept as a draft.")
             .starts_with("Your editor could not be used (its file is not UTF-8 text). What it last saved is kept as a draft")
     );
 }
@@ -137,21 +137,22 @@ fn leftovers_of_a_crash_are_removed_in_every_place_and_nothing_else() {
     let me = std::process::id();
     let mut planted = Vec::new();
     // Another test's scratch file going may take the folder with it: plant again if so.
-    let plant = |file: &std::path::Path| {
+    let plant_with = |file: &std::path::Path, text: &[u8]| {
         for _ in 0..5 {
             fs::create_dir_all(file.parent().unwrap()).unwrap();
-            if fs::write(file, "private words").is_ok() {
+            if fs::write(file, text).is_ok() {
                 return;
             }
         }
         panic!("could not plant {}", file.display());
     };
+    let plant = |file: &std::path::Path| plant_with(file, b"private words");
     for place in places(data.path()) {
         let left = place.join(format!("rekindle-edit-{dead}-7.txt"));
-        // The note saying which data folder the file was for, as rekindle writes it.
+        // The note saying which data folder the file was for, as rekindle writes it (first,
+        // so a start of another test's data folder leaves the file alone).
         let note = place.join(format!("rekindle-edit-{dead}-7.txt.where"));
-        plant(&note);
-        fs::write(&note, data.path().as_os_str().as_encoded_bytes()).unwrap();
+        plant_with(&note, data.path().as_os_str().as_encoded_bytes());
         let swap = place.join(format!(".rekindle-edit-{dead}-7.txt.swp"));
         let live = place.join(format!("rekindle-edit-{me}-99999.txt"));
         let other = place.join(format!("notes-{dead}-7.txt"));

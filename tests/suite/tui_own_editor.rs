@@ -105,7 +105,10 @@ fn an_editor_that_exits_1_keeps_the_saved_answer_and_what_it_saved_as_a_draft() 
     );
     let screen = footer(&rig);
     assert!(
-        screen.contains("Your editor closed with exit status 1. What it last saved is kept as"),
+        screen.contains(
+            "Your editor closed with exit status 1. What it last saved is shown here, kept as a \
+             draft."
+        ),
         "{screen}"
     );
     assert!(!scripts.seen("fail").path.exists());

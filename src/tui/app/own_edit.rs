@@ -111,9 +111,13 @@ impl App {
             if let Some(left) = &edited.left {
                 editor.replace_text(left, Instant::now());
                 let where_kept = match (launch, &editor.request.target) {
-                    (Launch::Editor, _) => " and shown here: Ctrl-S saves it.",
-                    (Launch::List, EditTarget::NewEntry { .. }) => ": start a new entry to see it.",
-                    (Launch::List, _) => ": open the entry to see it.",
+                    (Launch::Editor, _) => "What it last saved is shown here, kept as a draft.",
+                    (Launch::List, EditTarget::NewEntry { .. }) => {
+                        "What it last saved is kept as a draft: start a new entry to see it."
+                    }
+                    (Launch::List, _) => {
+                        "What it last saved is kept as a draft: open the entry to see it."
+                    }
                 };
                 self.notice = Some(edited.kept_as_draft_notice(where_kept));
                 self.keep_draft(true);
