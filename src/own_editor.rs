@@ -1,7 +1,8 @@
 //! Writing in the user's own editor (`$VISUAL`, else `$EDITOR`): which command that names, split
 //! into words as a shell would (`code -w`, `"/opt/My Editor/bin/ed" --wait`), and one edit of a
-//! text through a private scratch file (see [`crate::store::scratch`]) that is gone when the
-//! editor returns.
+//! text through a private scratch file (see [`crate::store::scratch`]) that is gone once what
+//! the editor left in it is kept: saved, or kept as a draft when the editor did not close
+//! cleanly.
 //!
 //! The caller owns the terminal: the workbook gives it up before [`edit`] and takes it back
 //! after; the command line has nothing to give up.

@@ -195,8 +195,8 @@ fn in_own_editor(
 }
 
 /// After an editor that did not close cleanly: keeps what it last saved as the draft of a new
-/// entry (in the journal's drafts, or the inbox when another window has the workbook), adds
-/// nothing, and says so. The scratch file goes only once the words are kept.
+/// entry (after any draft already there), or, when another window has the workbook, in a
+/// `rekindle-recovered-…` file of the data folder; adds nothing, and says where. The scratch file goes only once the words are kept.
 fn keep_unfinished(
     target: Result<Target, CliError>,
     data_dir: &Path,
@@ -227,16 +227,10 @@ fn keep_unfinished(
             };
             session.apply(Action::SaveDraft { key, text }).map(|_| ())
         }
-        Ok(Target::Inbox(dir)) => Inbox::of(&dir)
-            .put(&InboxRecord::new(
-                Utc::now(),
-                InboxItem::Text {
-                    key,
-                    text: text.clone(),
-                },
-            ))
-            .map(|_| ())
-            .map_err(CliError::from),
+        // The open window would write its own draft of a new entry over this one.
+        Ok(Target::Inbox(_)) => Err(CliError::Other(
+            "the workbook is open in another window".to_string(),
+        )),
     };
     let message = match kept {
         Ok(()) => format!(

@@ -337,3 +337,49 @@ fn journal_add_keeps_the_words_when_the_terminal_hangs_up_mid_edit() {
         "and the scratch file is gone"
     );
 }
+
+#[test]
+fn journal_add_with_the_workbook_open_elsewhere_keeps_a_failed_editors_words_in_a_file() {
+    let data = TempDir::new().unwrap();
+    let scripts = Scripts::new();
+    let fails = scripts.fails();
+    // Another window has the workbook open (and may be writing its own new entry).
+    std::fs::create_dir_all(data.path()).unwrap();
+    let open =
+        rekindle::store::Store::open(data.path(), rekindle::store::Access::ReadWrite).unwrap();
+    let tmux = Tmux::new("own-editor-cli-open");
+    let command = format!(
+        "env -u VISUAL EDITOR='{editor}' '{bin}' --data-dir '{dir}' journal add; \
+         echo CODE=$?; sleep 30",
+        editor = fails.display(),
+        bin = binary().display(),
+        dir = data.path().display(),
+    );
+    tmux.tmux(&["new-session", "-d", "-x", "100", "-y", "30", &command]);
+    let screen = tmux.wait_for("CODE=");
+    tmux.tmux(&["kill-server"]);
+    drop(open);
+    assert!(screen.contains("CODE=1"), "{screen}");
+    let joined = screen.replace('\n', "");
+    assert!(
+        joined.contains("(the workbook is open in another window), so it is kept in")
+            && joined.contains("Nothing was added to your journal."),
+        "{screen}"
+    );
+    let kept: Vec<String> = std::fs::read_dir(data.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("rekindle-recovered-")
+        })
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert_eq!(kept, ["not this\n"], "the editor's words, as it left them");
+    let inbox = data.path().join("inbox");
+    assert!(
+        !inbox.exists() || std::fs::read_dir(&inbox).unwrap().count() == 0,
+        "nothing went to the open window's inbox"
+    );
+}
