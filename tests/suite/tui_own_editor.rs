@@ -137,7 +137,9 @@ fn an_editor_killed_by_a_signal_leaves_the_entry_and_keeps_its_words_as_a_draft(
     );
     let screen = footer(&rig);
     assert!(
-        screen.contains("Your editor was stopped (killed). What it last saved is kept as a"),
+        screen.contains(
+            "Your editor was stopped (killed). What it last saved is kept as the entry's draft."
+        ),
         "{screen}"
     );
     assert!(!scripts.seen("killed").path.exists());

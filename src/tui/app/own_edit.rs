@@ -113,11 +113,9 @@ impl App {
                 let where_kept = match (launch, &editor.request.target) {
                     (Launch::Editor, _) => "What it last saved is shown here, kept as a draft.",
                     (Launch::List, EditTarget::NewEntry { .. }) => {
-                        "What it last saved is kept as a draft: start a new entry to see it."
+                        "What it last saved is kept as a draft for a new entry."
                     }
-                    (Launch::List, _) => {
-                        "What it last saved is kept as a draft: open the entry to see it."
-                    }
+                    (Launch::List, _) => "What it last saved is kept as the entry's draft.",
                 };
                 self.notice = Some(edited.kept_as_draft_notice(where_kept));
                 self.keep_draft(true);
