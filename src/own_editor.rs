@@ -1,7 +1,8 @@
 //! Writing in the user's own editor (`$VISUAL`, else `$EDITOR`): which command that names, split
 //! into words as a shell would (`code -w`, `"/opt/My Editor/bin/ed" --wait`), and one edit of a
-//! text through a private scratch file (see [`crate::store::scratch`]) that is gone when the
-//! editor returns.
+//! text through a private scratch file (see [`crate::store::scratch`]) that is gone once what
+//! the editor left in it is kept: saved, or kept as a draft when the editor did not close
+//! cleanly.
 //!
 //! The caller owns the terminal: the workbook gives it up before [`edit`] and takes it back
 //! after; the command line has nothing to give up.
@@ -10,7 +11,7 @@ use std::fmt;
 use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::store::scratch::ScratchFile;
 
@@ -161,23 +162,77 @@ impl EditEnd {
     }
 }
 
+/// What one edit in the user's editor came to: how the editor ended, and, when it did not end
+/// with text to save, what it last saved in its file anyway. The scratch file stays on disk
+/// until this is dropped, so whoever keeps [`Edited::left`] drops this after keeping it.
+#[derive(Debug)]
+pub struct Edited {
+    /// How the editor ended.
+    pub end: EditEnd,
+    /// After any ending but [`EditEnd::Wrote`]: the text the file held, when it is not blank
+    /// and differs from the text handed out (bytes that are not UTF-8 read as U+FFFD).
+    pub left: Option<String>,
+    /// True when rekindle itself was asked to stop (hangup or terminate) while the editor ran.
+    pub asked_to_stop: bool,
+    file: Option<ScratchFile>,
+}
+
+impl Edited {
+    /// An edit that never reached an editor.
+    pub fn trouble(problem: String) -> Self {
+        Self {
+            end: EditEnd::Trouble(problem),
+            left: None,
+            asked_to_stop: false,
+            file: None,
+        }
+    }
+
+    /// What to tell the user when [`Edited::left`] was kept as a draft: how the editor ended,
+    /// then `where_kept` ("What it last saved is kept as a draft: open the entry to see it.").
+    pub fn kept_as_draft_notice(&self, where_kept: &str) -> String {
+        let why = self
+            .end
+            .why_not()
+            .unwrap_or_else(|| "Your editor closed".to_string());
+        format!("{why}. {where_kept}")
+    }
+
+    /// Keeps the scratch file's words as a private file in `data_dir`, for when they could not
+    /// be kept as a draft; where they are.
+    pub fn set_aside(&self, data_dir: &Path) -> std::io::Result<std::path::PathBuf> {
+        match &self.file {
+            Some(file) => crate::store::scratch::recover_into(file.path(), data_dir),
+            None => Err(std::io::Error::other("there is no file to keep")),
+        }
+    }
+}
+
 /// Hands `text` to `command` in a private scratch file (in a memory-backed folder when there is
-/// one, else under `data_dir`), waits for the editor, and returns how it ended; the scratch file
-/// is removed before this returns.
+/// one, else under `data_dir`), waits for the editor, and returns how it ended with what it left
+/// in the file; the scratch file is removed when the returned [`Edited`] is dropped.
 ///
 /// The editor runs in the foreground on this process's terminal. Ctrl-C and Ctrl-\ typed in it
-/// reach the editor, which decides what they mean; they do not end this process (they raise
-/// `interrupted`, for a caller that listens for them too).
-pub fn edit(command: &EditorCommand, text: &str, data_dir: &Path) -> EditEnd {
+/// reach the editor, which decides what they mean; they do not end this process. Neither does a
+/// hangup or terminate signal while the editor runs: rekindle waits for the editor and says so
+/// in [`Edited::asked_to_stop`], so its words can be kept before it goes.
+pub fn edit(command: &EditorCommand, text: &str, data_dir: &Path) -> Edited {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
     let file = match ScratchFile::write(data_dir, text) {
         Ok(file) => file,
-        Err(e) => return EditEnd::Trouble(format!("no private place for the text: {e}")),
+        Err(e) => return Edited::trouble(format!("no private place for the text: {e}")),
     };
     let interrupted = Arc::new(AtomicBool::new(false));
-    let guards: Vec<_> = [signal_hook::consts::SIGINT, signal_hook::consts::SIGQUIT]
-        .into_iter()
-        .filter_map(|s| signal_hook::flag::register(s, Arc::clone(&interrupted)).ok())
-        .collect();
+    let stop = Arc::new(AtomicBool::new(false));
+    let guards: Vec<_> = [
+        (SIGINT, &interrupted),
+        (SIGQUIT, &interrupted),
+        (SIGHUP, &stop),
+        (SIGTERM, &stop),
+    ]
+    .into_iter()
+    .filter_map(|(s, flag)| signal_hook::flag::register(s, Arc::clone(flag)).ok())
+    .collect();
     let status = Command::new(&command.program)
         .args(&command.args)
         .arg(file.path())
@@ -185,27 +240,60 @@ pub fn edit(command: &EditorCommand, text: &str, data_dir: &Path) -> EditEnd {
     for guard in guards {
         signal_hook::low_level::unregister(guard);
     }
-    let status = match status {
-        Ok(status) => status,
+    let end = match status {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return EditEnd::Trouble(format!("{} was not found", command.program));
+            EditEnd::Trouble(format!("{} was not found", command.program))
         }
-        Err(e) => return EditEnd::Trouble(format!("{} did not start: {e}", command.program)),
+        Err(e) => EditEnd::Trouble(format!("{} did not start: {e}", command.program)),
+        Ok(status) => ending(status),
     };
-    if let Some(code) = status.code() {
-        if code != 0 {
-            return EditEnd::Failed(code);
+    let (end, left) = match (end, file.read_lossy()) {
+        (EditEnd::Wrote(_), Ok((written, true))) => (EditEnd::Wrote(written), None),
+        (EditEnd::Wrote(_), Ok((written, false))) => (
+            EditEnd::Trouble("its file is not UTF-8 text".to_string()),
+            Some(written),
+        ),
+        (end, Ok((written, _))) => (end, Some(written)),
+        (end, Err(e)) => {
+            let why = match end.why_not() {
+                Some(why) => format!("{why}, and its file could not be read back: {e}"),
+                None => format!("its file could not be read back: {e}"),
+            };
+            // Words that could not be read at all are kept as they are, not removed.
+            let kept = match crate::store::scratch::recover_into(file.path(), data_dir) {
+                Ok(kept) => format!("; the file is kept as {}", kept.display()),
+                Err(_) => String::new(),
+            };
+            (EditEnd::Trouble(format!("{why}{kept}")), None)
         }
-    } else {
-        #[cfg(unix)]
-        {
-            use std::os::unix::process::ExitStatusExt;
-            return EditEnd::Killed(status.signal().unwrap_or(0));
-        }
+    };
+    let left = left.filter(|written| {
+        !written.trim().is_empty()
+            && written != text
+            && Some(written.as_str()) != text.strip_suffix('\n')
+    });
+    Edited {
+        end,
+        left,
+        asked_to_stop: stop.load(Ordering::SeqCst),
+        file: Some(file),
     }
-    match file.read() {
-        Ok(text) => EditEnd::Wrote(text),
-        Err(e) => EditEnd::Trouble(format!("its file could not be read back: {e}")),
+}
+
+/// How an editor's exit status ends an edit; [`EditEnd::Wrote`] holds no text yet.
+fn ending(status: std::process::ExitStatus) -> EditEnd {
+    match status.code() {
+        Some(0) => EditEnd::Wrote(String::new()),
+        Some(code) => EditEnd::Failed(code),
+        None => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::process::ExitStatusExt;
+                EditEnd::Killed(status.signal().unwrap_or(0))
+            }
+            #[cfg(not(unix))]
+            EditEnd::Failed(-1)
+        }
     }
 }
 

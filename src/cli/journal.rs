@@ -9,6 +9,7 @@ use clap::Subcommand;
 
 use crate::config::Config;
 use crate::engine::{Action, MonthKey, Now, Workbook, prepare_entry};
+use crate::own_editor::{EditEnd, Edited};
 use crate::store::{Inbox, InboxItem, InboxRecord, StoreError};
 
 use super::session::load_guide;
@@ -51,8 +52,10 @@ pub fn run(cli: &Cli, command: &JournalCommand, config: &Config) -> Result<ExitC
 }
 
 /// Writes an entry. Opens the workbook's files first, so text typed on stdin is never read into
-/// a command that cannot save it. When the workbook is open in another window (its lock is held
-/// past a short wait), the entry goes to the inbox instead, which that window files.
+/// a command that cannot save it; text written in the user's editor is written first, and the
+/// files opened after, so the workbook is not held while they write. When the workbook is open
+/// in another window (its lock is held past a short wait), the entry goes to the inbox instead,
+/// which that window files.
 fn add(
     cli: &Cli,
     text: &[String],
@@ -61,29 +64,39 @@ fn add(
     tags: Vec<String>,
 ) -> Result<ExitCode, CliError> {
     let this_month = MonthKey::of(Utc::now());
-    let mut target = match Session::open_month(cli, this_month) {
-        Ok(session) => Target::Journal(Box::new(session)),
-        Err(CliError::Store(StoreError::Locked { dir, .. })) => Target::Inbox(dir),
-        Err(e) => return Err(e),
-    };
     let editor = if text.is_empty() && std::io::stdin().is_terminal() {
         own_editor_on_terminal()?
     } else {
         None
     };
-    let text = if let Some(editor) = editor {
-        in_own_editor(&editor, target.dir())?
-    } else if text.is_empty() || text == ["-"] {
-        let mut input = String::new();
-        std::io::stdin().read_to_string(&mut input)?;
-        input.trim_end_matches('\n').to_string()
+    // The editor runs before the store is opened, so its lock is not held while the user
+    // writes (the workbook, restore and delete everything stay usable meanwhile).
+    // The scratch file stays until the entry is saved (dropped at the end of this function).
+    let (mut target, text, _scratch) = if let Some(editor) = editor {
+        let dir = super::session::data_dir(cli)?;
+        match in_own_editor(&editor, &dir) {
+            Ok((text, scratch)) => {
+                let target = open_target(cli, this_month).map_err(|e| with_text(e, &text))?;
+                (target, text, Some(scratch))
+            }
+            Err(edited) => {
+                let target = open_target(cli, this_month);
+                return keep_unfinished(target, &dir, *edited, step.as_deref());
+            }
+        }
     } else {
-        text.join(" ")
+        let target = open_target(cli, this_month)?;
+        let text = if text.is_empty() || text == ["-"] {
+            let mut input = String::new();
+            std::io::stdin().read_to_string(&mut input)?;
+            input.trim_end_matches('\n').to_string()
+        } else {
+            text.join(" ")
+        };
+        (target, text, None)
     };
     let keep_text = |e: CliError| match e {
-        CliError::Store(_) if !text.trim().is_empty() => CliError::Other(format!(
-            "{e}\nYour entry was not saved; here it is so nothing is lost:\n{text}"
-        )),
+        CliError::Store(_) => with_text(e, &text),
         e => e,
     };
     let id = match &mut target {
@@ -128,6 +141,26 @@ fn add(
     Ok(ExitCode::SUCCESS)
 }
 
+/// Opens where `journal add` writes: the journal, or its inbox when another window holds the
+/// lock past a short wait.
+fn open_target(cli: &Cli, month: MonthKey) -> Result<Target, CliError> {
+    match Session::open_month(cli, month) {
+        Ok(session) => Ok(Target::Journal(Box::new(session))),
+        Err(CliError::Store(StoreError::Locked { dir, .. })) => Ok(Target::Inbox(dir)),
+        Err(e) => Err(e),
+    }
+}
+
+/// `e`, with the entry's `text` after it so nothing is lost when the entry was not saved.
+fn with_text(e: CliError, text: &str) -> CliError {
+    if text.trim().is_empty() {
+        return e;
+    }
+    CliError::Other(format!(
+        "{e}\nYour entry was not saved; here it is so nothing is lost:\n{text}"
+    ))
+}
+
 /// The editor `journal add` opens on a terminal: none when none is set (the text is then read
 /// from the terminal as from any stdin); an error when the variable cannot be read as a command.
 fn own_editor_on_terminal() -> Result<Option<crate::own_editor::EditorCommand>, CliError> {
@@ -141,21 +174,86 @@ fn own_editor_on_terminal() -> Result<Option<crate::own_editor::EditorCommand>, 
     }
 }
 
-/// The entry written in the user's own editor, starting empty; an editor that fails or is
-/// stopped adds nothing.
+/// The entry written in the user's own editor, starting empty, with the edit (whose scratch
+/// file goes when it is dropped); how it ended when it did not close with text to add (exit 0,
+/// and rekindle not asked to stop meanwhile).
 fn in_own_editor(
     editor: &crate::own_editor::EditorCommand,
     data_dir: &Path,
-) -> Result<String, CliError> {
-    crate::store::scratch::remove_leftovers(data_dir);
-    let end = crate::own_editor::edit(editor, "", data_dir);
-    match end {
-        crate::own_editor::EditEnd::Wrote(text) => Ok(text.trim_end_matches('\n').to_string()),
-        stopped => Err(CliError::Other(format!(
-            "{}, so nothing was added.",
-            stopped.why_not().unwrap_or_default()
-        ))),
+) -> Result<(String, Edited), Box<Edited>> {
+    if let Some(notice) = crate::store::scratch::remove_leftovers(data_dir).notice() {
+        eprintln!("{notice}");
     }
+    let edited = crate::own_editor::edit(editor, "", data_dir);
+    match &edited.end {
+        EditEnd::Wrote(text) if !edited.asked_to_stop => {
+            let text = text.trim_end_matches('\n').to_string();
+            Ok((text, edited))
+        }
+        _ => Err(Box::new(edited)),
+    }
+}
+
+/// After an editor that did not close cleanly: keeps what it last saved as the draft of a new
+/// entry (after any draft already there), or, when another window has the workbook, in a
+/// `rekindle-recovered-…` file of the data folder; adds nothing, and says where. The scratch file goes only once the words are kept.
+fn keep_unfinished(
+    target: Result<Target, CliError>,
+    data_dir: &Path,
+    mut edited: Edited,
+    step: Option<&str>,
+) -> Result<ExitCode, CliError> {
+    let why = edited
+        .end
+        .why_not()
+        .unwrap_or_else(|| "rekindle was asked to stop while your editor was open".to_string());
+    if let EditEnd::Wrote(text) = &edited.end {
+        edited.left = Some(text.clone()).filter(|t| !t.trim().is_empty());
+    }
+    let Some(text) = edited.left.clone() else {
+        return Err(CliError::Other(format!("{why}, so nothing was added.")));
+    };
+    let key = match step {
+        None => "entry-new".to_string(),
+        Some(step) => format!("entry-new:{step}"),
+    };
+    let kept = match target {
+        Err(e) => Err(e),
+        Ok(Target::Journal(mut session)) => {
+            let text = match session.book.drafts.get(&key) {
+                Some(draft) if draft.text.contains(&text) => draft.text.clone(),
+                Some(draft) => format!("{}\n\n{text}", draft.text),
+                None => text.clone(),
+            };
+            session.apply(Action::SaveDraft { key, text }).map(|_| ())
+        }
+        // The open window would write its own draft of a new entry over this one.
+        Ok(Target::Inbox(_)) => Err(CliError::Other(
+            "the workbook is open in another window".to_string(),
+        )),
+    };
+    let message = match kept {
+        Ok(()) => format!(
+            "{why}. What it last saved is kept as a draft: open the workbook (rekindle) and start \
+             a new journal entry to see it. Nothing was added to your journal."
+        ),
+        Err(e) => match edited.set_aside(data_dir) {
+            Ok(path) => format!(
+                "{why}. What it last saved could not be kept as a draft ({e}), so it is kept in \
+                 {}. Nothing was added to your journal.",
+                path.display()
+            ),
+            Err(_) => format!(
+                "{why}. What it last saved could not be kept ({e}); here it is so nothing is \
+                 lost:\n{text}"
+            ),
+        },
+    };
+    drop(edited);
+    // The terminal may be gone (a hangup): the words are kept already, so a failed write is
+    // not a problem.
+    let _ = writeln!(std::io::stderr().lock(), "{message}");
+    Ok(ExitCode::FAILURE)
 }
 
 /// Where `journal add` writes.
@@ -164,14 +262,4 @@ enum Target {
     Journal(Box<Session>),
     /// The inbox of the data folder at this path, because another window holds the lock.
     Inbox(std::path::PathBuf),
-}
-
-impl Target {
-    /// The data folder written to.
-    fn dir(&self) -> &Path {
-        match self {
-            Target::Journal(session) => session.store.dir(),
-            Target::Inbox(dir) => dir,
-        }
-    }
 }

@@ -19,6 +19,7 @@ use super::paths::{
     month_of_file_name,
 };
 use super::private::sync_dir;
+use super::scratch::{DATA_FOLDER as EDITING_DIR, RECOVERED_PREFIX, ScratchOwner, scratch_owner};
 use super::write::resolve_links;
 
 /// The word a person types to confirm deleting everything (in any case).
@@ -56,6 +57,10 @@ enum Kind {
     SetAside,
     Temporary,
     Lock,
+    /// A file handed to the user's editor (in `editing/`) by a rekindle no longer running.
+    Scratch,
+    /// Words kept from such a file (`rekindle-recovered-…`).
+    Recovered,
 }
 
 /// Everything in a data folder, sorted into what rekindle made and what it did not.
@@ -73,6 +78,9 @@ pub struct ErasePlan {
     pub foreign: Vec<PathBuf>,
     /// Whole earlier workbooks beside the folder, kept by `restore --replace` (left as they are).
     pub earlier_copies: Vec<PathBuf>,
+    /// Files in `editing/` that a running rekindle's editor has, relative to the folder, with
+    /// that rekindle's process id.
+    pub in_an_editor: Vec<(PathBuf, i32)>,
 }
 
 /// What was deleted, for the last words the user reads.
@@ -107,6 +115,7 @@ pub fn survey(dir: &Path) -> Result<Option<ErasePlan>, StoreError> {
         links: Vec::new(),
         foreign: Vec::new(),
         earlier_copies: super::restore::earlier_copies(&root),
+        in_an_editor: Vec::new(),
     };
     plan.look(&root, Path::new(""))?;
     plan.files.sort();
@@ -128,13 +137,20 @@ impl ErasePlan {
                 .map_err(StoreError::io("look at", &entry.path()))?;
             let nested = relative.as_os_str().to_string_lossy().into_owned();
             if kind.is_dir() {
-                let ours = nested.is_empty() && (name == JOURNAL_DIR || name == INBOX_DIR);
+                let ours = nested.is_empty()
+                    && (name == JOURNAL_DIR || name == INBOX_DIR || name == EDITING_DIR);
                 if ours {
                     self.look(root, &path)?;
                     self.folders.push(path);
                 } else {
                     self.foreign.push(path);
                 }
+                continue;
+            }
+            if nested == EDITING_DIR
+                && let Some(ScratchOwner::Running(pid)) = scratch_owner(&name)
+            {
+                self.in_an_editor.push((path, pid));
                 continue;
             }
             match file_kind(&nested, &name) {
@@ -211,6 +227,26 @@ impl ErasePlan {
                 "unfinished temporary files",
             ));
         }
+        if count(Kind::Scratch) > 0 {
+            parts.push(format!(
+                "{} (editing/)",
+                plural(
+                    count(Kind::Scratch),
+                    "file left from your editor",
+                    "files left from your editor"
+                )
+            ));
+        }
+        if count(Kind::Recovered) > 0 {
+            parts.push(format!(
+                "{} (rekindle-recovered-…)",
+                plural(
+                    count(Kind::Recovered),
+                    "text kept from your editor",
+                    "texts kept from your editor"
+                )
+            ));
+        }
         if count(Kind::Lock) > 0 {
             parts.push("the lock file".to_string());
         }
@@ -244,8 +280,15 @@ impl ErasePlan {
             .collect()
     }
 
-    /// The refusal when anything here is not rekindle's.
+    /// The refusal when anything here is not rekindle's, or a running editor has a file here.
     fn refuse_foreign(&self) -> Result<(), StoreError> {
+        if let Some((file, pid)) = self.in_an_editor.first() {
+            return Err(StoreError::InAnEditor {
+                dir: self.dir.clone(),
+                file: file.clone(),
+                pid: *pid,
+            });
+        }
         if self.foreign.is_empty() {
             return Ok(());
         }
@@ -291,6 +334,12 @@ fn file_kind(nested: &str, name: &str) -> Option<Kind> {
     }
     if nested.is_empty() && name == LOCK_FILE {
         return Some(Kind::Lock);
+    }
+    if nested == EDITING_DIR {
+        return (scratch_owner(name) == Some(ScratchOwner::Gone)).then_some(Kind::Scratch);
+    }
+    if nested.is_empty() && name.starts_with(RECOVERED_PREFIX) && name.ends_with(".txt") {
+        return Some(Kind::Recovered);
     }
     let (base, kind_of_copy) = if let Some(base) = name
         .strip_suffix(".damaged")
@@ -431,6 +480,9 @@ mod tests {
             ("journal", "notes.json"),
             ("inbox", "readme.txt"),
             ("", "journal.json"),
+            ("editing", "notes.txt"),
+            ("", "rekindle-edit-1-1.txt"),
+            ("", "rekindle-recovered-notes.md"),
         ] {
             assert!(file_kind(nested, name).is_none(), "{nested}/{name}");
         }

@@ -206,6 +206,22 @@ pub enum StoreError {
         names: Vec<PathBuf>,
     },
 
+    /// Deleting everything was asked while a rekindle's editor has a file in the data folder.
+    #[error(
+        "your editor has text from rekindle open ({} in {}, for rekindle process {pid}), so \
+         nothing was deleted; close that editor, then try again",
+        .file.display(),
+        .dir.display()
+    )]
+    InAnEditor {
+        /// The data folder.
+        dir: PathBuf,
+        /// The file the editor has, relative to the folder.
+        file: PathBuf,
+        /// The running rekindle's process id.
+        pid: i32,
+    },
+
     /// Deleting everything was asked of a window that only reads.
     #[error(
         "this window has the workbook open read-only, so it cannot delete it; close the window \

@@ -12,7 +12,7 @@ use super::paths::{INBOX_DIR, JOURNAL_DIR, LOCK_FILE};
 use super::private;
 
 /// What a data folder holds besides what rekindle makes empty (the lock file, an empty
-/// `journal/` or `inbox/` folder), each named for a person: `journey.json`, `journal/ (3
+/// `journal/`, `inbox/` or `editing/` folder), each named for a person: `journey.json`, `journal/ (3
 /// files)`. Empty when the folder is missing or holds nothing else.
 pub fn made_here(dir: &Path) -> Result<Vec<String>, StoreError> {
     let entries = match fs::read_dir(dir) {
@@ -35,7 +35,9 @@ pub fn made_here(dir: &Path) -> Result<Vec<String>, StoreError> {
         }
         if is_dir {
             let inside = count_files(&entry.path())?;
-            if inside == 0 && (name == JOURNAL_DIR || name == INBOX_DIR) {
+            if inside == 0
+                && (name == JOURNAL_DIR || name == INBOX_DIR || name == super::scratch::DATA_FOLDER)
+            {
                 continue;
             }
             let files = crate::content::words::count(inside, "file", "files");
@@ -134,6 +136,7 @@ mod tests {
         assert!(made_here(&dir).unwrap().is_empty(), "missing is empty");
         fs::create_dir_all(dir.join("journal")).unwrap();
         fs::create_dir_all(dir.join("inbox")).unwrap();
+        fs::create_dir_all(dir.join("editing")).unwrap();
         fs::write(dir.join(".lock"), "pid 1\n").unwrap();
         assert!(made_here(&dir).unwrap().is_empty());
         fs::write(dir.join("journal/2026-11.json"), "{}").unwrap();

@@ -1,12 +1,14 @@
 //! Scratch files for text handed to the user's own editor: private (0600, in a 0700 folder of
 //! rekindle's own), in memory where the machine has a memory-backed folder, removed as soon as
-//! the editor returns, and removed at the next start when a crash left them behind.
+//! the editor returns, and at the next start when a crash left them behind (their words kept
+//! first in a `rekindle-recovered-…` file in the data folder).
 //!
 //! Where, in order (as `pass` does): `$XDG_RUNTIME_DIR/rekindle-editing` when that folder is a
 //! tmpfs, else `/dev/shm/rekindle-editing-<uid>` when that is one, else `<data>/editing`, so the
 //! words never reach a shared `/tmp` on disk.
 //!
-//! Names: `rekindle-edit-<pid>-<n>.txt`; the folder is removed too once it is empty. An editor's own files beside it (vim's
+//! Names: `rekindle-edit-<pid>-<n>.txt`, with a note `….txt.where` naming the data folder it is
+//! for; the folder is removed too once it is empty. An editor's own files beside it (vim's
 //! `.rekindle-edit-…txt.swp`, emacs's `…txt~`) carry the same name inside theirs, so rekindle
 //! removes exactly those, and at a start only those of processes no longer running: a second
 //! rekindle editing at that moment keeps its file.
@@ -21,7 +23,7 @@ use super::private;
 /// The start of every scratch file's name.
 const PREFIX: &str = "rekindle-edit-";
 /// The folder under the data folder used when no memory-backed folder is there.
-const DATA_FOLDER: &str = "editing";
+pub const DATA_FOLDER: &str = "editing";
 /// The most text read back from the editor.
 pub const EDITED_LIMIT: u64 = 64 * 1024 * 1024;
 
@@ -38,8 +40,15 @@ impl ScratchFile {
     pub fn write(data_dir: &Path, text: &str) -> io::Result<Self> {
         let mut last = None;
         for folder in places(data_dir) {
+            if folder.parent() == Some(data_dir) {
+                // The data folder's own place: the data folder may not be made yet.
+                let _ = super::paths::ensure_private_dir(data_dir);
+            }
             match Self::write_in(&folder, text) {
-                Ok(file) => return Ok(file),
+                Ok(file) => {
+                    file.note_data_folder(data_dir);
+                    return Ok(file);
+                }
                 Err(e) => last = Some(e),
             }
         }
@@ -72,6 +81,16 @@ impl ScratchFile {
         Ok(scratch)
     }
 
+    /// Notes beside the file which data folder it is for (`….txt.where`), so a start after a
+    /// crash keeps its words in that folder and no other. Best effort: without the note, the
+    /// next start of any data folder keeps them.
+    fn note_data_folder(&self, data_dir: &Path) {
+        use std::os::unix::ffi::OsStrExt;
+        if let Ok(mut note) = create_private(&where_note(&self.path)) {
+            let _ = note.write_all(data_dir.as_os_str().as_bytes());
+        }
+    }
+
     /// Where the file is, to hand to the editor.
     pub fn path(&self) -> &Path {
         &self.path
@@ -79,15 +98,27 @@ impl ScratchFile {
 
     /// The text the editor left: line ends made `\n`, the one final newline taken off.
     pub fn read(&self) -> Result<String, crate::bounded::ReadError> {
+        match self.read_lossy()? {
+            (text, true) => Ok(text),
+            (_, false) => {
+                Err(io::Error::new(io::ErrorKind::InvalidData, "the file is not UTF-8 text").into())
+            }
+        }
+    }
+
+    /// The text the editor left, as [`ScratchFile::read`] reads it, with bytes that are not
+    /// UTF-8 read as U+FFFD; true when every byte was UTF-8.
+    pub fn read_lossy(&self) -> Result<(String, bool), crate::bounded::ReadError> {
         let bytes = crate::bounded::read_regular(&self.path, EDITED_LIMIT)?;
-        let text = String::from_utf8(bytes).map_err(|_| {
-            io::Error::new(io::ErrorKind::InvalidData, "the file is not UTF-8 text")
-        })?;
+        let (text, whole) = match String::from_utf8(bytes) {
+            Ok(text) => (text, true),
+            Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), false),
+        };
         let mut text = text.replace("\r\n", "\n");
         if text.ends_with('\n') {
             text.pop();
         }
-        Ok(text)
+        Ok((text, whole))
     }
 }
 
@@ -102,6 +133,30 @@ impl Drop for ScratchFile {
         // An empty folder goes too (one in use by another rekindle is not empty).
         let _ = fs::remove_dir(folder);
     }
+}
+
+/// The start of the name of a file holding words kept from a scratch file.
+pub const RECOVERED_PREFIX: &str = "rekindle-recovered-";
+
+/// Copies the scratch file at `path` (its bytes as they are) into a new private file
+/// `rekindle-recovered-<time>-<n>.txt` in `data_dir`, flushed to disk; where it is. The scratch
+/// file itself is left for its owner to remove.
+pub fn recover_into(path: &Path, data_dir: &Path) -> io::Result<PathBuf> {
+    let mut source = open_no_link(path)?;
+    super::paths::ensure_private_dir(data_dir).map_err(io::Error::other)?;
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
+    for n in 0..1000 {
+        let kept = data_dir.join(format!("{RECOVERED_PREFIX}{stamp}-{n}.txt"));
+        let mut file = match create_private(&kept) {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            other => other?,
+        };
+        io::copy(&mut source, &mut file)?;
+        file.sync_all()?;
+        private::sync_dir(data_dir)?;
+        return Ok(kept);
+    }
+    Err(io::Error::other("no free name for the kept words"))
 }
 
 /// Every folder a scratch file may be in, in the order they are tried: memory-backed ones
@@ -122,36 +177,160 @@ pub fn places(data_dir: &Path) -> Vec<PathBuf> {
     places
 }
 
-/// Removes scratch files (and the editor's files named after them) that a rekindle no longer
-/// running left behind, in every place; returns how many were removed.
-pub fn remove_leftovers(data_dir: &Path) -> usize {
-    places(data_dir)
+/// What a start did with the scratch files that rekindles no longer running left behind.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Leftovers {
+    /// How many files were removed (scratch files and the editors' files beside them).
+    pub removed: usize,
+    /// Where the words of each left-behind scratch file that held any are kept now.
+    pub kept: Vec<PathBuf>,
+    /// Left-behind scratch files whose words could not be kept, so they stay where they are,
+    /// each with why.
+    pub left: Vec<(PathBuf, String)>,
+}
+
+impl Leftovers {
+    /// What to tell the user at the start: where their words are; `None` when there are none.
+    pub fn notice(&self) -> Option<String> {
+        let mut lines = Vec::new();
+        match self.kept.as_slice() {
+            [] => {}
+            [one] => lines.push(format!(
+                "Words you were writing in your editor when rekindle last stopped are kept in \
+                 {}; open it to copy them back.",
+                one.display()
+            )),
+            many => lines.push(format!(
+                "Words you were writing in your editor when rekindle last stopped are kept in \
+                 these files; open them to copy them back:\n{}",
+                many.iter()
+                    .map(|p| format!("  {}", p.display()))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )),
+        }
+        for (file, why) in &self.left {
+            lines.push(format!(
+                "Words left in {} by your editor could not be kept elsewhere ({why}), so that \
+                 file stays where it is.",
+                file.display()
+            ));
+        }
+        (!lines.is_empty()).then(|| lines.join("\n"))
+    }
+}
+
+/// Tidies up after rekindles no longer running, in every place: the words of each scratch file
+/// they left are first kept in a `rekindle-recovered-….txt` file in `data_dir` (see
+/// [`recover_into`]), then the scratch files and the editors' files named after them are
+/// removed. A file whose words cannot be kept is not removed.
+pub fn remove_leftovers(data_dir: &Path) -> Leftovers {
+    let mut leftovers = Leftovers::default();
+    for folder in places(data_dir)
         .iter()
         .filter(|folder| is_own_private_folder(folder))
-        .map(|folder| {
-            let removed = remove_where(folder, left_by_the_dead);
-            let _ = fs::remove_dir(folder);
-            removed
-        })
-        .sum()
+    {
+        let (texts, mut kept_back) = left_texts(folder, data_dir);
+        for file in texts {
+            match recover_into(&file, data_dir) {
+                Ok(kept) => leftovers.kept.push(kept),
+                Err(e) => {
+                    if let Some(name) = file.file_name() {
+                        kept_back.push(name.to_string_lossy().into_owned());
+                    }
+                    leftovers.left.push((file, e.to_string()));
+                }
+            }
+        }
+        leftovers.removed += remove_where(folder, |name| {
+            let note_for_another = name.strip_suffix(".where").is_some_and(|text| {
+                name.starts_with(PREFIX) && for_another_folder(&folder.join(text), data_dir)
+            });
+            left_by_the_dead(name)
+                && !note_for_another
+                && !kept_back.iter().any(|kept| name.contains(kept.as_str()))
+        });
+        let _ = fs::remove_dir(folder);
+    }
+    leftovers
+}
+
+/// The note beside scratch file `path` naming its data folder.
+fn where_note(path: &Path) -> PathBuf {
+    let mut note = path.as_os_str().to_owned();
+    note.push(".where");
+    PathBuf::from(note)
+}
+
+/// True when the note beside scratch file `path` names a data folder other than `data_dir`
+/// that is still there: that folder's own next start keeps the words.
+fn for_another_folder(path: &Path, data_dir: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(bytes) = crate::bounded::read_regular(&where_note(path), 64 * 1024) else {
+        return false;
+    };
+    let named = Path::new(std::ffi::OsStr::from_bytes(&bytes));
+    let same = |a: &Path, b: &Path| {
+        a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
+    };
+    !same(named, data_dir) && named.is_dir()
+}
+
+/// The scratch files themselves (not the editors' files beside them) in `folder` that a
+/// rekindle no longer running left: those for `data_dir` with words in them, and (second) the
+/// names of those that belong to another data folder.
+fn left_texts(folder: &Path, data_dir: &Path) -> (Vec<PathBuf>, Vec<String>) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut texts = Vec::new();
+    let mut elsewhere = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with(PREFIX) && name.ends_with(".txt") && left_by_the_dead(&name)) {
+            continue;
+        }
+        let path = entry.path();
+        if for_another_folder(&path, data_dir) {
+            elsewhere.push(name);
+        } else if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file() && m.len() > 0) {
+            texts.push(path);
+        }
+    }
+    (texts, elsewhere)
 }
 
 /// True when `name` holds a scratch file's name whose process is gone.
 fn left_by_the_dead(name: &str) -> bool {
-    let Some(at) = name.find(PREFIX) else {
-        return false;
-    };
+    scratch_owner(name) == Some(ScratchOwner::Gone)
+}
+
+/// Whose a scratch file (or an editor's own file named after one) is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScratchOwner {
+    /// A rekindle no longer running: the file is a leftover.
+    Gone,
+    /// The rekindle with this process id, still running: its editor may have the file open.
+    Running(i32),
+}
+
+/// Whose scratch file `name` holds the name of; `None` when it holds none.
+pub fn scratch_owner(name: &str) -> Option<ScratchOwner> {
+    let at = name.find(PREFIX)?;
     let rest = &name[at + PREFIX.len()..];
-    let Some((pid, tail)) = rest.split_once('-') else {
-        return false;
-    };
-    let Ok(pid) = pid.parse::<i32>() else {
-        return false;
-    };
+    let (pid, tail) = rest.split_once('-')?;
+    let pid = pid.parse::<i32>().ok().filter(|pid| *pid > 0)?;
     let numbered = tail
         .split_once(".txt")
         .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    numbered && pid > 0 && !running(pid)
+    if !numbered {
+        return None;
+    }
+    Some(if running(pid) {
+        ScratchOwner::Running(pid)
+    } else {
+        ScratchOwner::Gone
+    })
 }
 
 /// Removes the plain files in `folder` whose names `matches`; how many went.
@@ -222,6 +401,18 @@ fn create_private(path: &Path) -> io::Result<fs::File> {
         options
             .mode(private::FILE_MODE)
             .custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(path)
+}
+
+/// Opens `path` for reading, never through a link.
+fn open_no_link(path: &Path) -> io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
     }
     options.open(path)
 }

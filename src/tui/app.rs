@@ -48,6 +48,8 @@ pub enum Overlay {
     },
     /// Something went wrong; the text stays on screen.
     Error(String),
+    /// Where words the user wrote are kept (a start that found an editor's text left behind).
+    Kept(String),
     /// Where to find support now: the guide's help page.
     Support,
     /// The screen is blanked; any key brings it back.
@@ -314,7 +316,7 @@ impl App {
                     self.overlay = Some(Overlay::Help);
                 }
             }
-            Overlay::Error(_) | Overlay::Support | Overlay::Hidden => {}
+            Overlay::Error(_) | Overlay::Kept(_) | Overlay::Support | Overlay::Hidden => {}
             Overlay::Confirm { question, then } => match key.code {
                 KeyCode::Char('y') | KeyCode::Char('Y') => self.run(then),
                 KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {}

@@ -390,6 +390,14 @@ fn render_overlay(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
             ));
             ("Where to find support now", lines)
         }
+        Overlay::Kept(text) => (
+            "Your words are kept",
+            vec![
+                Line::raw(text.clone()),
+                Line::default(),
+                Line::styled("Any key closes this.", theme.muted),
+            ],
+        ),
         Overlay::Error(error) => (
             "Something went wrong",
             vec![

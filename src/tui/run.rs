@@ -33,7 +33,7 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
     };
     let (session, older) = Session::open_newest(cli, access).map_err(explain_lock)?;
     let data_dir = session.store.dir().to_path_buf();
-    crate::store::scratch::remove_leftovers(&data_dir);
+    let leftovers = crate::store::scratch::remove_leftovers(&data_dir);
     let events = Events::new();
     let loader = JournalLoader::spawn_waking(
         session.store.dir().to_path_buf(),
@@ -70,8 +70,12 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
     app.read_only = access == Access::ReadOnly;
     app.loader = loader;
     app.own_editor = crate::own_editor::EditorCommand::from_env();
+    let kept = leftovers.notice();
     if !warnings.is_empty() {
-        app.overlay = Some(Overlay::Error(warnings.join("\n")));
+        let all: Vec<String> = warnings.into_iter().chain(kept).collect();
+        app.overlay = Some(Overlay::Error(all.join("\n")));
+    } else if let Some(kept) = kept {
+        app.overlay = Some(Overlay::Kept(kept));
     }
     let stop = StopSignals::listen()?;
     let result = {
@@ -161,12 +165,12 @@ fn event_loop(app: &mut App, room: &mut Room) -> Result<(), CliError> {
 fn hand_to_own_editor(
     room: &mut Room,
     request: &OwnEditRequest,
-) -> (crate::own_editor::EditEnd, std::io::Result<()>) {
+) -> (crate::own_editor::Edited, std::io::Result<()>) {
     room.events.pause();
     let suspended = room.guard.suspend();
     let end = match suspended {
         Ok(()) => crate::own_editor::edit(&request.command, &request.text, room.data_dir),
-        Err(e) => crate::own_editor::EditEnd::Trouble(format!("the terminal: {e}")),
+        Err(e) => crate::own_editor::Edited::trouble(format!("the terminal: {e}")),
     };
     room.stop.forget_interrupt();
     let resumed = room.guard.resume();

@@ -281,6 +281,57 @@ fn a_data_folder_that_is_a_link_goes_with_its_link() {
 }
 
 #[test]
+fn the_editing_folder_of_a_rekindle_that_is_gone_goes_with_the_rest() {
+    let sandbox = Sandbox::new();
+    full_folder(&sandbox);
+    let dead = crate::own_editor_support::finished_pid();
+    let editing = sandbox.data().join("editing");
+    fs::create_dir(&editing).unwrap();
+    fs::write(editing.join(format!("rekindle-edit-{dead}-3.txt")), "").unwrap();
+    fs::write(
+        editing.join(format!(".rekindle-edit-{dead}-3.txt.swp")),
+        "x",
+    )
+    .unwrap();
+    let out = sandbox
+        .cmd(&["delete-everything", "--yes"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!sandbox.data().exists());
+}
+
+#[test]
+fn while_an_editor_has_a_file_in_the_editing_folder_nothing_is_deleted() {
+    let sandbox = Sandbox::new();
+    full_folder(&sandbox);
+    // This test's own process stands for a rekindle whose editor is still open.
+    let running = std::process::id();
+    let editing = sandbox.data().join("editing");
+    fs::create_dir(&editing).unwrap();
+    fs::write(
+        editing.join(format!("rekindle-edit-{running}-3.txt")),
+        "still writing",
+    )
+    .unwrap();
+    let before = snapshot(&sandbox.data());
+    let out = sandbox
+        .cmd(&["delete-everything", "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("your editor has text from rekindle open")
+            && err.contains(&format!("rekindle-edit-{running}-3.txt"))
+            && err.contains("nothing was deleted")
+            && err.contains("close that editor"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&sandbox.data()), before);
+}
+
+#[test]
 fn earlier_workbooks_kept_by_restore_replace_are_named_and_left() {
     let sandbox = Sandbox::new();
     full_folder(&sandbox);

@@ -70,6 +70,13 @@ fn visual_gets_the_text_and_its_words_are_saved_with_nothing_left_behind() {
         .into_iter()
         .map(|place| {
             std::fs::create_dir_all(&place).unwrap();
+            // The note naming the data folder first, as rekindle writes it, so another test's
+            // start leaves the file alone.
+            std::fs::write(
+                place.join(format!("rekindle-edit-{dead}-4.txt.where")),
+                data.path().as_os_str().as_encoded_bytes(),
+            )
+            .unwrap();
             let file = place.join(format!("rekindle-edit-{dead}-4.txt"));
             std::fs::write(&file, "words from before the crash").unwrap();
             file
@@ -78,6 +85,12 @@ fn visual_gets_the_text_and_its_words_are_saved_with_nothing_left_behind() {
 
     let tmux = Tmux::new("own-editor");
     start(&tmux, data.path(), Some(&visual), Some(&editor));
+    let first = tmux.wait_for("Words you were writing in your editor");
+    assert!(
+        first.contains("Your words are kept") && first.contains("rekindle-recovered-"),
+        "the start says where the words are:\n{first}"
+    );
+    tmux.keys(&["Escape"]);
     to_the_journal(&tmux);
     for file in &leftovers {
         assert!(
@@ -86,6 +99,22 @@ fn visual_gets_the_text_and_its_words_are_saved_with_nothing_left_behind() {
             file.display()
         );
     }
+    let recovered: Vec<_> = std::fs::read_dir(data.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("rekindle-recovered-")
+        })
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert_eq!(
+        recovered.len(),
+        leftovers.len(),
+        "its words were kept first"
+    );
+    assert!(recovered.iter().all(|t| t == "words from before the crash"));
     tmux.keys(&["n"]);
     tmux.wait_for("Ctrl-O your editor");
     tmux.text("typed here first");
@@ -135,7 +164,10 @@ fn ctrl_c_in_the_editor_stops_the_editor_and_not_the_workbook() {
     );
     tmux.keys(&["C-c"]);
     let back = tmux.wait_for("Your editor was stopped (interrupted)");
-    assert!(back.contains("so your text is as it was before"), "{back}");
+    assert!(
+        back.contains("What it last saved is kept as a draft"),
+        "{back}"
+    );
     assert!(back.contains(" 0 entries"), "{back}");
     assert!(
         !back.contains("THE EDITOR IS RUNNING"),
@@ -146,17 +178,19 @@ fn ctrl_c_in_the_editor_stops_the_editor_and_not_the_workbook() {
     // Still running, and still taking keys.
     tmux.keys(&["n"]);
     tmux.wait_for("Ctrl-O your editor");
-    tmux.text("still here");
+    tmux.wait_for("never saved");
+    tmux.text(" and still here");
     tmux.keys(&["C-s"]);
     tmux.wait_for(" 1 entry");
     tmux.keys(&["q"]);
     tmux.wait_for("EXITED=0");
     tmux.tmux(&["kill-server"]);
-    assert!(journal_list(data.path()).contains("still here"));
+    let list = journal_list(data.path());
+    assert!(list.contains("never saved"), "{list}");
 }
 
 #[test]
-fn journal_add_on_a_terminal_opens_the_editor_and_a_failing_one_adds_nothing() {
+fn journal_add_on_a_terminal_opens_the_editor_and_a_failing_one_adds_nothing_but_keeps_a_draft() {
     let data = TempDir::new().unwrap();
     let scripts = Scripts::new();
     let writes = scripts.appends("an entry from the command line");
@@ -182,7 +216,11 @@ fn journal_add_on_a_terminal_opens_the_editor_and_a_failing_one_adds_nothing() {
     assert!(screen.contains("FIRST=0"), "{screen}");
     assert!(screen.contains("SECOND=1"), "{screen}");
     assert!(
-        screen.contains("Your editor closed with exit status 1, so nothing was added."),
+        screen.contains("Your editor closed with exit status 1. What it last saved is kept as a"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Nothing was added to your journal."),
         "{screen}"
     );
     tmux.tmux(&["kill-server"]);
@@ -190,6 +228,11 @@ fn journal_add_on_a_terminal_opens_the_editor_and_a_failing_one_adds_nothing() {
     assert!(list.contains("an entry from the command line"), "{list}");
     assert_eq!(list.lines().count(), 1, "{list}");
     assert!(!scripts.seen("fail").path.exists());
+    let drafts = std::fs::read_to_string(data.path().join("drafts.json")).unwrap();
+    assert!(
+        drafts.contains("entry-new") && drafts.contains("not this"),
+        "{drafts}"
+    );
 }
 
 #[test]
@@ -214,4 +257,129 @@ fn every_key_typed_in_the_editor_reaches_the_editor() {
     assert!(screen.contains(line), "{screen}");
     tmux.keys(&["q"]);
     tmux.wait_for("EXITED=0");
+}
+
+#[test]
+fn journal_add_does_not_hold_the_workbook_while_the_editor_is_open() {
+    let data = TempDir::new().unwrap();
+    let scripts = Scripts::new();
+    let inner = scripts.dir.path().join("inner.err");
+    // While this editor is open, another command writes to the same workbook.
+    let alongside = scripts.script(
+        "alongside",
+        &format!(
+            "'{bin}' --data-dir '{dir}' journal add 'written alongside' 2> '{inner}'; \
+             echo INNER=$? >> '{inner}'; printf '%s\\n' 'written in the editor' >> \"$1\"",
+            bin = binary().display(),
+            dir = data.path().display(),
+            inner = inner.display(),
+        ),
+    );
+    let tmux = Tmux::new("own-editor-cli-lock");
+    let command = format!(
+        "env -u VISUAL EDITOR='{editor}' '{bin}' --data-dir '{dir}' journal add; \
+         echo OUTER=$?; sleep 30",
+        editor = alongside.display(),
+        bin = binary().display(),
+        dir = data.path().display(),
+    );
+    tmux.tmux(&["new-session", "-d", "-x", "100", "-y", "30", &command]);
+    let screen = tmux.wait_for("OUTER=");
+    assert!(screen.contains("OUTER=0"), "{screen}");
+    tmux.tmux(&["kill-server"]);
+    let inner = std::fs::read_to_string(&inner).unwrap();
+    assert!(inner.contains("INNER=0"), "{inner}");
+    assert!(
+        !inner.contains("inbox"),
+        "the workbook was free, so the entry went straight in: {inner}"
+    );
+    let list = journal_list(data.path());
+    assert!(list.contains("written alongside"), "{list}");
+    assert!(list.contains("written in the editor"), "{list}");
+}
+
+#[test]
+fn journal_add_keeps_the_words_when_the_terminal_hangs_up_mid_edit() {
+    let data = TempDir::new().unwrap();
+    let scripts = Scripts::new();
+    // The editor saves, then the session hangs up: rekindle gets SIGHUP while the editor runs.
+    let hangup = scripts.script(
+        "hangup",
+        "printf '%s\\n' 'saved before the hangup' >> \"$1\"; kill -HUP $PPID; sleep 1; exit 1",
+    );
+    let tmux = Tmux::new("own-editor-cli-hup");
+    let command = format!(
+        "env -u VISUAL EDITOR='{editor}' '{bin}' --data-dir '{dir}' journal add; \
+         echo CODE=$?; sleep 30",
+        editor = hangup.display(),
+        bin = binary().display(),
+        dir = data.path().display(),
+    );
+    tmux.tmux(&["new-session", "-d", "-x", "100", "-y", "30", &command]);
+    let screen = tmux.wait_for("CODE=");
+    assert!(
+        screen.contains("CODE=1"),
+        "rekindle was not ended by the hangup: {screen}"
+    );
+    assert!(
+        screen.contains("What it last saved is kept as a draft"),
+        "{screen}"
+    );
+    tmux.tmux(&["kill-server"]);
+    let drafts = std::fs::read_to_string(data.path().join("drafts.json")).unwrap();
+    assert!(drafts.contains("saved before the hangup"), "{drafts}");
+    assert!(
+        journal_list(data.path()).trim().is_empty(),
+        "nothing was added"
+    );
+    assert!(
+        !scripts.seen("hangup").path.exists(),
+        "and the scratch file is gone"
+    );
+}
+
+#[test]
+fn journal_add_with_the_workbook_open_elsewhere_keeps_a_failed_editors_words_in_a_file() {
+    let data = TempDir::new().unwrap();
+    let scripts = Scripts::new();
+    let fails = scripts.fails();
+    // Another window has the workbook open (and may be writing its own new entry).
+    std::fs::create_dir_all(data.path()).unwrap();
+    let open =
+        rekindle::store::Store::open(data.path(), rekindle::store::Access::ReadWrite).unwrap();
+    let tmux = Tmux::new("own-editor-cli-open");
+    let command = format!(
+        "env -u VISUAL EDITOR='{editor}' '{bin}' --data-dir '{dir}' journal add; \
+         echo CODE=$?; sleep 30",
+        editor = fails.display(),
+        bin = binary().display(),
+        dir = data.path().display(),
+    );
+    tmux.tmux(&["new-session", "-d", "-x", "100", "-y", "30", &command]);
+    let screen = tmux.wait_for("CODE=");
+    tmux.tmux(&["kill-server"]);
+    drop(open);
+    assert!(screen.contains("CODE=1"), "{screen}");
+    let joined = screen.replace('\n', "");
+    assert!(
+        joined.contains("(the workbook is open in another window), so it is kept in")
+            && joined.contains("Nothing was added to your journal."),
+        "{screen}"
+    );
+    let kept: Vec<String> = std::fs::read_dir(data.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("rekindle-recovered-")
+        })
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert_eq!(kept, ["not this\n"], "the editor's words, as it left them");
+    let inbox = data.path().join("inbox");
+    assert!(
+        !inbox.exists() || std::fs::read_dir(&inbox).unwrap().count() == 0,
+        "nothing went to the open window's inbox"
+    );
 }

@@ -86,7 +86,7 @@ fn ctrl_o_saves_what_the_editor_appended_from_a_private_file_removed_after() {
 }
 
 #[test]
-fn an_editor_that_exits_1_keeps_the_saved_answer_and_the_editor_open() {
+fn an_editor_that_exits_1_keeps_the_saved_answer_and_what_it_saved_as_a_draft() {
     let scripts = Scripts::new();
     let data = tempfile::tempdir().unwrap();
     let mut rig = rig_with(&scripts.fails());
@@ -97,22 +97,25 @@ fn an_editor_that_exits_1_keeps_the_saved_answer_and_the_editor_open() {
 
     assert_eq!(answer(&rig).as_deref(), Some("first answer"));
     let editor = rig.app.editor.as_ref().expect("still writing here");
-    assert_eq!(editor.text(), "first answer and more");
+    assert_eq!(editor.text(), "first answer and more\nnot this");
     assert_eq!(
         rig.app.book.drafts.get(PROMPT_KEY).map(|d| d.text.as_str()),
-        Some("first answer and more"),
-        "what was typed here is kept as a draft"
+        Some("first answer and more\nnot this"),
+        "what the editor last saved is kept as a draft"
     );
     let screen = footer(&rig);
     assert!(
-        screen.contains("Your editor closed with exit status 1, so your text is as it was"),
+        screen.contains(
+            "Your editor closed with exit status 1. What it last saved is shown here, kept as a \
+             draft."
+        ),
         "{screen}"
     );
     assert!(!scripts.seen("fail").path.exists());
 }
 
 #[test]
-fn an_editor_killed_by_a_signal_leaves_the_entry_and_returns_to_the_list() {
+fn an_editor_killed_by_a_signal_leaves_the_entry_and_keeps_its_words_as_a_draft() {
     let scripts = Scripts::new();
     let data = tempfile::tempdir().unwrap();
     let mut rig = rig_with(&scripts.killed());
@@ -122,12 +125,30 @@ fn an_editor_killed_by_a_signal_leaves_the_entry_and_returns_to_the_list() {
 
     assert_eq!(entries(&rig), ["as it was"]);
     assert!(rig.app.editor.is_none(), "back on the list");
+    let id = rig.app.book.journal.iter().next().unwrap().id.clone();
+    assert_eq!(
+        rig.app
+            .book
+            .drafts
+            .get(&format!("entry:{id}"))
+            .map(|d| d.text.as_str()),
+        Some("as it was\nnot this"),
+        "what the editor last saved is the entry's draft"
+    );
+    let screen = footer(&rig);
     assert!(
-        footer(&rig).contains("Your editor was stopped (killed)"),
-        "{}",
-        footer(&rig)
+        screen.contains(
+            "Your editor was stopped (killed). What it last saved is kept as the entry's draft."
+        ),
+        "{screen}"
     );
     assert!(!scripts.seen("killed").path.exists());
+    rig.press("e");
+    assert_eq!(
+        rig.app.editor.as_ref().map(|e| e.text()).as_deref(),
+        Some("as it was\nnot this"),
+        "opening the entry shows it"
+    );
 }
 
 #[test]
@@ -248,5 +269,29 @@ fn the_editor_shows_its_key() {
     assert!(
         help.contains("write a new entry in your own editor"),
         "{help}"
+    );
+}
+
+#[test]
+fn the_idle_lock_counts_from_when_the_editor_returns_not_from_the_last_key() {
+    let scripts = Scripts::new();
+    let data = tempfile::tempdir().unwrap();
+    let mut rig = rig_with(&scripts.appends("written over a long while"));
+    rig.app.look.idle_lock = rekindle::config::IdleLock::Minutes(5);
+    rig.press("Jnfirst words<c-o>");
+    // A long time writing in the editor, with no key reaching the workbook.
+    rig.advance_minutes(30);
+    run_own_editor(&mut rig, data.path());
+    rig.app.tick();
+    assert_eq!(
+        rig.app.overlay, None,
+        "the screen stays when the editor returns"
+    );
+    rig.advance_minutes(5);
+    rig.app.tick();
+    assert_eq!(
+        rig.app.overlay,
+        Some(rekindle::tui::app::Overlay::Hidden),
+        "five minutes after it returned, the lock hides the screen"
     );
 }

@@ -4,7 +4,8 @@
 
 use std::time::Instant;
 
-use crate::own_editor::{EditEnd, EditorCommand, NoEditor};
+use crate::own_editor::{EditEnd, Edited, EditorCommand, NoEditor};
+use crate::tui::effect::EditTarget;
 
 use super::App;
 use crate::tui::keymap::Command;
@@ -93,25 +94,42 @@ impl App {
     }
 
     /// The user's editor returned. Text it wrote (exit 0) replaces the field's and is saved as
-    /// Ctrl-S saves it (an empty entry is refused the same way, and stays open); otherwise the
-    /// old text is kept and the footer says so.
-    pub fn own_edit_done(&mut self, end: EditEnd) {
+    /// Ctrl-S saves it (an empty entry is refused the same way, and stays open). When it ended
+    /// otherwise, what it last saved in its file (if that differs) becomes the field's draft, the
+    /// saved value stays as it was, and the footer says so; with nothing new the old text stays.
+    /// The scratch file goes only after that: when `edited` is dropped here.
+    pub fn own_edit_done(&mut self, edited: Edited) {
         let OwnEdit::Out(launch) = std::mem::take(&mut self.own_edit) else {
             return;
         };
+        // The time spent writing in the editor was not idle time.
+        self.last_input = (self.clock)();
         let Some(editor) = &mut self.editor else {
             return;
         };
-        let EditEnd::Wrote(text) = end else {
-            self.notice = end.kept_notice();
+        let EditEnd::Wrote(text) = &edited.end else {
+            if let Some(left) = &edited.left {
+                editor.replace_text(left, Instant::now());
+                let where_kept = match (launch, &editor.request.target) {
+                    (Launch::Editor, _) => "What it last saved is shown here, kept as a draft.",
+                    (Launch::List, EditTarget::NewEntry { .. }) => {
+                        "What it last saved is kept as a draft for a new entry."
+                    }
+                    (Launch::List, _) => "What it last saved is kept as the entry's draft.",
+                };
+                self.notice = Some(edited.kept_as_draft_notice(where_kept));
+                self.keep_draft(true);
+            } else {
+                self.notice = edited.end.kept_notice();
+            }
             if launch == Launch::List {
-                // Back to the list; a draft of earlier typing stays for the next time.
+                // Back to the list; the draft stays for the next time.
                 self.editor = None;
                 self.remember_place();
             }
             return;
         };
-        editor.replace_text(&text, Instant::now());
+        editor.replace_text(text, Instant::now());
         if !editor.changed() {
             self.notice = Some("Nothing was changed in your editor.".to_string());
             if launch == Launch::List {
