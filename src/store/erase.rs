@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use super::StoreError;
 use super::open::{Access, Store};
 use super::paths::{
-    DRAFTS_FILE, INBOX_DIR, INDEX_FILE, JOURNAL_DIR, JOURNEY_FILE, LOCK_FILE, is_temp_name,
-    month_of_file_name,
+    DRAFTS_FILE, INBOX_DIR, INDEX_FILE, JOURNAL_DIR, JOURNEY_FILE, KEY_FILE, LOCK_FILE,
+    is_temp_name, month_of_file_name,
 };
 use super::private::sync_dir;
 use super::write::resolve_links;
@@ -52,6 +52,7 @@ enum Kind {
     SetAside,
     Temporary,
     Lock,
+    Key,
 }
 
 /// Everything in a data folder, sorted into what rekindle made and what it did not.
@@ -204,6 +205,9 @@ impl ErasePlan {
                 "unfinished temporary files",
             ));
         }
+        if count(Kind::Key) > 0 {
+            parts.push("the encryption key".to_string());
+        }
         if count(Kind::Lock) > 0 {
             parts.push("the lock file".to_string());
         }
@@ -278,6 +282,9 @@ fn file_kind(nested: &str, name: &str) -> Option<Kind> {
     }
     if nested.is_empty() && name == LOCK_FILE {
         return Some(Kind::Lock);
+    }
+    if nested.is_empty() && name == KEY_FILE {
+        return Some(Kind::Key);
     }
     let (base, kind_of_copy) = if let Some(base) = name
         .strip_suffix(".damaged")

@@ -12,6 +12,8 @@
 //! <dir>/editing/             text handed to the user's own editor, only when the machine has
 //!                             no memory-backed folder for it (see [`scratch`]); removed after
 //! <file>.bak                  the previous good version of each of the files above
+//! <dir>/key.age               only in an encrypted folder: its key, wrapped with the passphrase
+//!                             (see [`keyring`]); every file above is then age ciphertext
 //! ```
 //!
 //! Every name rekindle makes here is also known to `erase.rs` (deleting everything deletes only
@@ -52,6 +54,7 @@ mod inbox;
 mod index;
 mod journal;
 mod journey;
+pub mod keyring;
 mod lock;
 mod open;
 mod paths;

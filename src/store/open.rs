@@ -8,7 +8,8 @@ use std::sync::{Mutex, MutexGuard};
 use crate::engine::MonthKey;
 
 use super::StoreError;
-use super::codec;
+use super::codec::{self, Sealing};
+use super::keyring;
 use super::lock::{LockWait, WriterLock};
 use super::paths::{self, DRAFTS_FILE, INBOX_DIR, JOURNAL_DIR, JOURNEY_FILE};
 use super::read::{Versioned, read_versioned};
@@ -39,6 +40,7 @@ pub struct Store {
     access: Access,
     _lock: Option<WriterLock>,
     files: Mutex<HashMap<PathBuf, FileState>>,
+    sealing: Sealing,
 }
 
 impl Store {
@@ -55,6 +57,7 @@ impl Store {
     /// Like [`Store::open`], but a writer waits for another writer as `wait` says, so two quick
     /// commands, or a workbook opened as another closes, never fail on each other.
     pub fn open_waiting(dir: &Path, access: Access, wait: LockWait) -> Result<Self, StoreError> {
+        let sealing = keyring::sealing_for(dir)?;
         let lock = match access {
             Access::ReadWrite => {
                 paths::ensure_private_dir(dir)?;
@@ -79,6 +82,7 @@ impl Store {
             access,
             _lock: lock,
             files: Mutex::new(HashMap::new()),
+            sealing,
         })
     }
 
@@ -90,6 +94,11 @@ impl Store {
     /// How it was opened.
     pub fn access(&self) -> Access {
         self.access
+    }
+
+    /// How this store's files are read and written (plain, or through the folder's key).
+    pub fn sealing(&self) -> &Sealing {
+        &self.sealing
     }
 
     /// Where the journey is kept.
@@ -119,7 +128,7 @@ impl Store {
 
     /// Reads `file`, remembering whether it may later be replaced.
     pub(super) fn load<T: Versioned>(&self, file: &Path) -> Result<Option<T>, StoreError> {
-        let result = read_versioned::<T>(file);
+        let result = read_versioned::<T>(file, &self.sealing);
         self.remember(file, &result);
         result
     }
@@ -159,10 +168,11 @@ impl Store {
                 problem: e.to_string(),
             })?,
         }
-        let bytes = codec::encode(value).map_err(|source| StoreError::Encode {
-            file: file.to_path_buf(),
-            source,
-        })?;
+        let bytes =
+            codec::encode_sealed(value, &self.sealing).map_err(|source| StoreError::Encode {
+                file: file.to_path_buf(),
+                source,
+            })?;
         write_atomic(file, &bytes)?;
         self.files().insert(file.to_path_buf(), FileState::Good);
         Ok(())
