@@ -4,11 +4,13 @@ mod backup;
 mod content;
 pub mod dates;
 mod docs;
+mod encryption;
 mod erase;
 mod export;
 mod export_target;
 mod journal;
 mod journal_list;
+mod passphrase;
 mod restore;
 mod session;
 mod set;
@@ -21,7 +23,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-pub use session::{CliError, Session};
+pub use passphrase::unlock_if_needed;
+pub use session::{CliError, Session, data_dir};
 
 /// How `--help` ends: what the exit codes mean.
 const EXIT_CODES: &str = "Exit codes: 0 done; 1 something went wrong (the message on stderr says \
@@ -43,6 +46,15 @@ pub struct Cli {
     /// Read settings from FILE (default: config.toml in your user config folder).
     #[arg(long, global = true, env = "REKINDLE_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// When the data folder is encrypted, read its passphrase from the first line of FILE
+    /// instead of asking (the file must be readable by you alone).
+    #[arg(
+        long,
+        global = true,
+        env = "REKINDLE_PASSPHRASE_FILE",
+        value_name = "FILE"
+    )]
+    pub passphrase_file: Option<PathBuf>,
     /// Open the workbook for reading only, for example while another window has it open;
     /// nothing is saved from this window.
     #[arg(long)]
@@ -99,6 +111,16 @@ pub enum Command {
     /// Show your settings, or change them: their name (or "your ex"), pronouns, region,
     /// theme, idle lock.
     Settings(set::SettingsArgs),
+    /// Encrypt your data folder with a passphrase (asked twice, not shown), file by file.
+    ///
+    /// Every file becomes unreadable without the passphrase; from then on rekindle asks for it
+    /// before opening. A forgotten passphrase cannot be recovered. If it stops half-way, run it
+    /// again to finish.
+    Encrypt,
+    /// Turn encryption off: every file back to plain text, the key removed.
+    Decrypt,
+    /// Change the passphrase of an encrypted data folder.
+    Passphrase(encryption::PassphraseArgs),
     /// Delete the whole data folder: journey, journal, drafts, backups, inbox. Asks first.
     DeleteEverything(erase::EraseArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -140,8 +162,14 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, CliError> {
         Some(Command::Completions { shell }) => return docs::completions(*shell),
         Some(Command::Man) => return docs::man(),
         Some(Command::Restore { file, replace }) => return restore::run(cli, file, *replace),
+        Some(Command::Encrypt) => return encryption::encrypt(cli),
+        Some(Command::Decrypt) => return encryption::decrypt(cli),
+        Some(Command::Passphrase(args)) => return encryption::change(cli, args),
         _ => settings::load(cli)?,
     };
+    if cli.command.is_some() {
+        passphrase::unlock_if_needed(cli, &session::data_dir(cli)?)?;
+    }
     match &cli.command {
         None => crate::tui::run::open_workbook(cli, &config),
         Some(Command::Status { json, short }) => status::run(cli, *json, *short),

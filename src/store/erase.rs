@@ -109,6 +109,17 @@ pub fn survey(dir: &Path) -> Result<Option<ErasePlan>, StoreError> {
 }
 
 impl ErasePlan {
+    /// Every file that holds what a person wrote (the journey, months, drafts, index, inbox
+    /// records, `.bak`s and copies set aside), as paths to read: not the key, lock or temp files.
+    pub(super) fn data_files(&self) -> Vec<PathBuf> {
+        let root = self.real_dir.as_deref().unwrap_or(&self.dir);
+        self.files
+            .iter()
+            .filter(|(_, kind)| !matches!(kind, Kind::Temporary | Kind::Lock | Kind::Key))
+            .map(|(path, _)| root.join(path))
+            .collect()
+    }
+
     /// Sorts the entries of `folder` (at `relative` inside the data folder).
     fn look(&mut self, root: &Path, relative: &Path) -> Result<(), StoreError> {
         let folder = root.join(relative);

@@ -47,6 +47,7 @@
 //! Nothing here touches the network or the terminal.
 
 pub mod codec;
+mod convert;
 mod drafts;
 mod erase;
 mod error;
@@ -64,6 +65,7 @@ mod restore;
 pub mod scratch;
 mod write;
 
+pub use convert::Converted;
 pub use erase::{
     CONFIRM_WORD, ErasePlan, Erased, KEEP_A_COPY_FIRST, KEEP_A_COPY_HERE, is_confirmation, survey,
 };

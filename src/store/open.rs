@@ -58,6 +58,29 @@ impl Store {
     /// commands, or a workbook opened as another closes, never fail on each other.
     pub fn open_waiting(dir: &Path, access: Access, wait: LockWait) -> Result<Self, StoreError> {
         let sealing = keyring::sealing_for(dir)?;
+        Self::open_sealed(dir, access, wait, sealing)
+    }
+
+    /// Takes the writer's lock on `dir` to delete it, whether or not it is encrypted and
+    /// unlocked: deleting reads no file, so it needs no passphrase.
+    pub fn open_to_erase(dir: &Path, wait: LockWait) -> Result<Self, StoreError> {
+        let sealing = keyring::sealing_for(dir).unwrap_or_default();
+        Self::open_sealed(dir, Access::ReadWrite, wait, sealing)
+    }
+
+    /// Reads this folder's key again from the process's unlocked folders (after a conversion
+    /// began or a key was made).
+    pub fn refresh_sealing(&mut self) -> Result<(), StoreError> {
+        self.sealing = keyring::sealing_for(&self.dir)?;
+        Ok(())
+    }
+
+    fn open_sealed(
+        dir: &Path,
+        access: Access,
+        wait: LockWait,
+        sealing: Sealing,
+    ) -> Result<Self, StoreError> {
         let lock = match access {
             Access::ReadWrite => {
                 paths::ensure_private_dir(dir)?;

@@ -35,9 +35,21 @@ pub struct ScratchFile {
 impl ScratchFile {
     /// Writes `text` (with a final newline, as editors keep one) to a new private file in the
     /// first place that can hold it: see the module notes.
+    ///
+    /// In an encrypted data folder the data folder's own place is never used: the text would
+    /// sit there unencrypted, so without a memory-backed folder this refuses and says why.
     pub fn write(data_dir: &Path, text: &str) -> io::Result<Self> {
         let mut last = None;
+        let encrypted = super::keyring::is_encrypted(data_dir);
+        let own = data_dir.join(DATA_FOLDER);
         for folder in places(data_dir) {
+            if encrypted && folder == own {
+                return Err(io::Error::other(
+                    "this machine has no memory-backed folder for the editor's file, and your \
+                     data folder is encrypted, so the text would have to sit unencrypted on the \
+                     disk; write it here instead",
+                ));
+            }
             match Self::write_in(&folder, text) {
                 Ok(file) => return Ok(file),
                 Err(e) => last = Some(e),

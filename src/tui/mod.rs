@@ -21,5 +21,6 @@ pub mod terminal;
 pub mod text;
 pub mod text_window;
 pub mod theme;
+pub mod unlock;
 
 pub use app::App;
