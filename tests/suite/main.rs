@@ -35,6 +35,7 @@ mod e2e_tmux;
 mod e2e_undo;
 mod e2e_urge;
 mod edge_dates;
+mod encryption_cli;
 mod engine_flow;
 mod engine_journey;
 mod engine_undo;
