@@ -1,6 +1,6 @@
 //! The unlock screen: an encrypted workbook opens on it. What is typed shows as dots; Enter
-//! tries the passphrase; a wrong one says so and lets the user try again; Esc quits (and `q`,
-//! while nothing is typed, since a passphrase may hold a q).
+//! tries the passphrase; a wrong one says so and lets the user try again; Esc (or Ctrl-C) quits.
+//! `q` does not: it may be the passphrase's first letter.
 
 use std::path::Path;
 use std::time::Duration;
@@ -71,7 +71,6 @@ impl UnlockScreen {
             KeyCode::Esc => return UnlockStep::Quit,
             KeyCode::Char('c' | 'd') if ctrl => return UnlockStep::Quit,
             KeyCode::Char('u') if ctrl => self.typed.clear(),
-            KeyCode::Char('q') if self.typed.is_empty() => return UnlockStep::Quit,
             KeyCode::Char(c) if !ctrl => self.typed.push(c),
             KeyCode::Backspace => {
                 self.typed.pop();
@@ -220,12 +219,13 @@ mod tests {
     }
 
     #[test]
-    fn q_quits_only_while_nothing_is_typed_and_esc_always() {
+    fn q_is_a_letter_of_the_passphrase_and_esc_quits() {
         let mut screen = UnlockScreen::default();
-        assert_eq!(screen.on_key(key(KeyCode::Char('q'))), UnlockStep::Quit);
-        screen.on_key(key(KeyCode::Char('z')));
         assert_eq!(screen.on_key(key(KeyCode::Char('q'))), UnlockStep::Typing);
+        assert_eq!(screen.typed, "q");
         assert_eq!(screen.on_key(key(KeyCode::Esc)), UnlockStep::Quit);
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(screen.on_key(ctrl_c), UnlockStep::Quit);
     }
 
     #[test]

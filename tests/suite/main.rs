@@ -36,6 +36,7 @@ mod e2e_undo;
 mod e2e_urge;
 mod edge_dates;
 mod encryption_cli;
+mod encryption_e2e;
 mod engine_flow;
 mod engine_journey;
 mod engine_undo;
