@@ -46,7 +46,10 @@ pub fn encrypt(cli: &Cli) -> Result<ExitCode, CliError> {
         None
     } else {
         eprintln!("{NO_RECOVERY}\n");
-        Some(passphrase::new_one(cli.passphrase_file.as_deref())?)
+        Some(passphrase::new_one(
+            cli.passphrase_file.as_deref(),
+            "--passphrase-file",
+        )?)
     };
     let mut store =
         Store::open_waiting(&dir, Access::ReadWrite, LockWait::ForACommand(WRITER_WAIT))?;
@@ -103,7 +106,8 @@ pub fn change(cli: &Cli, args: &PassphraseArgs) -> Result<ExitCode, CliError> {
     let old = passphrase::current(cli, "Current passphrase: ")?;
     keyring::unlock(&dir, &old)?;
     let _store = Store::open_waiting(&dir, Access::ReadWrite, LockWait::ForACommand(WRITER_WAIT))?;
-    let new_passphrase = passphrase::new_one(args.new_passphrase_file.as_deref())?;
+    let new_passphrase =
+        passphrase::new_one(args.new_passphrase_file.as_deref(), "--new-passphrase-file")?;
     keyring::rewrap(&dir, &new_passphrase)?;
     println!("The passphrase is changed; the old one no longer opens {shown}.");
     println!("{NO_RECOVERY}");

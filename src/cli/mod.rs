@@ -90,7 +90,8 @@ pub enum Command {
     ///
     /// Your journey (answers, ticks, moods, no contact, slips, urge pauses, contact log, the
     /// promise written when no contact began), every journal month and your drafts, as one JSON
-    /// document. It is plain text: anyone who has the file can read it.
+    /// document. It is plain text, which anyone who has the file can read, unless you give
+    /// --encrypt (then it has a passphrase of its own, asked by `restore`).
     Backup(backup::BackupArgs),
     /// Bring a backup back into an empty data folder (--replace sets a full one aside).
     Restore {
@@ -100,6 +101,10 @@ pub enum Command {
         /// `<folder>-before-restore-<date>-<time>`, and restore into a new one.
         #[arg(long)]
         replace: bool,
+        /// For an encrypted backup: read its passphrase from FILE (only you may read it)
+        /// instead of asking.
+        #[arg(long, value_name = "FILE")]
+        backup_passphrase_file: Option<PathBuf>,
     },
     /// Work with guide packs.
     #[command(subcommand)]
@@ -161,7 +166,11 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, CliError> {
         Some(Command::DeleteEverything(args)) => return erase::run(cli, args),
         Some(Command::Completions { shell }) => return docs::completions(*shell),
         Some(Command::Man) => return docs::man(),
-        Some(Command::Restore { file, replace }) => return restore::run(cli, file, *replace),
+        Some(Command::Restore {
+            file,
+            replace,
+            backup_passphrase_file,
+        }) => return restore::run(cli, file, *replace, backup_passphrase_file.as_deref()),
         Some(Command::Encrypt) => return encryption::encrypt(cli),
         Some(Command::Decrypt) => return encryption::decrypt(cli),
         Some(Command::Passphrase(args)) => return encryption::change(cli, args),

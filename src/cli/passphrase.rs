@@ -29,19 +29,20 @@ pub fn unlock_if_needed(cli: &Cli, dir: &Path) -> Result<(), CliError> {
 pub fn current(cli: &Cli, prompt: &str) -> Result<String, CliError> {
     match &cli.passphrase_file {
         Some(file) => from_file(file),
-        None => ask(prompt),
+        None => ask(prompt, "--passphrase-file"),
     }
 }
 
-/// A new passphrase: from `file` when given, else asked twice on the terminal. Refuses one
-/// shorter than eight characters, or two that differ.
-pub fn new_one(file: Option<&Path>) -> Result<String, CliError> {
+/// A new passphrase: from `file` when given, else asked twice on the terminal (`option` is the
+/// option that gives the file, named when there is no terminal). Refuses one shorter than
+/// eight characters, or two that differ.
+pub fn new_one(file: Option<&Path>, option: &str) -> Result<String, CliError> {
     let passphrase = match file {
         Some(file) => from_file(file)?,
         None => {
-            let first = ask("New passphrase: ")?;
+            let first = ask("New passphrase: ", option)?;
             check_length(&first)?;
-            let second = ask("The same passphrase again: ")?;
+            let second = ask("The same passphrase again: ", option)?;
             if first != second {
                 return Err(CliError::Other(
                     "the two passphrases differ; nothing was changed".into(),
@@ -64,14 +65,18 @@ fn check_length(passphrase: &str) -> Result<(), CliError> {
     Ok(())
 }
 
+/// Asks once on the terminal without showing what is typed.
+pub fn ask_once(prompt: &str, option: &str) -> Result<String, CliError> {
+    ask(prompt, option)
+}
+
 /// Asks on the terminal without showing what is typed.
-fn ask(prompt: &str) -> Result<String, CliError> {
+fn ask(prompt: &str, option: &str) -> Result<String, CliError> {
     if !io::stdin().is_terminal() && !io::stderr().is_terminal() {
-        return Err(CliError::Other(
-            "the data folder is encrypted and there is no terminal to ask its passphrase on; \
-             give it with --passphrase-file FILE (a file only you can read)"
-                .into(),
-        ));
+        return Err(CliError::Other(format!(
+            "there is no terminal to ask the passphrase on; give it with {option} FILE (a file \
+             only you can read)"
+        )));
     }
     let typed = rpassword::prompt_password(prompt).map_err(|e| {
         CliError::Other(format!(

@@ -95,6 +95,8 @@ pub struct App {
     pub unsaved: Vec<Unsaved>,
     /// True when this window only reads (another window writes); changes are refused.
     pub read_only: bool,
+    /// True when the data folder is encrypted: what is written outside it says it is not.
+    pub encrypted: bool,
     /// Months that could not be read; they are never saved over from here.
     unread: BTreeSet<MonthKey>,
     /// Inbox records this app wrote or took in and has not yet seen removed.
@@ -144,6 +146,7 @@ impl App {
             set_aside: Vec::new(),
             unsaved: Vec::new(),
             read_only: false,
+            encrypted: false,
             taken: BTreeSet::new(),
             unread: BTreeSet::new(),
             search: Searcher::default(),
@@ -868,6 +871,10 @@ impl App {
         let stem = format!("{name}-{}", self.calendar.date_of(now));
         let path = crate::export_place::free_path(&self.export_dir, &stem, format.name());
         let message = match crate::store::write_private_file(&path, text.as_bytes()) {
+            Ok(()) if self.encrypted => format!(
+                "Saved to {}. This file is not encrypted: anyone who has it can read it.",
+                path.display()
+            ),
             Ok(()) => format!("Saved to {}", path.display()),
             Err(e) => {
                 self.overlay = Some(Overlay::Error(format!(

@@ -406,3 +406,66 @@ fn delete_everything_needs_no_passphrase_and_knows_the_key() {
     assert!(stdout(out.get_output()).contains("encryption key") || !vault.sb.data().exists());
     assert!(!vault.sb.data().exists());
 }
+
+#[test]
+fn an_encrypted_backup_holds_no_plain_words_and_restores_with_its_own_passphrase() {
+    let vault = Vault::new();
+    let marker = marker();
+    let before = encrypted_rich(&vault, &marker);
+    let backup_pass = vault.sb.file("backup-pass");
+    write_private(&backup_pass, "the backup's own passphrase\n");
+    let backup = vault.sb.file("backup.age");
+    let out = vault
+        .unlocked(&[
+            "backup",
+            "-o",
+            backup.to_str().unwrap(),
+            "--encrypt",
+            "--backup-passphrase-file",
+            backup_pass.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    assert!(stdout(out.get_output()).contains("encrypted with the backup's passphrase"));
+    let bytes = fs::read(&backup).unwrap();
+    assert!(bytes.starts_with(AGE_HEADER));
+    assert!(!contains(&bytes, &marker));
+    assert_eq!(mode(&backup), 0o600);
+    // Into a fresh folder: the wrong passphrase restores nothing, the right one everything.
+    let fresh = vault.sb.file("fresh");
+    let restore = |pass: &Path| {
+        let mut cmd = vault
+            .sb
+            .cmd_in(&fresh, &["restore", backup.to_str().unwrap()]);
+        cmd.args(["--backup-passphrase-file", pass.to_str().unwrap()]);
+        cmd
+    };
+    let out = restore(&vault.passphrase).assert().failure();
+    assert!(stderr(out.get_output()).contains("does not open the backup"));
+    assert!(!fresh.join("journey.json").exists());
+    let out = restore(&backup_pass).assert().success();
+    assert!(stdout(out.get_output()).contains("rekindle encrypt"));
+    assert_same_views(&before, &views_by(|args| vault.sb.cmd_in(&fresh, args)));
+}
+
+#[test]
+fn exports_of_an_encrypted_folder_say_the_file_is_not_encrypted() {
+    let vault = Vault::new();
+    encrypted_rich(&vault, &marker());
+    let file = vault.sb.file("journal.md");
+    let out = vault
+        .unlocked(&["export", "--format", "md", "-o", file.to_str().unwrap()])
+        .assert()
+        .success();
+    assert!(
+        stderr(out.get_output()).contains("This file is not encrypted"),
+        "{}",
+        stderr(out.get_output())
+    );
+    let plain = vault.sb.file("backup.json");
+    let out = vault
+        .unlocked(&["backup", "-o", plain.to_str().unwrap()])
+        .assert()
+        .success();
+    assert!(stdout(out.get_output()).contains("not encrypted"));
+}
