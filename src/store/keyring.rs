@@ -156,6 +156,17 @@ fn open_key(dir: &Path, passphrase: &str) -> Result<age::x25519::Identity, Store
         .map_err(|_| damaged("it does not hold a key".into()))
 }
 
+/// Checks `passphrase` against the key of `dir`, which this process has unlocked (the idle
+/// lock asks again): [`StoreError::WrongPassphrase`] unless it opens that same key.
+pub fn check_passphrase(dir: &Path, passphrase: &str) -> Result<(), StoreError> {
+    let opened = open_key(dir, passphrase)?;
+    let sealing = sealing_for(dir)?;
+    match sealing.key() {
+        Some(key) if key.to_public().to_string() == opened.to_public().to_string() => Ok(()),
+        _ => Err(StoreError::WrongPassphrase { dir: dir.into() }),
+    }
+}
+
 /// Makes a new random key for `dir`, wrapped with `passphrase`, unless the folder already has
 /// one; either way the folder is unlocked for encrypted writes afterwards. Call holding the lock.
 pub fn create_key(dir: &Path, passphrase: &str) -> Result<(), StoreError> {

@@ -73,7 +73,7 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
         colour_off: no_color(cli) || app_plain,
     };
     app.read_only = access == Access::ReadOnly;
-    app.encrypted = keyring::is_encrypted(&data_dir);
+    app.encrypted = keyring::is_encrypted(&data_dir).then(|| data_dir.clone());
     app.loader = loader;
     app.own_editor = crate::own_editor::EditorCommand::from_env();
     if !warnings.is_empty() {

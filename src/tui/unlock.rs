@@ -45,7 +45,7 @@ enum Note {
 }
 
 /// The passphrase being typed and what the screen says about it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnlockScreen {
     typed: String,
     note: Note,

@@ -37,6 +37,7 @@ mod e2e_urge;
 mod edge_dates;
 mod encryption_cli;
 mod encryption_e2e;
+mod encryption_idle;
 mod engine_flow;
 mod engine_journey;
 mod engine_undo;
