@@ -181,7 +181,7 @@ fn write_backup(cli: &Cli, path: &Path, sealed: &Sealed) -> Result<Written, CliE
     let (file, entries) = match sealed {
         Sealed::Plain => fill(file, &mut session, parts, &cannot)?,
         Sealed::Passphrase(passphrase) => {
-            let recipient = age::scrypt::Recipient::new(passphrase.clone().into());
+            let recipient = crate::store::keyring::passphrase_recipient(passphrase);
             let stream =
                 age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
                     .map_err(|e| cannot(std::io::Error::other(e.to_string())))?

@@ -57,7 +57,7 @@ pub fn encrypt(cli: &Cli) -> Result<ExitCode, CliError> {
         keyring::create_key(&dir, &new_passphrase)?;
         store.refresh_sealing()?;
     }
-    let done = store.convert_files(stop_hook())?;
+    let done = convert_all(&store)?;
     println!(
         "Encrypted: {} {} rewritten, {} already encrypted, in {shown}.",
         done.rewritten,
@@ -82,7 +82,7 @@ pub fn decrypt(cli: &Cli) -> Result<ExitCode, CliError> {
         Store::open_waiting(&dir, Access::ReadWrite, LockWait::ForACommand(WRITER_WAIT))?;
     keyring::write_plain(&dir)?;
     store.refresh_sealing()?;
-    let done = store.convert_files(stop_hook())?;
+    let done = convert_all(&store)?;
     keyring::remove_key(&dir)?;
     println!(
         "Decrypted: {} {} rewritten as plain text in {shown}; the key is removed.",
@@ -112,6 +112,20 @@ pub fn change(cli: &Cli, args: &PassphraseArgs) -> Result<ExitCode, CliError> {
     println!("The passphrase is changed; the old one no longer opens {shown}.");
     println!("{NO_RECOVERY}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Converts the folder, and again while a pass still found files to rewrite: `journal add` in
+/// another terminal writes inbox records without the lock, in the form it began with.
+fn convert_all(store: &Store) -> Result<crate::store::Converted, CliError> {
+    let mut hook = stop_hook();
+    let mut done = store.convert_files(&mut hook)?;
+    loop {
+        let again = store.convert_files(&mut hook)?;
+        if again.rewritten == 0 {
+            return Ok(done);
+        }
+        done.rewritten += again.rewritten;
+    }
 }
 
 /// What to call after each converted file: nothing, unless the test hook asks to stop.

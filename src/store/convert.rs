@@ -66,6 +66,11 @@ impl Store {
             done.rewritten += 1;
             after_each(&file);
         }
+        if done.rewritten > 0 {
+            // Every month file has a new size and time now, so the journal index no longer
+            // describes them: count them once, which saves the index afresh.
+            self.journal_summary()?;
+        }
         Ok(done)
     }
 }

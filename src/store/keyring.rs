@@ -213,14 +213,23 @@ fn write_key(
     passphrase: &str,
 ) -> Result<(), StoreError> {
     let file = dir.join(KEY_FILE);
-    let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
-    if let Some(log_n) = test_work_factor() {
-        recipient.set_work_factor(log_n);
-    }
+    let recipient = passphrase_recipient(passphrase);
     let text = identity.to_string();
     let wrapped = age::encrypt(&recipient, text.expose_secret().as_bytes())
         .map_err(|e| StoreError::io("encrypt", &file)(io::Error::other(e.to_string())))?;
     write_new(&file, &wrapped)
+}
+
+/// scrypt's cost for a passphrase: N = 2^17 (128 MiB, about half a second to a second), the
+/// smallest OWASP recommends. age would calibrate to a second of this machine's time, which on a
+/// fast machine means 2^20 and a whole GiB of memory at every unlock.
+const SCRYPT_LOG_N: u8 = 17;
+
+/// An age recipient for `passphrase` at rekindle's scrypt cost (also for encrypted backups).
+pub fn passphrase_recipient(passphrase: &str) -> age::scrypt::Recipient {
+    let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
+    recipient.set_work_factor(test_work_factor().unwrap_or(SCRYPT_LOG_N));
+    recipient
 }
 
 /// A cheaper scrypt for the test suite only (`REKINDLE_TEST_SCRYPT_LOG_N`, 1 to 20), so tests

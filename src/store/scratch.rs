@@ -39,10 +39,15 @@ impl ScratchFile {
     /// In an encrypted data folder the data folder's own place is never used: the text would
     /// sit there unencrypted, so without a memory-backed folder this refuses and says why.
     pub fn write(data_dir: &Path, text: &str) -> io::Result<Self> {
+        Self::write_among(places(data_dir), data_dir, text)
+    }
+
+    /// [`ScratchFile::write`] trying `folders` in order.
+    fn write_among(folders: Vec<PathBuf>, data_dir: &Path, text: &str) -> io::Result<Self> {
         let mut last = None;
         let encrypted = super::keyring::is_encrypted(data_dir);
         let own = data_dir.join(DATA_FOLDER);
-        for folder in places(data_dir) {
+        for folder in folders {
             if encrypted && folder == own {
                 return Err(io::Error::other(
                     "this machine has no memory-backed folder for the editor's file, and your \
@@ -321,6 +326,20 @@ mod tests {
         assert_eq!(file.read().unwrap(), "two\nlines");
         fs::write(file.path(), "crlf\r\nends\r\n").unwrap();
         assert_eq!(file.read().unwrap(), "crlf\nends");
+    }
+
+    #[test]
+    fn an_encrypted_folder_never_gets_the_text_in_its_own_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let own = dir.path().join(DATA_FOLDER);
+        let plain = ScratchFile::write_among(vec![own.clone()], dir.path(), "words").unwrap();
+        assert!(plain.path().starts_with(&own));
+        drop(plain);
+        fs::write(dir.path().join("key.age"), b"age-encryption.org/v1\n").unwrap();
+        let refused = ScratchFile::write_among(vec![own.clone()], dir.path(), "words");
+        let message = refused.unwrap_err().to_string();
+        assert!(message.contains("encrypted"), "{message}");
+        assert!(!own.exists() || fs::read_dir(&own).unwrap().next().is_none());
     }
 
     #[test]
