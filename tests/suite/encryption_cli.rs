@@ -469,3 +469,61 @@ fn exports_of_an_encrypted_folder_say_the_file_is_not_encrypted() {
         .success();
     assert!(stdout(out.get_output()).contains("not encrypted"));
 }
+
+#[test]
+fn encrypt_killed_at_random_moments_leaves_a_readable_folder_and_finishes_when_run_again() {
+    let vault = Vault::new();
+    // Sixty months of entries, so the conversion takes long enough to be cut.
+    let dates: Vec<(String, String)> = (0..60)
+        .map(|m| {
+            let (year, month) = (2020 + m / 12, m % 12 + 1);
+            (
+                format!("{year}{month:02}01T100000000Z"),
+                format!("{year}-{month:02}-01T10:00:00Z"),
+            )
+        })
+        .collect();
+    let entries: Vec<(&str, &str, &str, Option<&str>)> = dates
+        .iter()
+        .map(|(id, at)| (id.as_str(), at.as_str(), "a month of quiet", None))
+        .collect();
+    let file = vault.sb.export_file("months.json", &entries);
+    vault.sb.import(&file);
+    let data = vault.sb.data();
+    let status = vault.status_json();
+    // A seed of our own: each run kills at other moments, all of them reported on failure.
+    let mut seed = u64::from(std::process::id()) | 1;
+    let mut killed = 0;
+    for run in 0..8 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let delay = std::time::Duration::from_millis(5 + seed % 120);
+        let mut child = std::process::Command::new(bin())
+            .args(["--data-dir", data.to_str().unwrap(), "encrypt"])
+            .env("REKINDLE_PASSPHRASE_FILE", &vault.passphrase)
+            .env("REKINDLE_TEST_SCRYPT_LOG_N", "10")
+            .env("HOME", vault.sb.tmp.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap();
+            killed += 1;
+        }
+        child.wait().unwrap();
+        assert_all_readable_plain_or_age(&data);
+        assert_eq!(
+            vault.status_json(),
+            status,
+            "run {run}, killed after {delay:?}"
+        );
+    }
+    vault.unlocked(&["encrypt"]).assert().success();
+    assert_all_encrypted(&data);
+    assert_eq!(vault.status_json(), status);
+    assert!(temps(&data).is_empty(), "{:?}", temps(&data));
+    eprintln!("killed {killed} of 8 runs part-way");
+}
