@@ -233,8 +233,12 @@ pub fn passphrase_recipient(passphrase: &str) -> age::scrypt::Recipient {
 }
 
 /// A cheaper scrypt for the test suite only (`REKINDLE_TEST_SCRYPT_LOG_N`, 1 to 20), so tests
-/// that unlock many times stay quick; real folders take age's own calibrated cost.
+/// that unlock many times stay quick. Honoured only by builds with debug assertions (tests,
+/// `cargo build`), never by a release build, so no setting can weaken a real key.
 fn test_work_factor() -> Option<u8> {
+    if !cfg!(debug_assertions) {
+        return None;
+    }
     std::env::var("REKINDLE_TEST_SCRYPT_LOG_N")
         .ok()?
         .parse::<u8>()
