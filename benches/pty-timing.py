@@ -21,6 +21,10 @@ Method
 - Overhead of the method itself, measured the same way and printed first: launching
   `/bin/echo` through the pty, a key echoed back by `cat`, and running `true`.
 - The pty is 100 columns by 30 rows, TERM=xterm-256color, TZ=UTC.
+- With REKINDLE_BENCH_ENCRYPT=1 the folder is encrypted (`rekindle encrypt`, timed once) with a
+  passphrase given through REKINDLE_PASSPHRASE_FILE, so every figure after it includes opening
+  the key (one scrypt). That cost alone is printed first: `status --short` on an encrypted
+  folder holding no workbook, beside the same on a plain one.
 """
 
 import fcntl
@@ -203,6 +207,36 @@ def welcome(data):
     os.close(app.fd)
 
 
+def encrypt(work, data, env):
+    """Encrypts the folder with a passphrase kept in a private file; the environment that
+    gives it to every later command."""
+    secret = os.path.join(work, "passphrase")
+    with open(secret, "w") as out:
+        out.write("a benchmark passphrase\n")
+    os.chmod(secret, 0o600)
+    env = dict(env, REKINDLE_PASSPHRASE_FILE=secret)
+    started = time.perf_counter()
+    subprocess.run([BIN, "encrypt"], env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    report("encrypt the folder (once)", [time.perf_counter() - started])
+    return env
+
+
+def report_unlock(work, env, runs):
+    """The cost of opening the key alone: a command that reads nothing else."""
+    empty = os.path.join(work, "empty")
+    subprocess.run([BIN, "--data-dir", empty, "encrypt"], env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seconds, kib = zip(*(run_cli([BIN, "--data-dir", empty, "status", "--short"], env)
+                         for _ in range(runs)))
+    report("unlock: status --short, no workbook", seconds, kib)
+    plain = os.path.join(work, "plain-empty")
+    os.makedirs(plain)
+    seconds, kib = zip(*(run_cli([BIN, "--data-dir", plain, "status", "--short"], env)
+                         for _ in range(runs)))
+    report("same on a plain folder", seconds, kib)
+
+
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 7
@@ -216,6 +250,9 @@ def main():
         env = env_for(data)
         subprocess.run([BIN, "import", source], env=env, check=True, stdout=subprocess.DEVNULL)
         welcome(data)
+        encrypted = os.environ.get("REKINDLE_BENCH_ENCRYPT") == "1"
+        if encrypted:
+            env = encrypt(work, data, env)
         months = len([f for f in os.listdir(os.path.join(data, "journal")) if f[0].isdigit()])
         size = os.path.getsize(source) / (1 << 20)
         print(f"{n} entries in {months} months ({size:.0f} MiB as JSON); "
@@ -234,6 +271,8 @@ def main():
         report("method: key echoed (cat)", key)
         seconds, kib = zip(*(run_cli(["/bin/true"], env) for _ in range(runs)))
         report("method: run a command (true)", seconds, kib)
+        if encrypted:
+            report_unlock(work, env, runs)
 
         first, to_journal, in_list, back_home, resident = [], [], [], [], []
         for _ in range(runs):
@@ -271,7 +310,9 @@ def main():
         timings = []
         for _ in range(max(3, runs // 2)):
             shutil.rmtree(fresh, ignore_errors=True)
-            timings.append(run_cli([BIN, "--data-dir", fresh, "import", source], env_for(fresh)))
+            fresh_env = env_for(fresh)
+            fresh_env.pop("REKINDLE_PASSPHRASE_FILE", None)
+            timings.append(run_cli([BIN, "--data-dir", fresh, "import", source], fresh_env))
         seconds, kib = zip(*timings)
         report(f"import {n} entries (empty folder)", seconds, kib)
     finally:

@@ -26,6 +26,21 @@ pub struct BackupArgs {
     /// the export folder (or your documents folder, or home).
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Encrypt the backup with a passphrase of its own (asked twice, not shown), so it can be
+    /// kept or moved without anyone else reading it; `restore` asks for it.
+    #[arg(long)]
+    pub encrypt: bool,
+    /// With --encrypt: read the backup's passphrase from FILE (only you may read it).
+    #[arg(long, value_name = "FILE", requires = "encrypt")]
+    pub backup_passphrase_file: Option<PathBuf>,
+}
+
+/// How the backup file is written.
+enum Sealed {
+    /// Plain JSON.
+    Plain,
+    /// age, to this passphrase (scrypt).
+    Passphrase(String),
 }
 
 /// What a finished backup holds, for the line that says where it went.
@@ -61,24 +76,79 @@ pub fn run(cli: &Cli, args: &BackupArgs, config: &Config) -> Result<ExitCode, Cl
         }
     };
     export_target::check(&path, &data_dir(cli)?, "back up").map_err(CliError::Other)?;
-    let written = write_backup(cli, &path)?;
-    writeln!(
-        std::io::stdout().lock(),
-        "Backed up {} to {}\n\
-         It is plain text: anyone who has the file can read it, so keep it somewhere safe. \
-         Bring it back with `rekindle restore FILE`. Your settings file (theme, keys, idle \
-         lock; `rekindle config --path` says where) is not in it: copy it yourself if you want it \
-         on the other computer too.",
-        contents(written.journey, written.drafts, written.entries),
-        visible(&path.display().to_string())
-    )?;
+    let sealed = if args.encrypt {
+        eprintln!(
+            "The backup gets a passphrase of its own (it may be the same as your workbook's). \
+             Without it the backup cannot be opened: it cannot be recovered."
+        );
+        Sealed::Passphrase(super::passphrase::new_one(
+            args.backup_passphrase_file.as_deref(),
+            "--backup-passphrase-file",
+        )?)
+    } else {
+        Sealed::Plain
+    };
+    let written = write_backup(cli, &path, &sealed)?;
+    let what = contents(written.journey, written.drafts, written.entries);
+    let shown = visible(&path.display().to_string()).into_owned();
+    let mut out = std::io::stdout().lock();
+    match sealed {
+        Sealed::Plain => writeln!(
+            out,
+            "Backed up {what} to {shown}\n\
+             It is plain text, not encrypted: anyone who has the file can read it, so keep it \
+             somewhere safe (or use --encrypt). Bring it back with `rekindle restore FILE`. Your \
+             settings file (theme, keys, idle lock; `rekindle config --path` says where) is not \
+             in it: copy it yourself if you want it on the other computer too.",
+        )?,
+        Sealed::Passphrase(_) => writeln!(
+            out,
+            "Backed up {what}, encrypted with the backup's passphrase, to {shown}\n\
+             Bring it back with `rekindle restore FILE`; it asks for that passphrase. Your \
+             settings file (theme, keys, idle lock) is not in it.",
+        )?,
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What goes into a backup.
+struct Parts<'a> {
+    journey: Option<&'a crate::engine::Journey>,
+    drafts: Option<&'a crate::engine::Drafts>,
+    months: Vec<crate::engine::MonthKey>,
+}
+
+/// Writes the backup document into `out`, a month at a time; returns `out` and how many
+/// entries went in. Stops, with an error, when part of the workbook could not be read.
+fn fill<W: Write>(
+    out: W,
+    session: &mut Session,
+    parts: Parts<'_>,
+    cannot: &impl Fn(std::io::Error) -> CliError,
+) -> Result<(W, usize), CliError> {
+    let mut writer =
+        BackupWriter::begin(out, Utc::now(), parts.journey, parts.drafts).map_err(cannot)?;
+    for key in parts.months {
+        let month = session.read_month_file(key)?;
+        writer.month(&month).map_err(cannot)?;
+    }
+    let warnings = session.warnings();
+    if !warnings.is_empty() {
+        return Err(CliError::Other(format!(
+            "no backup was written, because part of the workbook could not be read:\n{}\n\
+             Restore or move what it names (each damaged file has a .bak beside it), then back \
+             up again.",
+            warnings.join("\n")
+        )));
+    }
+    let (_, entries) = writer.counts();
+    Ok((writer.finish().map_err(cannot)?, entries))
 }
 
 /// Streams the backup into `path`, a month at a time, and puts it in place only when every part
 /// was read; a month, drafts or inbox record that could not be read stops it with nothing
 /// written, since a backup that quietly lacked them would not be one.
-fn write_backup(cli: &Cli, path: &Path) -> Result<Written, CliError> {
+fn write_backup(cli: &Cli, path: &Path, sealed: &Sealed) -> Result<Written, CliError> {
     let cannot = |e: std::io::Error| {
         CliError::Other(format!(
             "cannot write {}: {e}. No backup was written.",
@@ -100,28 +170,25 @@ fn write_backup(cli: &Cli, path: &Path) -> Result<Written, CliError> {
     let journey = session.book.journey.clone();
     let drafts = session.book.drafts.clone();
     let file = PrivateFile::create(path).map_err(cannot)?;
-    let mut writer = BackupWriter::begin(
-        file,
-        Utc::now(),
-        has_journey.then_some(&journey),
-        has_drafts.then_some(&drafts),
-    )
-    .map_err(cannot)?;
-    for key in months {
-        let month = session.read_month_file(key)?;
-        writer.month(&month).map_err(cannot)?;
-    }
-    let warnings = session.warnings();
-    if !warnings.is_empty() {
-        return Err(CliError::Other(format!(
-            "no backup was written, because part of the workbook could not be read:\n{}\n\
-             Restore or move what it names (each damaged file has a .bak beside it), then back \
-             up again.",
-            warnings.join("\n")
-        )));
-    }
-    let (_, entries) = writer.counts();
-    writer.finish().map_err(cannot)?.commit().map_err(cannot)?;
+    let parts = Parts {
+        journey: has_journey.then_some(&journey),
+        drafts: has_drafts.then_some(&drafts),
+        months,
+    };
+    let (file, entries) = match sealed {
+        Sealed::Plain => fill(file, &mut session, parts, &cannot)?,
+        Sealed::Passphrase(passphrase) => {
+            let recipient = crate::store::keyring::passphrase_recipient(passphrase);
+            let stream =
+                age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+                    .map_err(|e| cannot(std::io::Error::other(e.to_string())))?
+                    .wrap_output(file)
+                    .map_err(cannot)?;
+            let (stream, entries) = fill(stream, &mut session, parts, &cannot)?;
+            (stream.finish().map_err(cannot)?, entries)
+        }
+    };
+    file.commit().map_err(cannot)?;
     Ok(Written {
         journey: has_journey,
         drafts: has_drafts,

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::store::{
-    Access, CONFIRM_WORD, KEEP_A_COPY_FIRST, LockWait, Store, StoreError, is_confirmation, survey,
+    CONFIRM_WORD, KEEP_A_COPY_FIRST, LockWait, Store, StoreError, is_confirmation, survey,
 };
 use crate::visible::visible;
 
@@ -38,8 +38,8 @@ pub fn run(cli: &Cli, args: &EraseArgs) -> Result<ExitCode, CliError> {
         }
         .into());
     }
-    let store = Store::open_waiting(&dir, Access::ReadWrite, LockWait::ForACommand(WRITER_WAIT))
-        .map_err(explain_lock)?;
+    let store =
+        Store::open_to_erase(&dir, LockWait::ForACommand(WRITER_WAIT)).map_err(explain_lock)?;
     let mut err = std::io::stderr().lock();
     if !args.yes {
         writeln!(

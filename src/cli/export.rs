@@ -146,6 +146,7 @@ pub fn run(cli: &Cli, args: &ExportArgs, config: &Config) -> Result<ExitCode, Cl
             words::count(written, "entry", "entries"),
             visible(&path.display().to_string())
         );
+        plain_notice(cli)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -212,6 +213,7 @@ fn export_for_counsellor_to(
             write_private_file(path, text.as_bytes())
                 .map_err(|e| CliError::Other(format!("cannot write {}: {e}", path.display())))?;
             eprintln!("Exported to {}", visible(&path.display().to_string()));
+            plain_notice(cli)?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -285,4 +287,12 @@ pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode, CliError> {
         summary.skipped_duplicates
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says, when the data folder is encrypted, that the file just written is not.
+fn plain_notice(cli: &Cli) -> Result<(), CliError> {
+    if crate::store::keyring::is_encrypted(&super::session::data_dir(cli)?) {
+        eprintln!("This file is not encrypted: anyone who has it can read it.");
+    }
+    Ok(())
 }

@@ -4,11 +4,13 @@ mod backup;
 mod content;
 pub mod dates;
 mod docs;
+mod encryption;
 mod erase;
 mod export;
 mod export_target;
 mod journal;
 mod journal_list;
+mod passphrase;
 mod restore;
 mod session;
 mod set;
@@ -21,7 +23,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-pub use session::{CliError, Session};
+pub use passphrase::unlock_if_needed;
+pub use session::{CliError, Session, data_dir};
 
 /// How `--help` ends: what the exit codes mean.
 const EXIT_CODES: &str = "Exit codes: 0 done; 1 something went wrong (the message on stderr says \
@@ -43,6 +46,15 @@ pub struct Cli {
     /// Read settings from FILE (default: config.toml in your user config folder).
     #[arg(long, global = true, env = "REKINDLE_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// When the data folder is encrypted, read its passphrase from the first line of FILE
+    /// instead of asking (the file must be readable by you alone).
+    #[arg(
+        long,
+        global = true,
+        env = "REKINDLE_PASSPHRASE_FILE",
+        value_name = "FILE"
+    )]
+    pub passphrase_file: Option<PathBuf>,
     /// Open the workbook for reading only, for example while another window has it open;
     /// nothing is saved from this window.
     #[arg(long)]
@@ -83,7 +95,8 @@ pub enum Command {
     ///
     /// Your journey (answers, ticks, moods, no contact, slips, urge pauses, contact log, the
     /// promise written when no contact began), every journal month and your drafts, as one JSON
-    /// document. It is plain text: anyone who has the file can read it.
+    /// document. It is plain text, which anyone who has the file can read, unless you give
+    /// --encrypt (then it has a passphrase of its own, asked by `restore`).
     Backup(backup::BackupArgs),
     /// Bring a backup back into an empty data folder (--replace sets a full one aside).
     Restore {
@@ -93,6 +106,10 @@ pub enum Command {
         /// `<folder>-before-restore-<date>-<time>`, and restore into a new one.
         #[arg(long)]
         replace: bool,
+        /// For an encrypted backup: read its passphrase from FILE (only you may read it)
+        /// instead of asking.
+        #[arg(long, value_name = "FILE")]
+        backup_passphrase_file: Option<PathBuf>,
     },
     /// Work with guide packs.
     #[command(subcommand)]
@@ -104,6 +121,16 @@ pub enum Command {
     /// Show your settings, or change them: their name (or "your ex"), pronouns, region,
     /// theme, idle lock.
     Settings(set::SettingsArgs),
+    /// Encrypt your data folder with a passphrase (asked twice, not shown), file by file.
+    ///
+    /// Every file becomes unreadable without the passphrase; from then on rekindle asks for it
+    /// before opening. A forgotten passphrase cannot be recovered. If it stops half-way, run it
+    /// again to finish.
+    Encrypt,
+    /// Turn encryption off: every file back to plain text, the key removed.
+    Decrypt,
+    /// Change the passphrase of an encrypted data folder.
+    Passphrase(encryption::PassphraseArgs),
     /// Delete the whole data folder: journey, journal, drafts, inbox and their .bak copies. Asks first.
     DeleteEverything(erase::EraseArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -144,9 +171,19 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, CliError> {
         Some(Command::DeleteEverything(args)) => return erase::run(cli, args),
         Some(Command::Completions { shell }) => return docs::completions(*shell),
         Some(Command::Man) => return docs::man(),
-        Some(Command::Restore { file, replace }) => return restore::run(cli, file, *replace),
+        Some(Command::Restore {
+            file,
+            replace,
+            backup_passphrase_file,
+        }) => return restore::run(cli, file, *replace, backup_passphrase_file.as_deref()),
+        Some(Command::Encrypt) => return encryption::encrypt(cli),
+        Some(Command::Decrypt) => return encryption::decrypt(cli),
+        Some(Command::Passphrase(args)) => return encryption::change(cli, args),
         _ => settings::load(cli)?,
     };
+    if cli.command.is_some() {
+        passphrase::unlock_if_needed(cli, &session::data_dir(cli)?)?;
+    }
     match &cli.command {
         None if crate::plain::wanted(cli) => crate::plain::run(cli),
         None => crate::tui::run::open_workbook(cli, &config),

@@ -22,9 +22,15 @@ use std::os::unix::fs::DirBuilderExt;
 use super::{Cli, CliError};
 
 /// Restores `file` into the data folder, moving a non-empty one aside when `replace`.
-pub fn run(cli: &Cli, file: &Path, replace: bool) -> Result<ExitCode, CliError> {
-    let backup = read(file)?;
+pub fn run(
+    cli: &Cli,
+    file: &Path,
+    replace: bool,
+    passphrase_file: Option<&Path>,
+) -> Result<ExitCode, CliError> {
+    let (backup, was_encrypted) = read(file, passphrase_file)?;
     let dir = data_dir(cli)?;
+    let was_encrypted = was_encrypted || crate::store::keyring::is_encrypted(&dir);
     let there = made_here(&dir)?;
     let mut out = std::io::stdout().lock();
     if !there.is_empty() {
@@ -98,20 +104,56 @@ pub fn run(cli: &Cli, file: &Path, replace: bool) -> Result<ExitCode, CliError> 
         backup.made.with_timezone(&Local).format("%Y-%m-%d %H:%M"),
         visible(&dir.display().to_string())
     )?;
+    if was_encrypted {
+        writeln!(
+            out,
+            "The restored folder is not encrypted yet: run `rekindle encrypt` to encrypt it."
+        )?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The whole backup, read and checked; a refusal names the file and what is wrong where.
-fn read(file: &Path) -> Result<Backup, CliError> {
+/// The whole backup, read and checked, and whether it was encrypted; a refusal names the file
+/// and what is wrong where.
+fn read(file: &Path, passphrase_file: Option<&Path>) -> Result<(Backup, bool), CliError> {
     let bytes = read_regular(file, IMPORT_LIMIT).map_err(|e| {
         CliError::Other(format!(
             "cannot restore {}: {e}. Nothing was changed.",
             file.display()
         ))
     })?;
-    read_backup(&bytes).map_err(|e| {
+    let sealed = crate::store::codec::is_sealed(&bytes);
+    let bytes = if sealed {
+        open_sealed(file, &bytes, passphrase_file)?
+    } else {
+        bytes
+    };
+    let backup = read_backup(&bytes).map_err(|e| {
         CliError::Other(format!(
             "{}: {e}. Nothing was restored and the data folder was not changed.",
+            file.display()
+        ))
+    })?;
+    Ok((backup, sealed))
+}
+
+/// The plain bytes of an encrypted backup, opened with its passphrase.
+fn open_sealed(
+    file: &Path,
+    bytes: &[u8],
+    passphrase_file: Option<&Path>,
+) -> Result<Vec<u8>, CliError> {
+    let passphrase = match passphrase_file {
+        Some(path) => super::passphrase::from_file(path)?,
+        None => {
+            super::passphrase::ask_once("Passphrase of this backup: ", "--backup-passphrase-file")?
+        }
+    };
+    let identity = age::scrypt::Identity::new(passphrase.into());
+    age::decrypt(&identity, bytes).map_err(|_| {
+        CliError::Other(format!(
+            "that passphrase does not open the backup {} (or the file is damaged). Nothing was \
+             restored and the data folder was not changed.",
             file.display()
         ))
     })

@@ -1,11 +1,16 @@
 //! The one place every stored file's bytes pass through: a value to bytes and bytes to a value.
 //!
-//! Today this is plain pretty JSON. Passphrase encryption can later wrap [`encode`] and [`decode`]
-//! without any caller changing.
+//! Values are pretty JSON. In an encrypted folder the store wraps those bytes in age encryption
+//! to the folder's identity ([`encode_sealed`], [`decode_sealed`]); plain and encrypted files are
+//! told apart by age's header, so a folder mid-conversion reads.
+
+use std::borrow::Cow;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use thiserror::Error;
+
+pub use super::keyring::{Sealing, Writes};
 
 /// Why bytes could not be read back as a value, and where in the file (1-based line and column).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -21,14 +26,71 @@ pub struct DecodeError {
 
 /// Why a value could not be turned into bytes.
 #[derive(Debug, Error)]
-#[error("could not encode the data: {0}")]
-pub struct EncodeError(#[from] serde_json::Error);
+pub enum EncodeError {
+    /// The value has no JSON form.
+    #[error("could not encode the data: {0}")]
+    Json(#[from] serde_json::Error),
+    /// age could not encrypt it.
+    #[error("could not encrypt the data: {0}")]
+    Encrypt(String),
+}
 
 /// The bytes to store for `value`: pretty JSON ending in a newline.
 pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, EncodeError> {
     let mut bytes = serde_json::to_vec_pretty(value)?;
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+/// How every age file begins.
+const AGE_HEADER: &[u8] = b"age-encryption.org/v1\n";
+
+/// True when `bytes` are an age file (rather than plain JSON).
+pub fn is_sealed(bytes: &[u8]) -> bool {
+    bytes.starts_with(AGE_HEADER)
+}
+
+/// `bytes` as `sealing` writes them: encrypted to the folder's key, or as they are.
+pub fn seal(bytes: Vec<u8>, sealing: &Sealing) -> Result<Vec<u8>, EncodeError> {
+    match sealing.write_key() {
+        Some(key) => {
+            age::encrypt(&key.to_public(), &bytes).map_err(|e| EncodeError::Encrypt(e.to_string()))
+        }
+        None => Ok(bytes),
+    }
+}
+
+/// The plain bytes of a stored file: decrypted when it is an age file, else as they are.
+pub fn unseal<'a>(bytes: &'a [u8], sealing: &Sealing) -> Result<Cow<'a, [u8]>, DecodeError> {
+    if !is_sealed(bytes) {
+        return Ok(Cow::Borrowed(bytes));
+    }
+    let whole = |message: &str| DecodeError {
+        line: 1,
+        column: 1,
+        message: message.into(),
+    };
+    let Some(key) = sealing.key() else {
+        return Err(whole(
+            "the file is encrypted, and this folder's key is not unlocked",
+        ));
+    };
+    age::decrypt(key, bytes).map(Cow::Owned).map_err(|_| {
+        whole("the file is encrypted but does not open with this folder's key (damaged, or from another folder)")
+    })
+}
+
+/// [`encode`], then [`seal`].
+pub fn encode_sealed<T: Serialize>(value: &T, sealing: &Sealing) -> Result<Vec<u8>, EncodeError> {
+    seal(encode(value)?, sealing)
+}
+
+/// [`unseal`], then [`decode`].
+pub fn decode_sealed<T: DeserializeOwned>(
+    bytes: &[u8],
+    sealing: &Sealing,
+) -> Result<T, DecodeError> {
+    decode(&unseal(bytes, sealing)?)
 }
 
 /// The value stored in `bytes`, or where and why they do not hold one.
@@ -195,6 +257,40 @@ mod tests {
         let e = decode::<Sample>(b"{\n \"name\": \"a\xFFb\"}").unwrap_err();
         assert_eq!((e.line, e.column), (2, 12));
         assert!(e.message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn sealed_bytes_are_age_and_open_only_with_their_key() {
+        let sample = Sample {
+            schema: 1,
+            name: "MARKER-sealed".into(),
+        };
+        let key = age::x25519::Identity::generate();
+        let sealing = Sealing::with_key(key, Writes::Encrypted);
+        let bytes = encode_sealed(&sample, &sealing).unwrap();
+        assert!(is_sealed(&bytes));
+        assert!(!bytes.windows(6).any(|w| w == b"MARKER"));
+        assert_eq!(decode_sealed::<Sample>(&bytes, &sealing).unwrap(), sample);
+        let plain = decode_sealed::<Sample>(&bytes, &Sealing::plain()).unwrap_err();
+        assert!(plain.message.contains("not unlocked"), "{}", plain.message);
+        let other = Sealing::with_key(age::x25519::Identity::generate(), Writes::Encrypted);
+        assert!(decode_sealed::<Sample>(&bytes, &other).is_err());
+    }
+
+    #[test]
+    fn plain_files_still_read_in_an_unlocked_folder_and_plain_writes_stay_plain() {
+        let sample = Sample {
+            schema: 1,
+            name: "x".into(),
+        };
+        let key = age::x25519::Identity::generate();
+        let decrypting = Sealing::with_key(key, Writes::Plain);
+        let bytes = encode_sealed(&sample, &decrypting).unwrap();
+        assert_eq!(bytes, encode(&sample).unwrap());
+        assert_eq!(
+            decode_sealed::<Sample>(&bytes, &decrypting).unwrap(),
+            sample
+        );
     }
 
     #[test]

@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use super::StoreError;
 use super::open::{Access, Store};
 use super::paths::{
-    DRAFTS_FILE, INBOX_DIR, INDEX_FILE, JOURNAL_DIR, JOURNEY_FILE, LOCK_FILE, is_temp_name,
-    month_of_file_name,
+    DRAFTS_FILE, INBOX_DIR, INDEX_FILE, JOURNAL_DIR, JOURNEY_FILE, KEY_FILE, LOCK_FILE,
+    is_temp_name, month_of_file_name,
 };
 use super::private::sync_dir;
 use super::scratch::{DATA_FOLDER as EDITING_DIR, RECOVERED_PREFIX, ScratchOwner, scratch_owner};
@@ -61,6 +61,7 @@ enum Kind {
     Scratch,
     /// Words kept from such a file (`rekindle-recovered-…`).
     Recovered,
+    Key,
 }
 
 /// Everything in a data folder, sorted into what rekindle made and what it did not.
@@ -124,6 +125,17 @@ pub fn survey(dir: &Path) -> Result<Option<ErasePlan>, StoreError> {
 }
 
 impl ErasePlan {
+    /// Every file that holds what a person wrote (the journey, months, drafts, index, inbox
+    /// records, `.bak`s and copies set aside), as paths to read: not the key, lock or temp files.
+    pub(super) fn data_files(&self) -> Vec<PathBuf> {
+        let root = self.real_dir.as_deref().unwrap_or(&self.dir);
+        self.files
+            .iter()
+            .filter(|(_, kind)| !matches!(kind, Kind::Temporary | Kind::Lock | Kind::Key))
+            .map(|(path, _)| root.join(path))
+            .collect()
+    }
+
     /// Sorts the entries of `folder` (at `relative` inside the data folder).
     fn look(&mut self, root: &Path, relative: &Path) -> Result<(), StoreError> {
         let folder = root.join(relative);
@@ -247,6 +259,9 @@ impl ErasePlan {
                 )
             ));
         }
+        if count(Kind::Key) > 0 {
+            parts.push("the encryption key".to_string());
+        }
         if count(Kind::Lock) > 0 {
             parts.push("the lock file".to_string());
         }
@@ -340,6 +355,9 @@ fn file_kind(nested: &str, name: &str) -> Option<Kind> {
     }
     if nested.is_empty() && name.starts_with(RECOVERED_PREFIX) && name.ends_with(".txt") {
         return Some(Kind::Recovered);
+    }
+    if nested.is_empty() && name == KEY_FILE {
+        return Some(Kind::Key);
     }
     let (base, kind_of_copy) = if let Some(base) = name
         .strip_suffix(".damaged")

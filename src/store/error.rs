@@ -229,6 +229,43 @@ pub enum StoreError {
     )]
     EraseReadOnly,
 
+    /// The folder is encrypted and this process has not unlocked it.
+    #[error(
+        "the data folder {} is encrypted: give its passphrase on the terminal or with \
+         --passphrase-file FILE",
+        .dir.display()
+    )]
+    Encrypted {
+        /// The data folder.
+        dir: PathBuf,
+    },
+
+    /// The passphrase does not open the folder's key. Nothing was changed.
+    #[error("that passphrase does not open the data folder {}; nothing was changed", .dir.display())]
+    WrongPassphrase {
+        /// The data folder.
+        dir: PathBuf,
+    },
+
+    /// The key file is there but does not hold a key.
+    #[error(
+        "the key file {} is damaged ({why}); without it the encrypted files cannot be opened",
+        .file.display()
+    )]
+    DamagedKey {
+        /// The key file.
+        file: PathBuf,
+        /// What is wrong with it.
+        why: String,
+    },
+
+    /// An operation that needs an encrypted folder was asked of a plain one.
+    #[error("the data folder {} is not encrypted", .dir.display())]
+    NotEncrypted {
+        /// The data folder.
+        dir: PathBuf,
+    },
+
     /// The data could not be turned into bytes.
     #[error("could not save {}: {source}", .file.display())]
     Encode {

@@ -18,7 +18,8 @@ use serde::{Deserialize, Serialize};
 use crate::engine::{Action, JournalEntry};
 
 use super::StoreError;
-use super::codec;
+use super::codec::{self, Sealing};
+use super::keyring;
 use super::paths::{self, INBOX_DIR};
 use super::write::{random_u64, remove_durably, write_new};
 
@@ -92,6 +93,7 @@ pub struct Found {
 #[derive(Debug, Clone)]
 pub struct Inbox {
     dir: PathBuf,
+    data_dir: PathBuf,
 }
 
 /// Numbers records within this process, so two in one millisecond keep their order.
@@ -102,6 +104,7 @@ impl Inbox {
     pub fn of(data_dir: &Path) -> Self {
         Self {
             dir: data_dir.join(INBOX_DIR),
+            data_dir: data_dir.to_path_buf(),
         }
     }
 
@@ -121,10 +124,12 @@ impl Inbox {
             random_u64() as u32
         );
         let file = self.dir.join(name);
-        let bytes = codec::encode(record).map_err(|source| StoreError::Encode {
-            file: file.clone(),
-            source,
-        })?;
+        let sealing = keyring::sealing_for(&self.data_dir)?;
+        let bytes =
+            codec::encode_sealed(record, &sealing).map_err(|source| StoreError::Encode {
+                file: file.clone(),
+                source,
+            })?;
         write_new(&file, &bytes)?;
         Ok(file)
     }
@@ -147,10 +152,11 @@ impl Inbox {
             }
         }
         files.sort();
+        let sealing = keyring::sealing_for(&self.data_dir)?;
         Ok(files
             .into_iter()
             .map(|file| Found {
-                record: read_record(&file),
+                record: read_record(&file, &sealing),
                 file,
             })
             .collect())
@@ -162,7 +168,7 @@ impl Inbox {
     }
 }
 
-fn read_record(file: &Path) -> Result<InboxRecord, StoreError> {
+fn read_record(file: &Path, sealing: &Sealing) -> Result<InboxRecord, StoreError> {
     let meta = fs::symlink_metadata(file).map_err(StoreError::io("look at", file))?;
     if !meta.is_file() {
         return Err(StoreError::NotAFile {
@@ -170,13 +176,14 @@ fn read_record(file: &Path) -> Result<InboxRecord, StoreError> {
         });
     }
     let bytes = fs::read(file).map_err(StoreError::io("read", file))?;
-    let record: InboxRecord = codec::decode(&bytes).map_err(|e| StoreError::Corrupt {
-        file: file.to_path_buf(),
-        line: e.line,
-        column: e.column,
-        message: e.message,
-        backup: None,
-    })?;
+    let record: InboxRecord =
+        codec::decode_sealed(&bytes, sealing).map_err(|e| StoreError::Corrupt {
+            file: file.to_path_buf(),
+            line: e.line,
+            column: e.column,
+            message: e.message,
+            backup: None,
+        })?;
     if record.schema > INBOX_SCHEMA {
         return Err(StoreError::NewerSchema {
             file: file.to_path_buf(),

@@ -156,17 +156,18 @@ impl Store {
         let file = self.journal_dir().join(INDEX_FILE);
         fs::read(&file)
             .ok()
-            .and_then(|bytes| codec::decode::<IndexFile>(&bytes).ok())
+            .and_then(|bytes| codec::decode_sealed::<IndexFile>(&bytes, self.sealing()).ok())
             .filter(|index| index.schema == INDEX_SCHEMA)
             .unwrap_or_else(fresh)
     }
 
     fn write_index(&self, index: &IndexFile) -> Result<(), StoreError> {
         let file = self.journal_dir().join(INDEX_FILE);
-        let bytes = codec::encode(index).map_err(|source| StoreError::Encode {
-            file: file.clone(),
-            source,
-        })?;
+        let bytes =
+            codec::encode_sealed(index, self.sealing()).map_err(|source| StoreError::Encode {
+                file: file.clone(),
+                source,
+            })?;
         write_new(&file, &bytes)
     }
 }

@@ -12,6 +12,8 @@
 //! <dir>/editing/             text handed to the user's own editor, only when the machine has
 //!                             no memory-backed folder for it (see [`scratch`]); removed after
 //! <file>.bak                  the previous good version of each of the files above
+//! <dir>/key.age               only in an encrypted folder: its key, wrapped with the passphrase
+//!                             (see [`keyring`]); every file above is then age ciphertext
 //! ```
 //!
 //! Every name rekindle makes here is also known to `erase.rs` (deleting everything deletes only
@@ -45,6 +47,7 @@
 //! Nothing here touches the network or the terminal.
 
 pub mod codec;
+mod convert;
 mod drafts;
 mod erase;
 mod error;
@@ -52,6 +55,7 @@ mod inbox;
 mod index;
 mod journal;
 mod journey;
+pub mod keyring;
 mod lock;
 mod open;
 mod paths;
@@ -61,6 +65,7 @@ mod restore;
 pub mod scratch;
 mod write;
 
+pub use convert::Converted;
 pub use erase::{
     CONFIRM_WORD, ErasePlan, Erased, KEEP_A_COPY_FIRST, KEEP_A_COPY_HERE, is_confirmation, survey,
 };

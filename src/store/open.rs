@@ -8,7 +8,8 @@ use std::sync::{Mutex, MutexGuard};
 use crate::engine::MonthKey;
 
 use super::StoreError;
-use super::codec;
+use super::codec::{self, Sealing};
+use super::keyring;
 use super::lock::{LockWait, WriterLock};
 use super::paths::{self, DRAFTS_FILE, INBOX_DIR, JOURNAL_DIR, JOURNEY_FILE};
 use super::read::{Versioned, read_versioned};
@@ -39,6 +40,7 @@ pub struct Store {
     access: Access,
     _lock: Option<WriterLock>,
     files: Mutex<HashMap<PathBuf, FileState>>,
+    sealing: Sealing,
 }
 
 impl Store {
@@ -55,6 +57,30 @@ impl Store {
     /// Like [`Store::open`], but a writer waits for another writer as `wait` says, so two quick
     /// commands, or a workbook opened as another closes, never fail on each other.
     pub fn open_waiting(dir: &Path, access: Access, wait: LockWait) -> Result<Self, StoreError> {
+        let sealing = keyring::sealing_for(dir)?;
+        Self::open_sealed(dir, access, wait, sealing)
+    }
+
+    /// Takes the writer's lock on `dir` to delete it, whether or not it is encrypted and
+    /// unlocked: deleting reads no file, so it needs no passphrase.
+    pub fn open_to_erase(dir: &Path, wait: LockWait) -> Result<Self, StoreError> {
+        let sealing = keyring::sealing_for(dir).unwrap_or_default();
+        Self::open_sealed(dir, Access::ReadWrite, wait, sealing)
+    }
+
+    /// Reads this folder's key again from the process's unlocked folders (after a conversion
+    /// began or a key was made).
+    pub fn refresh_sealing(&mut self) -> Result<(), StoreError> {
+        self.sealing = keyring::sealing_for(&self.dir)?;
+        Ok(())
+    }
+
+    fn open_sealed(
+        dir: &Path,
+        access: Access,
+        wait: LockWait,
+        sealing: Sealing,
+    ) -> Result<Self, StoreError> {
         let lock = match access {
             Access::ReadWrite => {
                 paths::ensure_private_dir(dir)?;
@@ -79,6 +105,7 @@ impl Store {
             access,
             _lock: lock,
             files: Mutex::new(HashMap::new()),
+            sealing,
         })
     }
 
@@ -90,6 +117,11 @@ impl Store {
     /// How it was opened.
     pub fn access(&self) -> Access {
         self.access
+    }
+
+    /// How this store's files are read and written (plain, or through the folder's key).
+    pub fn sealing(&self) -> &Sealing {
+        &self.sealing
     }
 
     /// Where the journey is kept.
@@ -119,7 +151,7 @@ impl Store {
 
     /// Reads `file`, remembering whether it may later be replaced.
     pub(super) fn load<T: Versioned>(&self, file: &Path) -> Result<Option<T>, StoreError> {
-        let result = read_versioned::<T>(file);
+        let result = read_versioned::<T>(file, &self.sealing);
         self.remember(file, &result);
         result
     }
@@ -159,10 +191,11 @@ impl Store {
                 problem: e.to_string(),
             })?,
         }
-        let bytes = codec::encode(value).map_err(|source| StoreError::Encode {
-            file: file.to_path_buf(),
-            source,
-        })?;
+        let bytes =
+            codec::encode_sealed(value, &self.sealing).map_err(|source| StoreError::Encode {
+                file: file.to_path_buf(),
+                source,
+            })?;
         write_atomic(file, &bytes)?;
         self.files().insert(file.to_path_buf(), FileState::Good);
         Ok(())

@@ -19,6 +19,8 @@ pub(super) const DRAFTS_FILE: &str = "drafts.json";
 pub(super) const INDEX_FILE: &str = ".index.json";
 /// The inbox folder's name.
 pub(super) const INBOX_DIR: &str = "inbox";
+/// The name of the folder's key (its age identity, encrypted with the passphrase).
+pub(super) const KEY_FILE: &str = "key.age";
 /// The lock file's name.
 pub(super) const LOCK_FILE: &str = ".lock";
 /// How temporary files begin; only names that also end in [`TEMP_MARK`] and have rekindle's

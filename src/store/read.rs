@@ -11,7 +11,7 @@ use crate::engine::validate::{Invalid, check_journey, check_month};
 use crate::engine::{DRAFTS_SCHEMA, Drafts, JOURNAL_SCHEMA, JOURNEY_SCHEMA, JournalMonth, Journey};
 
 use super::StoreError;
-use super::codec;
+use super::codec::{self, Sealing};
 use super::paths::backup_of;
 use super::write::resolve_links;
 
@@ -62,9 +62,24 @@ struct SchemaProbe {
 }
 
 /// The document in `file`; `None` when there is no file. Never writes.
-pub(super) fn read_versioned<T: Versioned>(file: &Path) -> Result<Option<T>, StoreError> {
-    let Some(bytes) = read_bytes(file)? else {
+pub(super) fn read_versioned<T: Versioned>(
+    file: &Path,
+    sealing: &Sealing,
+) -> Result<Option<T>, StoreError> {
+    let Some(stored) = read_bytes(file)? else {
         return Ok(None);
+    };
+    let bytes = match codec::unseal(&stored, sealing) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            return Err(StoreError::Corrupt {
+                file: file.to_path_buf(),
+                line: e.line,
+                column: e.column,
+                message: e.message,
+                backup: existing_backup(file),
+            });
+        }
     };
     let newer = |found: u64| StoreError::NewerSchema {
         file: file.to_path_buf(),

@@ -37,9 +37,26 @@ pub struct ScratchFile {
 impl ScratchFile {
     /// Writes `text` (with a final newline, as editors keep one) to a new private file in the
     /// first place that can hold it: see the module notes.
+    ///
+    /// In an encrypted data folder the data folder's own place is never used: the text would
+    /// sit there unencrypted, so without a memory-backed folder this refuses and says why.
     pub fn write(data_dir: &Path, text: &str) -> io::Result<Self> {
+        Self::write_among(places(data_dir), data_dir, text)
+    }
+
+    /// [`ScratchFile::write`] trying `folders` in order.
+    fn write_among(folders: Vec<PathBuf>, data_dir: &Path, text: &str) -> io::Result<Self> {
         let mut last = None;
-        for folder in places(data_dir) {
+        let encrypted = super::keyring::is_encrypted(data_dir);
+        let own = data_dir.join(DATA_FOLDER);
+        for folder in folders {
+            if encrypted && folder == own {
+                return Err(io::Error::other(
+                    "this machine has no memory-backed folder for the editor's file, and your \
+                     data folder is encrypted, so the text would have to sit unencrypted on the \
+                     disk; write it here instead",
+                ));
+            }
             if folder.parent() == Some(data_dir) {
                 // The data folder's own place: the data folder may not be made yet.
                 let _ = super::paths::ensure_private_dir(data_dir);
@@ -500,6 +517,20 @@ mod tests {
         assert_eq!(file.read().unwrap(), "two\nlines");
         fs::write(file.path(), "crlf\r\nends\r\n").unwrap();
         assert_eq!(file.read().unwrap(), "crlf\nends");
+    }
+
+    #[test]
+    fn an_encrypted_folder_never_gets_the_text_in_its_own_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let own = dir.path().join(DATA_FOLDER);
+        let plain = ScratchFile::write_among(vec![own.clone()], dir.path(), "words").unwrap();
+        assert!(plain.path().starts_with(&own));
+        drop(plain);
+        fs::write(dir.path().join("key.age"), b"age-encryption.org/v1\n").unwrap();
+        let refused = ScratchFile::write_among(vec![own.clone()], dir.path(), "words");
+        let message = refused.unwrap_err().to_string();
+        assert!(message.contains("encrypted"), "{message}");
+        assert!(!own.exists() || fs::read_dir(&own).unwrap().next().is_none());
     }
 
     #[test]

@@ -25,6 +25,13 @@ pub(super) fn write_atomic(file: &Path, bytes: &[u8]) -> Result<(), StoreError> 
     replace_with(&target, bytes, true)
 }
 
+/// Replaces `file` (through its links, as [`write_atomic`]) whole, keeping no `.bak`: for
+/// rewriting the same content in another form, where the `.bak` must stay the previous version.
+pub(super) fn rewrite_in_place(file: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let target = writable_target(file)?;
+    replace_with(&target, bytes, false)
+}
+
 /// Writes a file that no one else writes (an inbox record) in one step: a crash leaves it
 /// whole or absent. No `.bak`: there is no previous version.
 pub(super) fn write_new(file: &Path, bytes: &[u8]) -> Result<(), StoreError> {

@@ -54,6 +54,8 @@ pub enum Overlay {
     Support,
     /// The screen is blanked; any key brings it back.
     Hidden,
+    /// The idle lock of an encrypted workbook: only the passphrase brings the screen back.
+    Locked(super::unlock::UnlockScreen),
 }
 
 /// What a read-only window says when asked to change something.
@@ -97,6 +99,9 @@ pub struct App {
     pub unsaved: Vec<Unsaved>,
     /// True when this window only reads (another window writes); changes are refused.
     pub read_only: bool,
+    /// The data folder, when it is encrypted: what is written outside it then says it is not,
+    /// and the idle lock asks for the passphrase again.
+    pub encrypted: Option<std::path::PathBuf>,
     /// Months that could not be read; they are never saved over from here.
     unread: BTreeSet<MonthKey>,
     /// Inbox records this app wrote or took in and has not yet seen removed.
@@ -148,6 +153,7 @@ impl App {
             set_aside: Vec::new(),
             unsaved: Vec::new(),
             read_only: false,
+            encrypted: None,
             taken: BTreeSet::new(),
             unread: BTreeSet::new(),
             search: Searcher::default(),
@@ -196,6 +202,10 @@ impl App {
         if matches!(event, Event::Key(_) | Event::Mouse(_) | Event::Paste(_)) {
             self.last_input = (self.clock)();
         }
+        if let Some(Overlay::Locked(_)) = &self.overlay {
+            self.on_locked_event(event);
+            return;
+        }
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(key),
             Event::Paste(text) => {
@@ -215,6 +225,36 @@ impl App {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Takes an event while the idle lock asks for the passphrase: typing, paste, Enter (which
+    /// checks the passphrase), Esc or Ctrl-C (which quit, keeping drafts as quitting does).
+    fn on_locked_event(&mut self, event: Event) {
+        let Some(Overlay::Locked(mut screen)) = self.overlay.take() else {
+            return;
+        };
+        let step = match event {
+            Event::Key(key) => screen.on_key(key),
+            Event::Paste(text) => {
+                screen.on_paste(&text);
+                super::unlock::UnlockStep::Typing
+            }
+            _ => super::unlock::UnlockStep::Typing,
+        };
+        match step {
+            super::unlock::UnlockStep::Typing => self.overlay = Some(Overlay::Locked(screen)),
+            super::unlock::UnlockStep::Quit => self.quit = true,
+            super::unlock::UnlockStep::Try(passphrase) => {
+                let Some(dir) = &self.encrypted else {
+                    return;
+                };
+                let result = crate::store::keyring::check_passphrase(dir, &passphrase);
+                if result.is_err() {
+                    screen.tried(result);
+                    self.overlay = Some(Overlay::Locked(screen));
+                }
+            }
         }
     }
 
@@ -317,6 +357,7 @@ impl App {
                 }
             }
             Overlay::Error(_) | Overlay::Kept(_) | Overlay::Support | Overlay::Hidden => {}
+            Overlay::Locked(_) => {}
             Overlay::Confirm { question, then } => match key.code {
                 KeyCode::Char('y') | KeyCode::Char('Y') => self.run(then),
                 KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {}
@@ -637,7 +678,7 @@ impl App {
         let Some(after) = self.look.idle_lock.after() else {
             return false;
         };
-        if self.overlay == Some(Overlay::Hidden) {
+        if matches!(self.overlay, Some(Overlay::Hidden | Overlay::Locked(_))) {
             return false;
         }
         let idle = ((self.clock)() - self.last_input)
@@ -647,7 +688,10 @@ impl App {
             return false;
         }
         self.keep_draft(true);
-        self.overlay = Some(Overlay::Hidden);
+        self.overlay = Some(match self.encrypted {
+            Some(_) => Overlay::Locked(super::unlock::UnlockScreen::default()),
+            None => Overlay::Hidden,
+        });
         true
     }
 
@@ -957,6 +1001,10 @@ impl App {
         let stem = format!("{name}-{}", self.calendar.date_of(now));
         let path = crate::export_place::free_path(&self.export_dir, &stem, format.name());
         let message = match crate::store::write_private_file(&path, text.as_bytes()) {
+            Ok(()) if self.encrypted.is_some() => format!(
+                "Saved to {}. This file is not encrypted: anyone who has it can read it.",
+                path.display()
+            ),
             Ok(()) => format!("Saved to {}", path.display()),
             Err(e) => {
                 self.overlay = Some(Overlay::Error(format!(

@@ -20,6 +20,11 @@ impl Widget for &App {
             Clear.render(area, buf);
             return;
         }
+        if let Some(Overlay::Locked(screen)) = &self.overlay {
+            Clear.render(area, buf);
+            screen.render(&self.theme, area, buf);
+            return;
+        }
         buf.set_style(area, self.theme.base);
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             render_too_small(area, buf);
@@ -354,7 +359,7 @@ fn render_overlay(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 ),
             ],
         ),
-        Overlay::Hidden => ("", Vec::new()),
+        Overlay::Hidden | Overlay::Locked(_) => ("", Vec::new()),
         Overlay::Support => {
             let view = app.view();
             let page = app.guide.page(&app.guide.help_page);

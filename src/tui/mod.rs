@@ -22,5 +22,6 @@ pub mod terminal;
 pub mod text;
 pub mod text_window;
 pub mod theme;
+pub mod unlock;
 
 pub use app::App;

@@ -9,7 +9,7 @@ use chrono::{Local, Utc};
 use crate::cli::{Cli, CliError, Session, no_color};
 use crate::config::Config;
 use crate::engine::Theme as ThemeChoice;
-use crate::store::{Access, StoreError};
+use crate::store::{Access, StoreError, keyring};
 
 use super::app::{App, Overlay, OwnEditRequest};
 use super::events::{Events, Wake};
@@ -20,6 +20,7 @@ use super::persist::{MemoryPersist, Persist};
 use super::saver::StoreSaver;
 use super::terminal::{StopSignals, TerminalGuard};
 use super::theme::Theme;
+use super::unlock::{Unlocked, ask_to_unlock};
 
 /// How often the loop wakes without input (drafts, the inbox, what is not saved).
 const TICK: Duration = Duration::from_millis(250);
@@ -31,6 +32,10 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
     } else {
         Access::ReadWrite
     };
+    let stop = StopSignals::listen()?;
+    if unlock(cli, config, &stop)? == Unlocked::Left {
+        return Ok(ExitCode::SUCCESS);
+    }
     let (session, older) = Session::open_newest(cli, access).map_err(explain_lock)?;
     let data_dir = session.store.dir().to_path_buf();
     let leftovers = crate::store::scratch::remove_leftovers(&data_dir);
@@ -68,6 +73,7 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
         colour_off: no_color(cli) || app_plain,
     };
     app.read_only = access == Access::ReadOnly;
+    app.encrypted = keyring::is_encrypted(&data_dir).then(|| data_dir.clone());
     app.loader = loader;
     app.own_editor = crate::own_editor::EditorCommand::from_env();
     let kept = leftovers.notice();
@@ -77,7 +83,6 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
     } else if let Some(kept) = kept {
         app.overlay = Some(Overlay::Kept(kept));
     }
-    let stop = StopSignals::listen()?;
     let result = {
         let mut guard = TerminalGuard::take()?;
         let mut room = Room {
@@ -102,6 +107,25 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
     result?;
     saved.map_err(CliError::Other)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Unlocks an encrypted data folder before anything is read: through `--passphrase-file` when
+/// given, else on the unlock screen.
+fn unlock(cli: &Cli, config: &Config, stop: &StopSignals) -> Result<Unlocked, CliError> {
+    let dir = crate::cli::data_dir(cli)?;
+    if !keyring::is_encrypted(&dir) || keyring::is_unlocked(&dir) {
+        return Ok(Unlocked::Open);
+    }
+    if cli.passphrase_file.is_some() {
+        crate::cli::unlock_if_needed(cli, &dir)?;
+        return Ok(Unlocked::Open);
+    }
+    let theme = if no_color(cli) {
+        Theme::PLAIN
+    } else {
+        Theme::named(config.theme)
+    };
+    ask_to_unlock(&dir, &theme, stop)
 }
 
 /// What the loop runs in: the terminal, its events, the signals that end it, the data folder.

@@ -22,7 +22,7 @@ use serde_json::Value;
 /// with its message, moods, the contact log, a profile answer, entries over three months (one
 /// with text a terminal would obey), a draft, fields from a newer build, and an entry still
 /// waiting in the inbox.
-fn rich_workbook(dir: &Path) {
+pub(crate) fn rich_workbook(dir: &Path) {
     let guide = default_guide().unwrap();
     let start = Utc::now() - Duration::days(70);
     let mut book = Workbook {
@@ -173,6 +173,11 @@ fn rich_workbook(dir: &Path) {
 /// Every way a person sees their workbook from the command line, with the export time (the
 /// one line that says when a file was made) masked.
 fn views(sb: &Sandbox, dir: &Path) -> Vec<(String, String)> {
+    views_by(|args| sb.cmd_in(dir, args))
+}
+
+/// [`views`], each command made by `command` (to give it more than the sandbox does).
+pub(crate) fn views_by(command: impl Fn(&[&str]) -> assert_cmd::Command) -> Vec<(String, String)> {
     let commands: &[&[&str]] = &[
         &["status", "--json"],
         &["status"],
@@ -189,7 +194,7 @@ fn views(sb: &Sandbox, dir: &Path) -> Vec<(String, String)> {
     commands
         .iter()
         .map(|args| {
-            let out = sb.cmd_in(dir, args).assert().success();
+            let out = command(args).assert().success();
             let text = stdout(out.get_output())
                 .lines()
                 .map(|line| {
@@ -221,7 +226,7 @@ fn backup_to(sb: &Sandbox, dir: &Path, name: &str) -> PathBuf {
     file
 }
 
-fn assert_same_views(before: &[(String, String)], after: &[(String, String)]) {
+pub(crate) fn assert_same_views(before: &[(String, String)], after: &[(String, String)]) {
     for ((command, was), (_, now)) in before.iter().zip(after) {
         assert!(
             was == now,

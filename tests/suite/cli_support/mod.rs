@@ -71,6 +71,7 @@ impl Sandbox {
         let home = self.tmp.path().join("home");
         cmd.env_remove("REKINDLE_DATA_DIR")
             .env_remove("REKINDLE_CONFIG")
+            .env_remove("REKINDLE_PASSPHRASE_FILE")
             .env_remove("NO_COLOR")
             .env("HOME", &home)
             .env("XDG_DATA_HOME", home.join(".local/share"))
