@@ -158,7 +158,15 @@ pub const RECOVERED_PREFIX: &str = "rekindle-recovered-";
 /// Copies the scratch file at `path` (its bytes as they are) into a new private file
 /// `rekindle-recovered-<time>-<n>.txt` in `data_dir`, flushed to disk; where it is. The scratch
 /// file itself is left for its owner to remove.
+///
+/// An encrypted data folder takes no plain text: then this refuses, and the words stay where
+/// they are (for an encrypted folder, always a memory-backed place), which the caller says.
 pub fn recover_into(path: &Path, data_dir: &Path) -> io::Result<PathBuf> {
+    if super::keyring::is_encrypted(data_dir) {
+        return Err(io::Error::other(
+            "your data folder is encrypted, so they are not copied into it as plain text",
+        ));
+    }
     let mut source = open_no_link(path)?;
     super::paths::ensure_private_dir(data_dir).map_err(io::Error::other)?;
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");

@@ -257,3 +257,34 @@ fn a_scratch_file_notes_its_data_folder_and_the_note_goes_with_it() {
     drop(edited);
     assert!(!std::path::PathBuf::from(format!("{}.where", seen.path.display())).exists());
 }
+
+#[test]
+fn leftovers_for_an_encrypted_folder_stay_in_memory_and_nothing_plain_reaches_the_folder() {
+    let data = tempfile::tempdir().unwrap();
+    // A folder with a key file is an encrypted one.
+    fs::write(data.path().join("key.age"), b"age-encryption.org/v1\n").unwrap();
+    let Some(memory) = places(data.path())
+        .into_iter()
+        .find(|p| !p.starts_with(data.path()))
+    else {
+        return; // no memory-backed place on this machine: nothing is ever left there
+    };
+    let dead = finished_pid();
+    fs::create_dir_all(&memory).unwrap();
+    let note = memory.join(format!("rekindle-edit-{dead}-11.txt.where"));
+    fs::write(&note, data.path().as_os_str().as_encoded_bytes()).unwrap();
+    let left = memory.join(format!("rekindle-edit-{dead}-11.txt"));
+    fs::write(&left, "words for an encrypted journal").unwrap();
+    let leftovers = remove_leftovers(data.path());
+    assert!(leftovers.kept.is_empty(), "{leftovers:?}");
+    assert!(left.exists(), "the words stay where they are");
+    let names: Vec<_> = fs::read_dir(data.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["key.age"], "nothing plain in the folder");
+    let notice = leftovers.notice().unwrap();
+    assert!(notice.contains("encrypted"), "{notice}");
+    fs::remove_file(left).unwrap();
+    let _ = fs::remove_file(note);
+}
