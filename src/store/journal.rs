@@ -22,6 +22,41 @@ pub struct JournalLoad {
     pub renamed: Vec<(MonthKey, Renamed)>,
 }
 
+/// Months being saved one at a time, each as [`Store::save_month`] does; the index is brought
+/// up to date once, after the last (the commit order: months, then what refers to them), by
+/// [`MonthBatch::finish`], or on drop for what was saved when a later month failed.
+pub struct MonthBatch<'a> {
+    store: &'a Store,
+    saved: Vec<(MonthKey, Option<super::MonthSummary>)>,
+}
+
+impl MonthBatch<'_> {
+    /// Saves one month atomically, keeping the previous version as `.bak`.
+    pub fn save(&mut self, month: &JournalMonth) -> Result<(), StoreError> {
+        let key = self.store.save_unindexed(month)?;
+        self.saved
+            .push((key, self.store.summarise_month(key, month)));
+        Ok(())
+    }
+
+    /// The months saved so far.
+    pub fn saved(&self) -> impl Iterator<Item = MonthKey> + '_ {
+        self.saved.iter().map(|(key, _)| *key)
+    }
+
+    /// Brings the index up to date with every month saved.
+    pub fn finish(mut self) -> Result<(), StoreError> {
+        self.store.index_months(std::mem::take(&mut self.saved))
+    }
+}
+
+impl Drop for MonthBatch<'_> {
+    fn drop(&mut self) {
+        // What was saved is indexed even when a later month failed.
+        let _ = self.store.index_months(std::mem::take(&mut self.saved));
+    }
+}
+
 /// A journal file left out of the load, and why.
 #[derive(Debug)]
 pub struct SetAside {
@@ -121,21 +156,20 @@ impl Store {
         &self,
         months: impl IntoIterator<Item = impl std::borrow::Borrow<JournalMonth>>,
     ) -> Result<(), StoreError> {
-        let mut saved = Vec::new();
-        let mut result = Ok(());
+        let mut batch = self.month_batch();
         for month in months {
-            let month = month.borrow();
-            match self.save_unindexed(month) {
-                Ok(key) => saved.push((key, self.summarise_month(key, month))),
-                Err(e) => {
-                    result = Err(e);
-                    break;
-                }
-            }
+            batch.save(month.borrow())?;
         }
-        // What was saved is indexed even when a later month failed.
-        let _ = self.index_months(saved);
-        result
+        batch.finish()
+    }
+
+    /// Starts saving months one at a time, as they are made (an import that writes as it
+    /// reads), with the index brought up to date once at the end (see [`MonthBatch`]).
+    pub fn month_batch(&self) -> MonthBatch<'_> {
+        MonthBatch {
+            store: self,
+            saved: Vec::new(),
+        }
     }
 
     /// Saves one month's file (see [`Store::save_month`]) and returns its key; the index is

@@ -49,6 +49,7 @@ mod export_target;
 mod export_wellbeing;
 mod fuzz_regressions;
 mod hostile_text;
+mod import_bounded;
 mod import_checks;
 mod import_scale;
 mod inbox_filing;
