@@ -460,7 +460,7 @@ pub fn save_months(
     journal: &Journal,
     months: &[crate::engine::MonthKey],
 ) -> Result<(), StoreError> {
-    store.save_months(months.iter().map(|key| journal.month_file(*key)))
+    store.save_months(months.iter().map(|key| journal.month_file_view(*key)))
 }
 
 /// The data folder: `--data-dir`, `REKINDLE_DATA_DIR`, or the user's data folder.

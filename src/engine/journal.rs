@@ -107,6 +107,21 @@ pub struct JournalMonth {
     pub extra: Extra,
 }
 
+/// A month file's contents borrowed from the journal: written exactly as the
+/// [`JournalMonth`] holding the same would be.
+#[derive(Debug, Clone, Serialize)]
+pub struct MonthFileView<'a> {
+    /// Schema version of this file.
+    pub schema: u32,
+    /// The month, written `2026-11`.
+    pub month: String,
+    /// Entries, oldest first.
+    pub entries: &'a [JournalEntry],
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: &'a Extra,
+}
+
 /// Fields a file holds that this build does not know, kept so a save writes them back.
 ///
 /// A file written by a newer rekindle, or edited by hand, must not lose anything by being opened
@@ -365,6 +380,18 @@ impl Journal {
         }
     }
 
+    /// One month's file as [`Journal::month_file`] gives it, borrowing the entries instead of
+    /// copying them, for a save.
+    pub fn month_file_view(&self, key: MonthKey) -> MonthFileView<'_> {
+        static NO_EXTRA: Extra = BTreeMap::new();
+        MonthFileView {
+            schema: JOURNAL_SCHEMA,
+            month: key.to_string(),
+            entries: self.month_entries(key),
+            extra: self.month_extra.get(&key).unwrap_or(&NO_EXTRA),
+        }
+    }
+
     /// A new id for an entry created at `at`, unique in this journal.
     pub fn new_id(&mut self, at: DateTime<Utc>) -> String {
         self.fresh_id(at, None)
@@ -413,6 +440,40 @@ mod tests {
             mood: Some(2),
             tags: vec!["walk".into()],
             extra: Default::default(),
+        }
+    }
+
+    #[test]
+    fn a_month_view_is_written_exactly_as_the_month_file() {
+        let march = MonthKey {
+            year: 2026,
+            month: 3,
+        };
+        let april = MonthKey {
+            year: 2026,
+            month: 4,
+        };
+        let mut extra = Extra::new();
+        extra.insert("weather".into(), serde_json::json!({"sky": "grey"}));
+        let mut journal = Journal::default();
+        journal.add_file_month(
+            march,
+            JournalMonth {
+                schema: JOURNAL_SCHEMA,
+                month: "2026-03".into(),
+                entries: vec![
+                    entry("b", "2026-03-02T00:00:00Z"),
+                    entry("a", "2026-03-01T00:00:00Z"),
+                ],
+                extra,
+            },
+        );
+        journal.insert(entry("c", "2026-04-01T00:00:00Z"));
+        for key in [march, april] {
+            assert_eq!(
+                serde_json::to_string_pretty(&journal.month_file_view(key)).unwrap(),
+                serde_json::to_string_pretty(&journal.month_file(key)).unwrap(),
+            );
         }
     }
 

@@ -5,7 +5,7 @@ use std::fs;
 use std::io;
 use std::path::PathBuf;
 
-use crate::engine::{Journal, JournalMonth, MonthKey, Renamed};
+use crate::engine::{Journal, JournalEntry, JournalMonth, MonthFileView, MonthKey, Renamed};
 
 use super::paths::{self, month_of_file_name};
 use super::{Store, StoreError};
@@ -22,6 +22,42 @@ pub struct JournalLoad {
     pub renamed: Vec<(MonthKey, Renamed)>,
 }
 
+/// A month's file contents to save: a [`JournalMonth`], or a view of one the journal holds
+/// (saving it then copies no entry).
+pub trait MonthToSave: serde::Serialize {
+    /// The month, written `2026-11`.
+    fn month(&self) -> &str;
+    /// Its entries.
+    fn entries(&self) -> &[JournalEntry];
+}
+
+impl MonthToSave for JournalMonth {
+    fn month(&self) -> &str {
+        &self.month
+    }
+    fn entries(&self) -> &[JournalEntry] {
+        &self.entries
+    }
+}
+
+impl MonthToSave for MonthFileView<'_> {
+    fn month(&self) -> &str {
+        &self.month
+    }
+    fn entries(&self) -> &[JournalEntry] {
+        self.entries
+    }
+}
+
+impl<T: MonthToSave> MonthToSave for &T {
+    fn month(&self) -> &str {
+        (**self).month()
+    }
+    fn entries(&self) -> &[JournalEntry] {
+        (**self).entries()
+    }
+}
+
 /// Months being saved one at a time, each as [`Store::save_month`] does; the index is brought
 /// up to date once, after the last (the commit order: months, then what refers to them), by
 /// [`MonthBatch::finish`], or on drop for what was saved when a later month failed.
@@ -32,10 +68,10 @@ pub struct MonthBatch<'a> {
 
 impl MonthBatch<'_> {
     /// Saves one month atomically, keeping the previous version as `.bak`.
-    pub fn save(&mut self, month: &JournalMonth) -> Result<(), StoreError> {
+    pub fn save(&mut self, month: &impl MonthToSave) -> Result<(), StoreError> {
         let key = self.store.save_unindexed(month)?;
-        self.saved
-            .push((key, self.store.summarise_month(key, month)));
+        let summary = self.store.summarise_month(key, month.entries());
+        self.saved.push((key, summary));
         Ok(())
     }
 
@@ -154,11 +190,11 @@ impl Store {
     /// index up to date once after the last, instead of once after each.
     pub fn save_months(
         &self,
-        months: impl IntoIterator<Item = impl std::borrow::Borrow<JournalMonth>>,
+        months: impl IntoIterator<Item = impl MonthToSave>,
     ) -> Result<(), StoreError> {
         let mut batch = self.month_batch();
         for month in months {
-            batch.save(month.borrow())?;
+            batch.save(&month)?;
         }
         batch.finish()
     }
@@ -174,11 +210,12 @@ impl Store {
 
     /// Saves one month's file (see [`Store::save_month`]) and returns its key; the index is
     /// the caller's to update.
-    fn save_unindexed(&self, month: &JournalMonth) -> Result<MonthKey, StoreError> {
-        let key = MonthKey::parse(&month.month)
-            .filter(|key| key.to_string() == month.month)
+    fn save_unindexed(&self, month: &impl MonthToSave) -> Result<MonthKey, StoreError> {
+        let name = month.month();
+        let key = MonthKey::parse(name)
+            .filter(|key| key.to_string() == name)
             .ok_or_else(|| StoreError::InvalidMonth {
-                month: month.month.clone(),
+                month: name.to_string(),
             })?;
         if self.access() == super::Access::ReadWrite {
             paths::ensure_private_dir(&self.journal_dir())?;
