@@ -27,6 +27,7 @@ mod default_pack;
 mod e2e_backup;
 mod e2e_delete_everything;
 mod e2e_disk_full;
+mod e2e_import_stdin;
 mod e2e_journey;
 mod e2e_own_editor;
 mod e2e_settings;
