@@ -7,20 +7,16 @@ use std::process::ExitCode;
 use chrono::{Local, NaiveDate, Utc};
 use clap::Args;
 
-use crate::bounded::{IMPORT_LIMIT, open_regular, read_regular};
 use crate::config::Config;
 use crate::content::{Guide, words};
 use crate::engine::{Journey, MonthKey};
-use crate::export::{
-    ExportFilter, ExportWriter, Format, add_planned, export_for_counsellor, import as import_bytes,
-    import_stream, plan_merge,
-};
+use crate::export::{ExportFilter, ExportWriter, Format, export_for_counsellor};
 use crate::store::{Access, PrivateFile, write_private_file};
 use crate::visible::visible;
 
 use super::dates::parse_date;
 use super::export_target;
-use super::session::{data_dir, load_guide, save_months};
+use super::session::{data_dir, load_guide};
 use super::{Cli, CliError, Session};
 
 /// `rekindle export` options.
@@ -216,76 +212,6 @@ fn export_for_counsellor_to(
             plain_notice(cli)?;
         }
     }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Imports a file into the journal and prints a summary.
-///
-/// All or nothing: the whole file is read, checked and planned (every entry valid, every month
-/// it adds to readable) before anything is written; a refusal names the file and the entry.
-pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode, CliError> {
-    let streamed = open_regular(file, IMPORT_LIMIT)
-        .ok()
-        .and_then(import_stream);
-    let imported = match streamed {
-        Some(imported) => imported,
-        None => {
-            let bytes = read_regular(file, IMPORT_LIMIT).map_err(|e| {
-                CliError::Other(format!(
-                    "cannot import {}: {e}. Nothing was imported.",
-                    file.display()
-                ))
-            })?;
-            import_bytes(&bytes, &Local)
-        }
-    }
-    .map_err(|e| CliError::Other(format!("{}: {e}. Nothing was imported.", file.display())))?;
-    let format = imported.format;
-    let mut session = Session::open(cli, Access::ReadWrite).map_err(|e| match e {
-        CliError::Store(locked @ crate::store::StoreError::Locked { .. }) => CliError::Other(
-            format!("{locked}. Nothing was imported: quit the workbook there, then run the import again."),
-        ),
-        e => e,
-    })?;
-    let plan = plan_merge(&session.book.journal, imported);
-    let mut months: Vec<_> = plan.newcomers.iter().map(|e| e.month()).collect();
-    months.sort();
-    months.dedup();
-    let set_aside: Vec<String> = session
-        .set_aside
-        .iter()
-        .filter(|s| {
-            months
-                .iter()
-                .any(|m| s.file == session.store.month_file(*m))
-        })
-        .map(|s| s.file.display().to_string())
-        .collect();
-    if !set_aside.is_empty() {
-        return Err(CliError::Other(format!(
-            "nothing was imported: {} could not be read, and the import has entries for it. \
-             Restore or move it first.",
-            set_aside.join(", ")
-        )));
-    }
-    let summary = plan.summary;
-    add_planned(&mut session.book.journal, plan.newcomers);
-    if summary.added > 0 {
-        save_months(&session.store, &session.book.journal, &months)?;
-    }
-    let renamed = match summary.renamed {
-        0 => String::new(),
-        n => format!(
-            "; {} kept under a new id, as theirs was taken by other words",
-            words::count(n, "entry", "entries")
-        ),
-    };
-    writeln!(
-        std::io::stdout().lock(),
-        "Imported {} from {format} ({} already there, skipped{renamed})",
-        words::count(summary.added, "entry", "entries"),
-        summary.skipped_duplicates
-    )?;
     Ok(ExitCode::SUCCESS)
 }
 

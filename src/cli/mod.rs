@@ -8,6 +8,7 @@ mod encryption;
 mod erase;
 mod export;
 mod export_target;
+mod import;
 mod journal;
 mod journal_list;
 mod passphrase;
@@ -88,7 +89,7 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Bring in entries from a rekindle JSON export, jrnl's JSON export or tui-journal's JSON.
     Import {
-        /// The file to import.
+        /// The file to import, or `-` to read it from stdin.
         file: PathBuf,
     },
     /// Write everything you made to one file, to keep or to move to another computer.
@@ -190,7 +191,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, CliError> {
         Some(Command::Status { json, short }) => status::run(cli, *json, *short),
         Some(Command::Journal(command)) => journal::run(cli, command, &config),
         Some(Command::Export(args)) => export::run(cli, args, &config),
-        Some(Command::Import { file }) => export::import(cli, file),
+        Some(Command::Import { file }) => import::run(cli, file),
         Some(Command::Backup(args)) => backup::run(cli, args, &config),
         Some(Command::Settings(args)) => set::run(cli, args, &config),
         Some(_) => unreachable!("handled above"),

@@ -162,6 +162,18 @@ impl Session {
         Ok(session)
     }
 
+    /// Opens for a command that writes into many months without holding them (`import`): the
+    /// journey, and what waits in the inbox filed into its months; the caller reads and saves
+    /// the journal's months itself, one at a time, through the store.
+    pub fn open_filed(cli: &Cli) -> Result<Self, CliError> {
+        let guide = load_guide(cli.content.as_ref()).map_err(CliError::Guide)?;
+        let dir = data_dir(cli)?;
+        let mut session = Self::open_journey(guide, &dir, Access::ReadWrite, FOR_A_COMMAND)?;
+        session.file_inbox()?;
+        session.book.journal = Journal::default();
+        Ok(session)
+    }
+
     /// Reads month `key` into the journal if it is not there yet. A month that cannot be read
     /// is set aside, and saving into it will be refused.
     pub fn ensure_month(&mut self, key: MonthKey) -> Result<(), CliError> {
@@ -448,7 +460,7 @@ pub fn save_months(
     journal: &Journal,
     months: &[crate::engine::MonthKey],
 ) -> Result<(), StoreError> {
-    store.save_months(months.iter().map(|key| journal.month_file(*key)))
+    store.save_months(months.iter().map(|key| journal.month_file_view(*key)))
 }
 
 /// The data folder: `--data-dir`, `REKINDLE_DATA_DIR`, or the user's data folder.

@@ -7,6 +7,8 @@ use std::sync::Arc;
 use chrono::{DateTime, Datelike, Utc};
 use serde::Serialize;
 
+use super::journal_ids::{IdMonths, Months, Pending};
+
 /// The schema version written into each month file.
 pub const JOURNAL_SCHEMA: u32 = 1;
 
@@ -105,6 +107,21 @@ pub struct JournalMonth {
     pub extra: Extra,
 }
 
+/// A month file's contents borrowed from the journal: written exactly as the
+/// [`JournalMonth`] holding the same would be.
+#[derive(Debug, Clone, Serialize)]
+pub struct MonthFileView<'a> {
+    /// Schema version of this file.
+    pub schema: u32,
+    /// The month, written `2026-11`.
+    pub month: String,
+    /// Entries, oldest first.
+    pub entries: &'a [JournalEntry],
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: &'a Extra,
+}
+
 /// Fields a file holds that this build does not know, kept so a save writes them back.
 ///
 /// A file written by a newer rekindle, or edited by hand, must not lose anything by being opened
@@ -120,8 +137,9 @@ pub type Extra = BTreeMap<String, serde_json::Value>;
 pub struct Journal {
     /// Shared, so a thread can read a month (the search index) without a copy; a change to a
     /// month a thread still reads copies that one month first.
-    months: BTreeMap<MonthKey, Arc<Vec<JournalEntry>>>,
-    month_of: FxHashMap<String, MonthKey>,
+    months: Months,
+    /// Which month holds each id.
+    ids: IdMonths,
     /// What each month file held that this build does not know, written back on save.
     month_extra: HashMap<MonthKey, Extra>,
     /// The highest suffix handed out per id base, so a burst of entries in one millisecond
@@ -183,7 +201,7 @@ impl Journal {
     pub fn extend(&mut self, entries: impl IntoIterator<Item = JournalEntry>) {
         let mut touched = BTreeSet::new();
         for entry in entries {
-            if self.month_of.contains_key(&entry.id) {
+            if self.holds_id(&entry.id) {
                 self.insert(entry);
                 continue;
             }
@@ -216,8 +234,9 @@ impl Journal {
             .unwrap_or_default();
         month.reserve(entries.len());
         for mut entry in entries {
-            if self.month_of.contains_key(&entry.id) {
-                let fresh = self.new_id(entry.created);
+            let pending = Some((key, month.as_slice()));
+            if self.ids.locate(&entry.id, &self.months, pending).is_some() {
+                let fresh = self.fresh_id(entry.created, pending);
                 renamed
                     .ids
                     .push((std::mem::replace(&mut entry.id, fresh), entry.id.clone()));
@@ -252,9 +271,9 @@ impl Journal {
 
     /// Removes the entry with `id`, returning it and the month it was in.
     pub fn remove(&mut self, id: &str) -> Option<(MonthKey, JournalEntry)> {
-        let key = self.month_of.remove(id)?;
+        let (key, index) = self.ids.locate(id, &self.months, None)?;
+        self.ids.remove(id, key);
         let month = Arc::make_mut(self.months.get_mut(&key)?);
-        let index = month.iter().position(|e| e.id == id)?;
         let entry = month.remove(index);
         self.revisions.touch(key);
         if month.is_empty() {
@@ -265,8 +284,8 @@ impl Journal {
 
     /// The entry with `id`.
     pub fn get(&self, id: &str) -> Option<&JournalEntry> {
-        let key = self.month_of.get(id)?;
-        self.months.get(key)?.iter().find(|e| e.id == id)
+        let (key, at) = self.ids.locate(id, &self.months, None)?;
+        self.months.get(&key)?.get(at)
     }
 
     /// True when an entry written at the same moment with the same words is already here,
@@ -281,7 +300,7 @@ impl Journal {
 
     /// The month file the entry with `id` is kept in.
     pub fn month_holding(&self, id: &str) -> Option<MonthKey> {
-        self.month_of.get(id).copied()
+        self.ids.locate(id, &self.months, None).map(|(key, _)| key)
     }
 
     /// Every entry, oldest first.
@@ -298,7 +317,7 @@ impl Journal {
             .map(Arc::unwrap_or_clone)
             .unwrap_or_default();
         for entry in &entries {
-            self.month_of.remove(&entry.id);
+            self.ids.remove(&entry.id, key);
         }
         self.month_extra.remove(&key);
         entries
@@ -306,12 +325,12 @@ impl Journal {
 
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.month_of.len()
+        self.ids.len()
     }
 
     /// True when there are no entries.
     pub fn is_empty(&self) -> bool {
-        self.month_of.is_empty()
+        self.ids.len() == 0
     }
 
     /// One month's entries, oldest first (empty when it has none).
@@ -361,23 +380,133 @@ impl Journal {
         }
     }
 
-    /// A new id for an entry created at `at`, unique in this journal.
-    pub fn new_id(&mut self, at: DateTime<Utc>) -> String {
-        let base = at.format("%Y%m%dT%H%M%S%3fZ").to_string();
-        if !self.month_of.contains_key(&base) && !self.suffixes.contains_key(&base) {
-            return base;
-        }
-        let n = self.suffixes.entry(base.clone()).or_insert(1);
-        loop {
-            *n += 1;
-            let id = format!("{base}-{n}");
-            if !self.month_of.contains_key(&id) {
-                return id;
-            }
+    /// One month's file as [`Journal::month_file`] gives it, borrowing the entries instead of
+    /// copying them, for a save.
+    pub fn month_file_view(&self, key: MonthKey) -> MonthFileView<'_> {
+        static NO_EXTRA: Extra = BTreeMap::new();
+        MonthFileView {
+            schema: JOURNAL_SCHEMA,
+            month: key.to_string(),
+            entries: self.month_entries(key),
+            extra: self.month_extra.get(&key).unwrap_or(&NO_EXTRA),
         }
     }
 
+    /// A new id for an entry created at `at`, unique in this journal.
+    pub fn new_id(&mut self, at: DateTime<Utc>) -> String {
+        self.fresh_id(at, None)
+    }
+
+    /// A new id for an entry created at `at`, unique in this journal and in `pending`.
+    fn fresh_id(&mut self, at: DateTime<Utc>, pending: Pending) -> String {
+        let base = at.format("%Y%m%dT%H%M%S%3fZ").to_string();
+        let taken = |id: &str| self.ids.locate(id, &self.months, pending).is_some();
+        if !taken(&base) && !self.suffixes.contains_key(&base) {
+            return base;
+        }
+        let mut n = self.suffixes.get(&base).copied().unwrap_or(1);
+        let id = loop {
+            n += 1;
+            let id = format!("{base}-{n}");
+            if !taken(&id) {
+                break id;
+            }
+        };
+        self.suffixes.insert(base, n);
+        id
+    }
+
+    /// True when an entry here has `id`.
+    fn holds_id(&self, id: &str) -> bool {
+        self.ids.locate(id, &self.months, None).is_some()
+    }
+
     fn note_id(&mut self, id: &str, key: MonthKey) {
-        self.month_of.insert(id.to_string(), key);
+        self.ids.insert(id, key);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str, created: &str) -> JournalEntry {
+        JournalEntry {
+            id: id.into(),
+            created: created.parse().unwrap(),
+            edited: None,
+            text: format!("words of {id}"),
+            step: None,
+            mood: Some(2),
+            tags: vec!["walk".into()],
+            extra: Default::default(),
+        }
+    }
+
+    #[test]
+    fn a_month_view_is_written_exactly_as_the_month_file() {
+        let march = MonthKey {
+            year: 2026,
+            month: 3,
+        };
+        let april = MonthKey {
+            year: 2026,
+            month: 4,
+        };
+        let mut extra = Extra::new();
+        extra.insert("weather".into(), serde_json::json!({"sky": "grey"}));
+        let mut journal = Journal::default();
+        journal.add_file_month(
+            march,
+            JournalMonth {
+                schema: JOURNAL_SCHEMA,
+                month: "2026-03".into(),
+                entries: vec![
+                    entry("b", "2026-03-02T00:00:00Z"),
+                    entry("a", "2026-03-01T00:00:00Z"),
+                ],
+                extra,
+            },
+        );
+        journal.insert(entry("c", "2026-04-01T00:00:00Z"));
+        for key in [march, april] {
+            assert_eq!(
+                serde_json::to_string_pretty(&journal.month_file_view(key)).unwrap(),
+                serde_json::to_string_pretty(&journal.month_file(key)).unwrap(),
+            );
+        }
+    }
+
+    #[test]
+    fn a_doubled_id_in_one_file_is_renamed_and_both_are_found() {
+        let march = MonthKey {
+            year: 2026,
+            month: 3,
+        };
+        let mut journal = Journal::default();
+        let renamed = journal.add_file_month(
+            march,
+            JournalMonth {
+                schema: JOURNAL_SCHEMA,
+                month: "2026-03".into(),
+                entries: vec![
+                    entry("20260301T000000000Z", "2026-03-01T00:00:00Z"),
+                    entry("20260301T000000000Z", "2026-03-01T00:00:00Z"),
+                ],
+                extra: Extra::new(),
+            },
+        );
+        assert_eq!(renamed.ids.len(), 1);
+        let (_, fresh) = &renamed.ids[0];
+        assert_eq!(fresh, "20260301T000000000Z-2");
+        assert_eq!(journal.len(), 2);
+        assert!(journal.get("20260301T000000000Z").is_some());
+        assert_eq!(journal.month_holding(fresh), Some(march));
+        let (key, removed) = journal.remove(fresh).unwrap();
+        assert_eq!((key, removed.id.as_str()), (march, fresh.as_str()));
+        assert_eq!(journal.len(), 1);
+        assert!(journal.get(fresh).is_none());
+        assert_eq!(journal.take_month(march).len(), 1);
+        assert!(journal.is_empty());
     }
 }

@@ -10,6 +10,7 @@ mod corrections;
 mod drafts;
 mod journal;
 mod journal_de;
+mod journal_ids;
 mod journey;
 mod mood;
 mod no_contact;

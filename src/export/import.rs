@@ -72,26 +72,41 @@ pub fn import<Tz: TimeZone>(bytes: &[u8], tz: &Tz) -> Result<Imported, ImportErr
     checked(format, entries)
 }
 
-/// Reads a rekindle export from `reader` as a stream, so a large one is never held whole;
+/// Reads a rekindle export from `reader` as a stream, so the file is never held whole;
 /// `None` when the file is not one that reads cleanly this way (another tool's, or one with a
 /// problem): read it whole with [`import`], which says what is wrong.
 pub fn import_stream(reader: impl std::io::Read) -> Option<Result<Imported, ImportError>> {
-    let entries = json::read_direct(reader)?;
-    Some(checked(ImportFormat::Rekindle, entries))
+    let format = ImportFormat::Rekindle;
+    let mut entries = Vec::new();
+    let read = json::stream_entries(reader, |entry| {
+        checked_entry(format, entries.len() + 1, &entry)?;
+        entries.push(entry);
+        Ok(())
+    })?;
+    Some(read.map(|()| Imported { format, entries }))
 }
 
 /// The entries, when every one passes [`check_entry`]; else an error naming the first that
 /// does not.
 fn checked(format: ImportFormat, entries: Vec<JournalEntry>) -> Result<Imported, ImportError> {
     for (n, entry) in entries.iter().enumerate() {
-        check_entry(entry).map_err(|problem| ImportError::Invalid {
-            format,
-            entry: n + 1,
-            about: about(entry, format),
-            problem,
-        })?;
+        checked_entry(format, n + 1, entry)?;
     }
     Ok(Imported { format, entries })
+}
+
+/// Entry number `n` (from 1) of a file, when it passes [`check_entry`]; else an error naming it.
+pub(super) fn checked_entry(
+    format: ImportFormat,
+    n: usize,
+    entry: &JournalEntry,
+) -> Result<(), ImportError> {
+    check_entry(entry).map_err(|problem| ImportError::Invalid {
+        format,
+        entry: n,
+        about: about(entry, format),
+        problem,
+    })
 }
 
 /// An entry's id (when the file's ids are kept) and first words, quoted, to find it by.
@@ -144,7 +159,18 @@ mod tests {
 
     use super::*;
 
+    /// A rekindle export, its fields in the order rekindle writes them.
     fn file(entries: serde_json::Value) -> Vec<u8> {
+        let entries = serde_json::to_string_pretty(&entries).unwrap();
+        format!(
+            "{{\"format\": \"rekindle-journal\", \"version\": 1, \
+             \"exported\": \"2026-03-31T00:00:00Z\", \"entries\": {entries}}}"
+        )
+        .into_bytes()
+    }
+
+    /// The same, its fields in alphabetical order (entries first).
+    fn sorted_file(entries: serde_json::Value) -> Vec<u8> {
         serde_json::to_vec_pretty(&json!({
             "format": "rekindle-journal", "version": 1,
             "exported": "2026-03-31T00:00:00Z", "entries": entries,
@@ -191,5 +217,24 @@ mod tests {
             import(&no_words, &Utc).unwrap_err().to_string(),
             "an entry that fails the checks is refused the same way"
         );
+        let late_format =
+            sorted_file(json!([{"id": "a", "created": "2026-01-10T12:00:00Z", "text": " "}]));
+        assert!(
+            import_stream(&late_format[..]).is_none(),
+            "refused before the file was known to be ours: left to the whole reading"
+        );
+    }
+
+    #[test]
+    fn a_file_naming_its_format_after_its_entries_still_streams() {
+        let bytes = sorted_file(json!([
+            {"id": "a", "created": "2026-01-10T12:00:00Z", "text": "words"},
+        ]));
+        let streamed = import_stream(&bytes[..]).expect("ours").unwrap();
+        assert_eq!(streamed, import(&bytes, &Utc).unwrap());
+        let theirs = String::from_utf8(bytes)
+            .unwrap()
+            .replace("rekindle-journal", "other");
+        assert!(import_stream(theirs.as_bytes()).is_none());
     }
 }

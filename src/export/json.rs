@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
+use serde::de::DeserializeSeed;
 use serde_json::Value;
 
 use crate::engine::JournalEntry;
@@ -46,23 +47,129 @@ pub(super) fn tail(out: &mut String, entries: usize) {
     out.push_str(if entries == 0 { "]\n}\n" } else { "\n  ]\n}\n" });
 }
 
-/// A rekindle export as read straight into entries.
-#[derive(Deserialize)]
-struct Direct {
-    format: String,
-    version: u64,
-    entries: Vec<JournalEntry>,
+/// Reads a rekindle export from `reader` as a stream, handing each entry to `each` in file
+/// order as soon as it is read, so the file is never held whole, as a JSON tree or as a list of
+/// entries.
+///
+/// `None` when the file is not one that reads cleanly this way: another tool's, or one with a
+/// problem; the caller then reads it the careful way, with [`read`], to say what is wrong.
+/// `Some(Err(_))` when `each` refused an entry (it stops the reading there) of a file already
+/// known to be ours (its `format` and `version` come before its entries, as rekindle writes
+/// them; when they come after, a refusal gives `None`). Entries handed on before the file is
+/// known to be ours are handed on all the same: the caller keeps nothing of them unless this
+/// returns `Some(Ok(()))`.
+pub(super) fn stream_entries<E>(
+    reader: impl std::io::Read,
+    each: impl FnMut(JournalEntry) -> Result<(), E>,
+) -> Option<Result<(), E>> {
+    let reader = std::io::BufReader::with_capacity(1 << 20, reader);
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let mut stream = EntryStream {
+        each,
+        refused: None,
+        known_first: false,
+    };
+    let read = (&mut stream).deserialize(&mut de).and_then(|()| de.end());
+    match (read, stream.refused) {
+        (_, Some(refused)) if stream.known_first => Some(Err(refused)),
+        (_, Some(_)) => None,
+        (Ok(()), None) => Some(Ok(())),
+        (Err(_), None) => None,
+    }
 }
 
-/// The entries of a rekindle export read straight from `reader`, without the file ever held
-/// whole or as a JSON tree; `None` for anything else (another tool's file, or one with a
-/// problem), which the caller reads the careful way, with [`read`], to say what is wrong.
-pub(super) fn read_direct(reader: impl std::io::Read) -> Option<Vec<JournalEntry>> {
-    let file: Direct =
-        serde_json::from_reader(std::io::BufReader::with_capacity(1 << 20, reader)).ok()?;
-    let ours =
-        file.format == EXPORT_FORMAT && (1..=u64::from(EXPORT_VERSION)).contains(&file.version);
-    ours.then_some(file.entries)
+/// The file read as a stream: the object's fields, then each entry handed on.
+struct EntryStream<F, E> {
+    each: F,
+    /// What `each` said when it refused an entry.
+    refused: Option<E>,
+    /// True when the file was known to be ours before its entries began.
+    known_first: bool,
+}
+
+impl<'de, F, E> serde::de::DeserializeSeed<'de> for &mut EntryStream<F, E>
+where
+    F: FnMut(JournalEntry) -> Result<(), E>,
+{
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de, F, E> serde::de::Visitor<'de> for &mut EntryStream<F, E>
+where
+    F: FnMut(JournalEntry) -> Result<(), E>,
+{
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a rekindle journal export")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        use serde::de::Error;
+        let (mut ours, mut version_read, mut entries_read) = (false, false, false);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "format" => ours = map.next_value::<String>()? == EXPORT_FORMAT,
+                "version" => {
+                    let version = map.next_value::<u64>()?;
+                    version_read = (1..=u64::from(EXPORT_VERSION)).contains(&version);
+                }
+                "entries" if !entries_read => {
+                    entries_read = true;
+                    self.known_first = ours && version_read;
+                    map.next_value_seed(EntrySeq(&mut *self))?;
+                }
+                "entries" => return Err(A::Error::duplicate_field("entries")),
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        if ours && version_read && entries_read {
+            Ok(())
+        } else {
+            Err(A::Error::custom("not a rekindle export"))
+        }
+    }
+}
+
+/// The list of entries, each handed on as it is read.
+struct EntrySeq<'s, F, E>(&'s mut EntryStream<F, E>);
+
+impl<'de, F, E> serde::de::DeserializeSeed<'de> for EntrySeq<'_, F, E>
+where
+    F: FnMut(JournalEntry) -> Result<(), E>,
+{
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de, F, E> serde::de::Visitor<'de> for EntrySeq<'_, F, E>
+where
+    F: FnMut(JournalEntry) -> Result<(), E>,
+{
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of journal entries")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(entry) = seq.next_element::<JournalEntry>()? {
+            if let Err(refused) = (self.0.each)(entry) {
+                self.0.refused = Some(refused);
+                return Err(serde::de::Error::custom("an entry was refused"));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// True when `value` says it is a rekindle export.

@@ -8,9 +8,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::{DateTime, Utc};
 
-use crate::engine::{Journal, JournalEntry};
+use crate::engine::{Journal, JournalEntry, MonthKey};
 
-use super::import::Imported;
+use super::import::{ImportFormat, Imported};
 
 /// What a merge did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -126,10 +126,126 @@ impl Ids {
     }
 }
 
+/// An import merged a month at a time, for a journal and a file too large to hold at once.
+///
+/// What it needs of the journal, its ids (as hashes) and the words of entries kept in another
+/// month's file than their date's, is noted month by month with [`MonthMerge::note_month`];
+/// then each month of the file is merged with that month as it is on disk. The rules are
+/// [`plan_merge`]'s: an entry is skipped when the same creation time and text are already
+/// there (compared in full, never by hash), and a rekindle id is kept unless taken. Ids are told
+/// apart by a 64-bit hash, so in the rare case two differ with the same hash, the newcomer is
+/// given a new id; its words are kept either way.
+#[derive(Debug)]
+pub struct MonthMerge {
+    keeps_ids: bool,
+    taken: FxHashSet<u64>,
+    next: FxHashMap<String, u32>,
+    /// Words of entries whose file is another month than their date's, by their date's month.
+    misplaced: FxHashMap<MonthKey, Vec<(DateTime<Utc>, String)>>,
+    summary: ImportSummary,
+}
+
+impl MonthMerge {
+    /// A merge of a file in `format` into a journal not yet noted.
+    pub fn new(format: ImportFormat) -> Self {
+        Self {
+            keeps_ids: format.keeps_ids(),
+            taken: FxHashSet::default(),
+            next: FxHashMap::default(),
+            misplaced: FxHashMap::default(),
+            summary: ImportSummary::default(),
+        }
+    }
+
+    /// Notes the journal's month file `key`, holding `entries`.
+    pub fn note_month(&mut self, key: MonthKey, entries: &[JournalEntry]) {
+        for entry in entries {
+            self.taken.insert(id_hash(&entry.id));
+            if entry.month() != key {
+                self.misplaced
+                    .entry(entry.month())
+                    .or_default()
+                    .push((entry.created, entry.text.clone()));
+            }
+        }
+    }
+
+    /// The entries of `incoming` (one month of the file, in file order) to add to that month,
+    /// whose file holds `existing`, with their final ids.
+    pub fn merge_month(
+        &mut self,
+        existing: &[JournalEntry],
+        incoming: Vec<JournalEntry>,
+    ) -> Vec<JournalEntry> {
+        let Some(key) = incoming.first().map(JournalEntry::month) else {
+            return Vec::new();
+        };
+        let misplaced = self.misplaced.remove(&key).unwrap_or_default();
+        let mut seen: FxHashSet<(DateTime<Utc>, &str)> = existing
+            .iter()
+            .map(|e| (e.created, e.text.as_str()))
+            .chain(misplaced.iter().map(|(at, text)| (*at, text.as_str())))
+            .collect();
+        let mut ids = Vec::with_capacity(incoming.len());
+        for entry in &incoming {
+            if !seen.insert((entry.created, entry.text.as_str())) {
+                self.summary.skipped_duplicates += 1;
+                ids.push(None);
+                continue;
+            }
+            let id = if self.keeps_ids && self.taken.insert(id_hash(&entry.id)) {
+                None
+            } else {
+                self.summary.renamed += usize::from(self.keeps_ids);
+                Some(self.fresh(entry.created))
+            };
+            ids.push(Some(id));
+        }
+        drop(seen);
+        let newcomers: Vec<JournalEntry> = incoming
+            .into_iter()
+            .zip(ids)
+            .filter_map(|(entry, id)| match id? {
+                Some(id) => Some(JournalEntry { id, ..entry }),
+                None => Some(entry),
+            })
+            .collect();
+        self.summary.added += newcomers.len();
+        newcomers
+    }
+
+    /// What the merge has done so far.
+    pub fn summary(&self) -> ImportSummary {
+        self.summary
+    }
+
+    /// A new unused id for an entry created at `at`, claimed (the journal's form, as
+    /// [`Ids::fresh`] makes it).
+    fn fresh(&mut self, at: DateTime<Utc>) -> String {
+        let base = at.format("%Y%m%dT%H%M%S%3fZ").to_string();
+        if self.taken.insert(id_hash(&base)) {
+            return base;
+        }
+        let n = self.next.entry(base.clone()).or_insert(2);
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if self.taken.insert(id_hash(&id)) {
+                return id;
+            }
+        }
+    }
+}
+
+/// An id's hash, for telling ids apart without keeping them.
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::ImportFormat;
 
     fn entry(id: &str, text: &str) -> JournalEntry {
         JournalEntry {

@@ -13,6 +13,7 @@ mod format;
 mod html;
 mod import;
 mod import_error;
+mod import_months;
 mod jrnl;
 mod json;
 mod markdown;
@@ -40,8 +41,11 @@ pub use filter::ExportFilter;
 pub use format::Format;
 pub use import::{ImportFormat, Imported, import, import_stream};
 pub use import_error::ImportError;
+pub use import_months::{
+    ChangedMeanwhile, ImportTally, MonthGatherer, reread_stream, tally_stream,
+};
 pub use json::{EXPORT_FORMAT, EXPORT_VERSION};
-pub use merge::{ImportSummary, MergePlan, add_planned, merge, plan_merge};
+pub use merge::{ImportSummary, MergePlan, MonthMerge, add_planned, merge, plan_merge};
 pub use stream::ExportWriter;
 
 /// Writes the journal entries the filter admits, oldest first, in `format`.

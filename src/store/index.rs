@@ -15,7 +15,7 @@ use std::time::UNIX_EPOCH;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Extra, JournalEntry, JournalMonth, MonthKey};
+use crate::engine::{Extra, JournalEntry, MonthKey};
 
 use super::codec;
 use super::paths::INDEX_FILE;
@@ -123,9 +123,9 @@ impl Store {
     pub(super) fn summarise_month(
         &self,
         key: MonthKey,
-        month: &JournalMonth,
+        entries: &[JournalEntry],
     ) -> Option<MonthSummary> {
-        summarise(&self.month_file(key), &month.entries)
+        summarise(&self.month_file(key), entries)
     }
 
     /// Notes in the index what each month now holds on disk (`None`: nothing known, so the

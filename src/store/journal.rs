@@ -5,7 +5,7 @@ use std::fs;
 use std::io;
 use std::path::PathBuf;
 
-use crate::engine::{Journal, JournalMonth, MonthKey, Renamed};
+use crate::engine::{Journal, JournalEntry, JournalMonth, MonthFileView, MonthKey, Renamed};
 
 use super::paths::{self, month_of_file_name};
 use super::{Store, StoreError};
@@ -20,6 +20,77 @@ pub struct JournalLoad {
     /// Months holding an entry whose id another entry already had; it was given a new one, and
     /// the month should be saved so the new id sticks.
     pub renamed: Vec<(MonthKey, Renamed)>,
+}
+
+/// A month's file contents to save: a [`JournalMonth`], or a view of one the journal holds
+/// (saving it then copies no entry).
+pub trait MonthToSave: serde::Serialize {
+    /// The month, written `2026-11`.
+    fn month(&self) -> &str;
+    /// Its entries.
+    fn entries(&self) -> &[JournalEntry];
+}
+
+impl MonthToSave for JournalMonth {
+    fn month(&self) -> &str {
+        &self.month
+    }
+    fn entries(&self) -> &[JournalEntry] {
+        &self.entries
+    }
+}
+
+impl MonthToSave for MonthFileView<'_> {
+    fn month(&self) -> &str {
+        &self.month
+    }
+    fn entries(&self) -> &[JournalEntry] {
+        self.entries
+    }
+}
+
+impl<T: MonthToSave> MonthToSave for &T {
+    fn month(&self) -> &str {
+        (**self).month()
+    }
+    fn entries(&self) -> &[JournalEntry] {
+        (**self).entries()
+    }
+}
+
+/// Months being saved one at a time, each as [`Store::save_month`] does; the index is brought
+/// up to date once, after the last (the commit order: months, then what refers to them), by
+/// [`MonthBatch::finish`], or on drop for what was saved when a later month failed.
+pub struct MonthBatch<'a> {
+    store: &'a Store,
+    saved: Vec<(MonthKey, Option<super::MonthSummary>)>,
+}
+
+impl MonthBatch<'_> {
+    /// Saves one month atomically, keeping the previous version as `.bak`.
+    pub fn save(&mut self, month: &impl MonthToSave) -> Result<(), StoreError> {
+        let key = self.store.save_unindexed(month)?;
+        let summary = self.store.summarise_month(key, month.entries());
+        self.saved.push((key, summary));
+        Ok(())
+    }
+
+    /// The months saved so far.
+    pub fn saved(&self) -> impl Iterator<Item = MonthKey> + '_ {
+        self.saved.iter().map(|(key, _)| *key)
+    }
+
+    /// Brings the index up to date with every month saved.
+    pub fn finish(mut self) -> Result<(), StoreError> {
+        self.store.index_months(std::mem::take(&mut self.saved))
+    }
+}
+
+impl Drop for MonthBatch<'_> {
+    fn drop(&mut self) {
+        // What was saved is indexed even when a later month failed.
+        let _ = self.store.index_months(std::mem::take(&mut self.saved));
+    }
 }
 
 /// A journal file left out of the load, and why.
@@ -119,32 +190,32 @@ impl Store {
     /// index up to date once after the last, instead of once after each.
     pub fn save_months(
         &self,
-        months: impl IntoIterator<Item = impl std::borrow::Borrow<JournalMonth>>,
+        months: impl IntoIterator<Item = impl MonthToSave>,
     ) -> Result<(), StoreError> {
-        let mut saved = Vec::new();
-        let mut result = Ok(());
+        let mut batch = self.month_batch();
         for month in months {
-            let month = month.borrow();
-            match self.save_unindexed(month) {
-                Ok(key) => saved.push((key, self.summarise_month(key, month))),
-                Err(e) => {
-                    result = Err(e);
-                    break;
-                }
-            }
+            batch.save(&month)?;
         }
-        // What was saved is indexed even when a later month failed.
-        let _ = self.index_months(saved);
-        result
+        batch.finish()
+    }
+
+    /// Starts saving months one at a time, as they are made (an import that writes as it
+    /// reads), with the index brought up to date once at the end (see [`MonthBatch`]).
+    pub fn month_batch(&self) -> MonthBatch<'_> {
+        MonthBatch {
+            store: self,
+            saved: Vec::new(),
+        }
     }
 
     /// Saves one month's file (see [`Store::save_month`]) and returns its key; the index is
     /// the caller's to update.
-    fn save_unindexed(&self, month: &JournalMonth) -> Result<MonthKey, StoreError> {
-        let key = MonthKey::parse(&month.month)
-            .filter(|key| key.to_string() == month.month)
+    fn save_unindexed(&self, month: &impl MonthToSave) -> Result<MonthKey, StoreError> {
+        let name = month.month();
+        let key = MonthKey::parse(name)
+            .filter(|key| key.to_string() == name)
             .ok_or_else(|| StoreError::InvalidMonth {
-                month: month.month.clone(),
+                month: name.to_string(),
             })?;
         if self.access() == super::Access::ReadWrite {
             paths::ensure_private_dir(&self.journal_dir())?;

@@ -72,7 +72,7 @@ pub use erase::{
 pub use error::StoreError;
 pub use inbox::{Found, INBOX_SCHEMA, Inbox, InboxItem, InboxRecord};
 pub use index::{JournalSummary, MonthSummary};
-pub use journal::{JournalLoad, SetAside};
+pub use journal::{JournalLoad, MonthBatch, MonthToSave, SetAside};
 pub use lock::{LockHolder, LockWait};
 pub use open::{Access, Store};
 pub use paths::default_data_dir;

@@ -166,7 +166,7 @@ impl Store {
     }
 
     /// Saves `value` to `file` atomically, unless read-only or `file` could not be read.
-    pub(super) fn save<T: Versioned>(
+    pub(super) fn save<T: serde::Serialize>(
         &self,
         file: &Path,
         value: &T,

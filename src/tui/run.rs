@@ -27,6 +27,7 @@ const TICK: Duration = Duration::from_millis(250);
 
 /// Opens the workbook where the user left off; returns when they quit.
 pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
+    one_malloc_arena();
     let access = if cli.read_only {
         Access::ReadOnly
     } else {
@@ -215,5 +216,19 @@ pub fn explain_lock(error: CliError) -> CliError {
             ))
         }
         other => other,
+    }
+}
+
+/// Asks the C allocator to keep one heap for every thread. The journal's months are read on
+/// the loader's thread and kept by the main one, and the search index is built on a third: with
+/// a heap per thread (glibc's default), memory freed in one cannot be reused by another, which
+/// at 100,000 entries costs about 6 MiB of the workbook's peak. The threads allocate little
+/// once the journal is loaded, so sharing one heap costs no time a person can see.
+fn one_malloc_arena() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets a tunable of the allocator; it is called before any thread of
+    // ours starts.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
     }
 }
