@@ -146,8 +146,9 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             if question.urgent && question.is_concern(answer) {
                 // Someone in crisis sees where to get help before anything else.
                 self.say(
-                    "Please reach out to someone now. Your answer is kept. Here is where to find \
-                     help, emergency and crisis numbers first.",
+                    "Please reach out to someone now. Here is where to find help, emergency and \
+                     crisis numbers first. (Your answers are saved once the last question is \
+                     answered.)",
                 )?;
                 self.support()?;
                 self.ask(&[

@@ -405,6 +405,9 @@ impl App {
             Command::Journal => Effect::Go(Screen::journal(&self.view())),
             Command::NoContact => Effect::Go(Screen::no_contact()),
             Command::Checklists => Effect::Go(Screen::checklists()),
+            Command::Library if matches!(self.screen, Screen::Check(_)) => {
+                self.with_screen(|s, v| s.on(command, v))
+            }
             Command::Library => Effect::Go(Screen::library(None)),
             Command::Export => Effect::Go(Screen::export()),
             Command::Safety => Effect::Go(Screen::check(crate::engine::SAFETY_CHECK, &self.view())),

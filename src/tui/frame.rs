@@ -226,10 +226,19 @@ fn render_footer(app: &App, view: &super::screens::View, area: Rect, buf: &mut B
         Paragraph::new(lines).render(area, buf);
         return;
     }
-    if let Some(editor) = &app.editor {
+    let typed_line = match app.screen_kind() {
+        keymap::ScreenKind::Journal => vec![("Enter", "keep the search"), ("Esc", "clear it")],
+        _ => vec![("Enter", "done"), ("Esc", "back")],
+    };
+    let typing = match &app.editor {
+        Some(editor) => Some(editor.footer_keys()),
+        // A screen's own line of text (the journal's search) takes every letter as text.
+        None if app.screen.takes_text() => Some(typed_line),
+        None => None,
+    };
+    if let Some(mut keys) = typing {
         // While typing, only the keys that work while typing.
         let rows = app.keys.help_rows();
-        let mut keys = editor.footer_keys();
         keys.extend(rows.iter().map(|(keys, what)| {
             let word = if what.starts_with("hide") {
                 "hide"

@@ -587,6 +587,14 @@ pub const BINDINGS: &[Binding] = &[
         false,
     ),
     key(
+        "L",
+        KeyCode::Char('L'),
+        Command::Library,
+        "read the library page the answers name",
+        &[S::Check],
+        false,
+    ),
+    key(
         "E",
         KeyCode::Char('E'),
         Command::Export,

@@ -453,3 +453,52 @@ fn a_question_for_the_users_situation_is_answered_into_the_journal() {
     assert_eq!(entry.step.as_deref(), Some("space"));
     assert_eq!(entry.tags, vec!["situation".to_string()]);
 }
+
+#[test]
+fn leaving_a_check_with_answers_not_saved_is_asked_and_never_silent() {
+    let mut rig = Rig::welcomed();
+    rig.press("S");
+    assert_eq!(rig.app.screen_kind(), ScreenKind::Check);
+    let before = rig.app.book.journey.checks.get("safety").cloned();
+    // "Have you ever frightened your ex…": unsure, a concern with a library page.
+    rig.press("nnu");
+    let questions = rig.app.guide.check("safety").unwrap().questions.len();
+    rig.press(&"n".repeat(questions - 3));
+    rig.press("<esc>");
+    assert!(
+        matches!(
+            rig.app.overlay,
+            Some(rekindle::tui::app::Overlay::Confirm { .. })
+        ),
+        "Esc asks first"
+    );
+    rig.press("n");
+    assert_eq!(rig.app.screen_kind(), ScreenKind::Check, "n stays");
+
+    rig.press("L");
+    assert_eq!(
+        rig.app.screen_kind(),
+        ScreenKind::Library,
+        "L opens the page named"
+    );
+    let text = screen(&rig, 100, 30);
+    assert!(
+        text.contains("If you hurt or frightened a partner"),
+        "{text}"
+    );
+    rig.press("<esc>");
+    assert_eq!(rig.app.screen_kind(), ScreenKind::Check, "Esc comes back");
+    let text = screen(&rig, 100, 60);
+    assert!(
+        text.contains("Enter to save your answers"),
+        "the answers wait: {text}"
+    );
+
+    rig.press("<esc>y");
+    assert_ne!(rig.app.screen_kind(), ScreenKind::Check, "y leaves");
+    assert_eq!(
+        rig.app.book.journey.checks.get("safety").cloned(),
+        before,
+        "leaving saved nothing"
+    );
+}

@@ -105,6 +105,8 @@ fn esc_table() -> Vec<EscRow> {
         row!("welcome (nothing behind it)", Rig::new, Welcome, false),
         // The welcome is done once the check begins: home is the level behind it, and it
         // offers the check again there.
+        // With answers not saved yet, Esc asks first (a confirmation over the check; y then
+        // goes home): see tui_journey's leaving_a_check_with_answers_not_saved test.
         row!(
             "first safety check, midway",
             || {
@@ -112,7 +114,7 @@ fn esc_table() -> Vec<EscRow> {
                 rig.press("<down><down><enter>n");
                 rig
             },
-            Home,
+            Check,
             false
         ),
         row!("home", || with("")(), Home, false),

@@ -269,3 +269,19 @@ fn a_search_before_the_index_says_it_is_still_searching() {
 fn all_three(text: &str) -> bool {
     text.contains(" 3 entries") && !text.contains("of 3 entries")
 }
+
+#[test]
+fn while_typing_a_search_the_footer_shows_only_keys_that_work_while_typing() {
+    let mut rig = tui_support::Rig::welcomed();
+    rig.press("J/");
+    let footer = tui_support::screen_text(rig.draw(100, 30).backend().buffer());
+    let last = footer.lines().last().unwrap_or_default().to_string();
+    assert!(last.contains("Esc clear it"), "{last}");
+    assert!(last.contains("F1 support"), "{last}");
+    for letter_key in ["! support", "n write", "q quit", "t filter"] {
+        assert!(
+            !last.contains(letter_key),
+            "{letter_key} would be typed: {last}"
+        );
+    }
+}

@@ -59,6 +59,7 @@ impl CheckScreen {
     pub fn offers(&self, command: Command, view: &View) -> bool {
         match command {
             Command::Yes | Command::No | Command::Unsure => self.question < self.count(view),
+            Command::Library => self.concern_page(view).is_some(),
             _ => true,
         }
     }
@@ -69,6 +70,24 @@ impl CheckScreen {
             return Effect::Back;
         };
         let count = self.count(view);
+        if command == Command::Back && self.unsaved_answers(view) {
+            // Answers are saved only at the end: leaving with new ones is asked, never silent
+            // (an answer may be the one that keeps the contact steps closed).
+            return Effect::Confirm {
+                question: "Your answers here are not saved yet (Enter on the last page saves \
+                           them). Leave without saving them? y leave · n stay"
+                    .to_string(),
+                then: Box::new(Effect::Back),
+            };
+        }
+        if command == Command::Library {
+            // The summary's "Read in the library (L)": the first page it names. The answers
+            // wait here, on this screen, for Esc to come back to.
+            return match self.concern_page(view) {
+                Some(page) => Effect::Go(super::Screen::library(Some(&page))),
+                None => Effect::None,
+            };
+        }
         let answer = match command {
             Command::Yes => Some(Answer::Yes),
             Command::No => Some(Answer::No),
@@ -103,6 +122,24 @@ impl CheckScreen {
             }
         }
         Effect::None
+    }
+
+    /// The library page the summary names first, once every question is answered.
+    fn concern_page(&self, view: &View) -> Option<String> {
+        let check = view.guide.check(&self.id)?;
+        if self.question < check.questions.len() {
+            return None;
+        }
+        crate::engine::concerns_in(check, &self.answers)
+            .into_iter()
+            .find_map(|q| q.page.clone())
+            .filter(|p| view.guide.page(p).is_some())
+    }
+
+    /// True when answers were given here that are not the ones last saved.
+    fn unsaved_answers(&self, view: &View) -> bool {
+        let saved = view.book.journey.checks.get(&self.id).map(|r| &r.answers);
+        !self.answers.is_empty() && saved != Some(&self.answers)
     }
 
     fn submit(&self, check: &crate::content::Check, view: &View) -> Effect {
