@@ -53,10 +53,13 @@ pub enum EngineError {
     #[error("there is no step `{0}` in this guide")]
     UnknownStep(String),
     /// The step's gate is closed.
-    #[error("\"{title}\" is not open yet. {reason}")]
+    #[error("\"{title}\" {state}. {reason}")]
     StepLocked {
         /// The step's title.
         title: String,
+        /// "is not open yet", or, when a reason is there to keep someone safe (it does not
+        /// pass with time), "stays closed for now".
+        state: &'static str,
         /// Why, in words.
         reason: String,
     },
@@ -537,6 +540,11 @@ fn open_step(guide: &Guide, journey: &Journey, id: &str, now: Now<'_>) -> Result
     match step_status(guide, journey, step, now) {
         StepStatus::Locked(reasons) => Err(EngineError::StepLocked {
             title: step.title.clone(),
+            state: if reasons.iter().any(|r| r.is_protective()) {
+                "stays closed for now"
+            } else {
+                "is not open yet"
+            },
             reason: journey.naming().fill(
                 &reasons
                     .iter()

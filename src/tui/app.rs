@@ -435,7 +435,13 @@ impl App {
             Screen::Step(step) => Some(step.id.as_str()),
             _ => None,
         };
-        match super::screens::continue_effect(&self.view(), from) {
+        let effect = super::screens::continue_effect(&self.view(), from);
+        if matches!(self.screen, Screen::Profile(_)) {
+            // The situation questions are a side room: going on from them starts from home, so
+            // Esc from the step goes home, not back into the questions.
+            return Effect::All(vec![Effect::Home, effect]);
+        }
+        match effect {
             Effect::Go(next) if from.is_some() => Effect::Swap(next),
             Effect::All(effects) if from.is_some() => Effect::All(
                 effects

@@ -403,15 +403,17 @@ fn asked_to_stop_closes_every_contact_step_for_good() {
         words.contains("for good") && is_whole_sentence(&words),
         "{words}"
     );
-    assert!(matches!(
-        apply(
-            &mut book,
-            &guide,
-            Action::OpenStep("reconnect".into()),
-            day(400)
-        ),
-        Err(EngineError::StepLocked { .. })
-    ));
+    let refused = apply(
+        &mut book,
+        &guide,
+        Action::OpenStep("reconnect".into()),
+        day(400),
+    );
+    assert!(matches!(refused, Err(EngineError::StepLocked { .. })));
+    // A reason that keeps someone safe does not pass with time: never "not open yet".
+    let said = refused.unwrap_err().to_string();
+    assert!(said.contains("stays closed for now"), "{said}");
+    assert!(!said.contains("not open yet"), "{said}");
 }
 
 #[test]

@@ -682,3 +682,19 @@ fn library_links_snapshot() {
     rig.press("<tab><tab>");
     insta::assert_snapshot!("library_page_links", rig.draw(80, 24).backend());
 }
+
+#[test]
+fn esc_from_a_step_reached_after_the_first_run_goes_home_not_to_the_onboarding() {
+    let mut rig = Rig::new();
+    let questions = rig.app.guide.check("safety").unwrap().questions.len();
+    rig.press(&format!(
+        "<down><down><enter>{}<enter>",
+        "n".repeat(questions)
+    ));
+    assert_eq!(rig.app.screen_kind(), ScreenKind::Profile);
+    // c straight from the situation questions, as a new user does.
+    rig.press("cdc");
+    assert_eq!(rig.app.screen_kind(), ScreenKind::Step);
+    rig.press("<esc>");
+    assert_eq!(rig.app.screen_kind(), ScreenKind::Home, "{}", text(&rig));
+}

@@ -375,7 +375,7 @@ impl StepScreen {
         }
         for action in step.actions.iter().filter(|a| supported(**a)) {
             doc.start_item();
-            doc.line(Line::raw(format!("→ {}", action_label(*action))));
+            doc.line(Line::raw(format!("→ {}", view.fill(action_label(*action)))));
             doc.end_item(index == focus, theme.selected);
             index += 1;
         }
@@ -411,7 +411,8 @@ fn supported(action: StepAction) -> bool {
     )
 }
 
-/// The words for a step's action, as the step screen lists it.
+/// The words for a step's action, as the step screen lists it (placeholders such as `{ex}` left
+/// to fill).
 pub fn action_label(action: StepAction) -> &'static str {
     match action {
         StepAction::StartNoContact => "Start or see the no-contact count",
@@ -419,11 +420,11 @@ pub fn action_label(action: StepAction) -> &'static str {
         StepAction::Journal => "Write in your journal about this step",
         StepAction::RetakeSafety => "Take the safety check again",
         StepAction::SwitchToHeal => "Switch to the heal path",
-        StepAction::UrgePause => "Pause before messaging them",
+        StepAction::UrgePause => "Pause before messaging {ex}",
         StepAction::ReviewCommitment => "Review what you wrote when no contact began",
         StepAction::LogContact => "Log a contact, and see how contact has gone",
         StepAction::DraftMessage => "Draft a first message here (never sent)",
-        StepAction::RecordResponse => "Note how they responded to your message",
+        StepAction::RecordResponse => "Note how {ex} responded to your message",
         StepAction::MoveOnCheck => "Is it time to move on? (the move-on check)",
         _ => "",
     }
