@@ -63,14 +63,14 @@ pub fn run(cli: &Cli, args: &ExportArgs, config: &Config) -> Result<ExitCode, Cl
     if let (Some(since), Some(until)) = (args.since, args.until)
         && since > until
     {
-        return Err(CliError::Other(format!(
+        return Err(CliError::Usage(format!(
             "--since {since} is after --until {until}"
         )));
     }
     if let Some(step) = &args.step {
         let guide = load_guide(cli.content.as_ref()).map_err(CliError::Guide)?;
         if guide.step(step).is_none() {
-            return Err(CliError::Other(super::steps::unknown(&guide, step)));
+            return Err(CliError::Usage(super::steps::unknown(&guide, step)));
         }
     }
     let output = args

@@ -95,14 +95,14 @@ pub fn run(cli: &Cli, args: &ListArgs, config: &Config) -> Result<ExitCode, CliE
     if let (Some(since), Some(until)) = (args.since, args.until)
         && since > until
     {
-        return Err(CliError::Other(format!(
+        return Err(CliError::Usage(format!(
             "--since {since} is after --until {until}: nothing could match"
         )));
     }
     let mut tags = Vec::new();
     for tag in &args.tags {
         let tag = normal_tag(tag)
-            .ok_or_else(|| CliError::Other("--tag needs a tag, like --tag sleep".to_string()))?;
+            .ok_or_else(|| CliError::Usage("--tag needs a tag, like --tag sleep".to_string()))?;
         tags.push(tag);
     }
     let wanted = Wanted {

@@ -29,7 +29,7 @@ pub use session::{CliError, Session, data_dir};
 
 /// How `--help` ends: what the exit codes mean.
 const EXIT_CODES: &str = "Exit codes: 0 done; 1 something went wrong (the message on stderr says \
-what); 2 the command line was not understood (a misspelt option, a bad date).";
+what); 2 the command line was not understood (a misspelt option, a bad date, an unknown step id).";
 
 /// rekindle: a calm, private workbook for deciding whether, and how, to reconnect with an ex.
 #[derive(Debug, Parser)]
@@ -143,7 +143,8 @@ pub enum Command {
     Man,
 }
 
-/// Runs the parsed command line: data to stdout, errors to stderr with exit code 1. Errors can
+/// Runs the parsed command line: data to stdout, errors to stderr with exit code 1 (2 for a
+/// request the command line cannot make, such as an unknown step id). Errors can
 /// quote paths and text from files, so they are shown in their visible form.
 pub fn run(cli: Cli) -> ExitCode {
     match dispatch(&cli) {
@@ -157,7 +158,12 @@ pub fn run(cli: Cli) -> ExitCode {
                 _ => error.to_string(),
             };
             eprintln!("rekindle: {}", crate::visible::visible(&message));
-            ExitCode::from(1)
+            // 2 for what the command line asked (as clap does for a misspelt option), else 1.
+            match error {
+                CliError::Usage(_)
+                | CliError::Engine(crate::engine::EngineError::UnknownStep(_)) => ExitCode::from(2),
+                _ => ExitCode::from(1),
+            }
         }
     }
 }

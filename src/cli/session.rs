@@ -35,6 +35,10 @@ pub enum CliError {
     /// Reading input or writing output.
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// The command line asks for something that cannot be (exit code 2, like a misspelt
+    /// option): a date range that is back to front, an empty tag.
+    #[error("{0}")]
+    Usage(String),
     /// Anything else, said in a sentence.
     #[error("{0}")]
     Other(String),

@@ -161,12 +161,12 @@ fn mood_out_of_range_is_refused_before_anything_is_written() {
 }
 
 #[test]
-fn unknown_step_is_refused_with_exit_1_and_nothing_saved() {
+fn unknown_step_is_refused_with_exit_2_and_nothing_saved() {
     let sb = Sandbox::new();
     let out = sb
         .cmd(&["journal", "add", "--step", "no-such-step", "some text"])
         .assert()
-        .code(1)
+        .code(2)
         .stdout("");
     let err = stderr(out.get_output());
     assert!(
@@ -438,7 +438,7 @@ fn since_after_until_and_unknown_steps_are_errors() {
     let out = sb
         .cmd(&["export", "--since", "2026-02-02", "--until", "2026-01-01"])
         .assert()
-        .code(1)
+        .code(2)
         .stdout("");
     let err = stderr(out.get_output());
     assert!(
@@ -448,7 +448,7 @@ fn since_after_until_and_unknown_steps_are_errors() {
     let out = sb
         .cmd(&["export", "--step", "nope"])
         .assert()
-        .code(1)
+        .code(2)
         .stdout("");
     assert!(stderr(out.get_output()).contains("no step `nope`"));
     // A date that is not a date is a usage error naming the flag.

@@ -107,7 +107,7 @@ fn an_unknown_step_is_answered_with_the_step_ids() {
         .cmd(&["export", "--step", "nosuch"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.contains("there is no step `nosuch`"), "{err}");
     assert!(err.contains("  reach-out    Reach out lightly"), "{err}");
@@ -115,7 +115,7 @@ fn an_unknown_step_is_answered_with_the_step_ids() {
         .cmd(&["journal", "add", "--step", "nosuch", "words"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.contains("there is no step `nosuch`"), "{err}");
     assert!(err.contains("  new-chapter  Begin a new chapter"), "{err}");
@@ -324,4 +324,33 @@ fn export_folder_and_date_format_are_applied() {
     assert!(out.status.success(), "{}", stderr(&out));
     let written = fs::read_to_string(exports.join("journal.md")).unwrap();
     assert!(written.contains("a quiet day"));
+}
+
+#[test]
+fn a_request_the_command_line_cannot_make_exits_2() {
+    let sandbox = Sandbox::new();
+    for args in [
+        &["journal", "add", "--step", "nosuch", "words"][..],
+        &[
+            "journal",
+            "list",
+            "--since",
+            "2026-12-07",
+            "--until",
+            "2026-12-01",
+        ][..],
+        &["journal", "list", "--tag", ""][..],
+    ] {
+        let out = sandbox.cmd(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    }
+    let out = sandbox
+        .cmd(&["journal", "add", "--step", "nosuch", "words"])
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&out).contains("space"),
+        "the step ids are listed: {}",
+        stderr(&out)
+    );
 }
