@@ -698,3 +698,19 @@ fn esc_from_a_step_reached_after_the_first_run_goes_home_not_to_the_onboarding()
     rig.press("<esc>");
     assert_eq!(rig.app.screen_kind(), ScreenKind::Home, "{}", text(&rig));
 }
+
+#[test]
+fn the_reader_shows_the_step_mood_and_tags_kept_with_an_entry() {
+    let mut rig = Rig::welcomed();
+    rig.app.apply(rekindle::engine::Action::AddEntry {
+        text: "Went to the gym".into(),
+        step: Some("space".into()),
+        mood: Some(4),
+        tags: vec!["gym".into()],
+    });
+    rig.press("J<enter>");
+    let screen = text(&rig);
+    assert!(screen.contains("Give it space"), "{screen}");
+    assert!(screen.contains("mood 4 of 5"), "{screen}");
+    assert!(screen.contains("#gym"), "{screen}");
+}

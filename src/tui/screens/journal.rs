@@ -462,7 +462,7 @@ impl JournalScreen {
         };
         let theme = view.theme;
         let mut doc = Doc::new(area.width);
-        doc.line(Line::styled(entry_heading(view, entry), theme.muted));
+        doc.text(&entry_heading(view, entry), theme.muted, 0);
         doc.blank();
         for line in visible(&entry.text).lines() {
             if line.trim().is_empty() {
@@ -496,7 +496,8 @@ impl JournalScreen {
     }
 }
 
-/// An entry's local date and time, and whether it was edited.
+/// An entry's local date and time, whether it was edited, and what was kept with it: its step,
+/// its mood and its tags.
 fn entry_heading(view: &View, entry: &JournalEntry) -> String {
     let local = view.now.calendar.local(entry.created);
     let edited = if entry.edited.is_some() {
@@ -504,7 +505,18 @@ fn entry_heading(view: &View, entry: &JournalEntry) -> String {
     } else {
         ""
     };
-    format!("{}{edited}", local.format("%a %-d %b %Y, %H:%M"))
+    let mut heading = format!("{}{edited}", local.format("%a %-d %b %Y, %H:%M"));
+    if let Some(step) = entry.step.as_deref() {
+        let title = view.guide.step(step).map_or(step, |s| s.title.as_str());
+        heading.push_str(&format!(" · {}", view.fill(title)));
+    }
+    if let Some(mood) = entry.mood {
+        heading.push_str(&format!(" · mood {mood} of 5"));
+    }
+    for tag in &entry.tags {
+        heading.push_str(&format!(" #{tag}"));
+    }
+    visible(&heading).into_owned()
 }
 
 /// The next step to filter by: none, then each step that has entries, in path order.
