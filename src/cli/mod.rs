@@ -188,7 +188,9 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, CliError> {
         Some(Command::Passphrase(args)) => return encryption::change(cli, args),
         _ => settings::load(cli)?,
     };
-    if cli.command.is_some() {
+    // The workbook has its own unlock screen; every other way in (plain mode among them) asks
+    // here, on the terminal without echo, or reads --passphrase-file.
+    if cli.command.is_some() || crate::plain::wanted(cli) {
         passphrase::unlock_if_needed(cli, &session::data_dir(cli)?)?;
     }
     match &cli.command {

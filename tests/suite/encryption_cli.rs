@@ -527,3 +527,31 @@ fn encrypt_killed_at_random_moments_leaves_a_readable_folder_and_finishes_when_r
     assert!(temps(&data).is_empty(), "{:?}", temps(&data));
     eprintln!("killed {killed} of 8 runs part-way");
 }
+
+#[test]
+fn plain_mode_opens_an_encrypted_folder_with_its_passphrase_and_refuses_without() {
+    let vault = Vault::new();
+    let marker = marker();
+    encrypted_rich(&vault, &marker);
+    let out = vault
+        .bare(&["--plain"])
+        .write_stdin("q\n")
+        .assert()
+        .failure();
+    assert!(
+        stderr(out.get_output()).contains("--passphrase-file"),
+        "{}",
+        stderr(out.get_output())
+    );
+    // With the passphrase file it opens on the main menu.
+    let out = vault
+        .unlocked(&["--plain"])
+        .write_stdin("q\n")
+        .assert()
+        .success();
+    let said = stdout(out.get_output());
+    assert!(
+        said.contains("Main menu") || said.contains("Where you are"),
+        "{said}"
+    );
+}
