@@ -502,3 +502,24 @@ fn leaving_a_check_with_answers_not_saved_is_asked_and_never_silent() {
         "leaving saved nothing"
     );
 }
+
+#[test]
+fn at_40_by_12_the_checks_summary_scrolls_to_enter_to_save() {
+    let mut rig = Rig::welcomed();
+    rig.press("S");
+    // Concerns make the summary long: "yes" to harm, "not sure" about one's own behaviour.
+    rig.press("nyu");
+    let questions = rig.app.guide.check("safety").unwrap().questions.len();
+    rig.press(&"n".repeat(questions - 3));
+    let first = screen(&rig, 40, 12);
+    assert!(!first.contains("Enter to save"), "{first}");
+    let mut seen = false;
+    for _ in 0..20 {
+        rig.press("<pgdn>");
+        if screen(&rig, 40, 12).contains("Enter to save your answers") {
+            seen = true;
+            break;
+        }
+    }
+    assert!(seen, "PgDn reaches the end of the summary");
+}

@@ -96,6 +96,16 @@ impl CheckScreen {
                 self.question = self.question.saturating_sub(1);
                 None
             }
+            // The summary can be longer than a small window: the keys that move on scroll it.
+            Command::Down | Command::PageDown if self.question >= count => {
+                let by = if command == Command::Down { 1 } else { 5 };
+                self.scroll.set(self.scroll.get().saturating_add(by));
+                None
+            }
+            Command::PageUp if self.question >= count => {
+                self.scroll.set(self.scroll.get().saturating_sub(5));
+                None
+            }
             Command::Down => {
                 self.question = (self.question + 1).min(count);
                 None
