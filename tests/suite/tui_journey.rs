@@ -365,37 +365,17 @@ fn at_40_by_12_the_response_screen_still_shows_its_answers() {
 fn with_a_concern_the_step_offers_no_way_to_draft_a_message() {
     let mut rig = with_a_concern();
     rig.press("hjjj<enter>");
+    assert!(matches!(rig.app.screen, Screen::Step(_)), "on the step");
     let drafted_before = rig.app.book.journal.len();
-    // Focus the "Draft a first message" action: after the text, prompts, ticks and links.
-    let guide = rig.app.guide.clone();
-    let step = guide.step("reach-out").unwrap();
-    let ticks: usize = step
-        .checklists
-        .iter()
-        .filter_map(|c| guide.checklist(c))
-        .filter(|c| matches!(c.entries, rekindle::content::ChecklistEntries::Items(_)))
-        .map(|c| c.len())
-        .sum();
-    let draft = step
-        .actions
-        .iter()
-        .position(|a| *a == rekindle::content::StepAction::DraftMessage)
-        .unwrap();
-    let Screen::Step(screen_state) = &mut rig.app.screen else {
-        panic!("on the step")
-    };
-    screen_state.focus = 1 + step.prompts.len() + ticks + step.pages.len() + draft;
-    let text = screen(&rig, 80, 24);
-    assert!(text.contains("→ Draft a first message"), "{text}");
-    rig.press("<enter>");
+    // Every row of the step, Enter on each: none opens an editor for a message to the ex.
+    for _ in 0..40 {
+        let text = screen(&rig, 80, 24);
+        assert!(!text.contains("→ Draft a first message"), "{text}");
+        rig.press("<down>");
+    }
     assert!(
         rig.app.editor.is_none(),
         "no editor for a message to the ex"
-    );
-    let notice = rig.app.notice.clone().unwrap_or_default();
-    assert!(
-        notice.starts_with("Closed. When a relationship has felt unsafe"),
-        "{notice}"
     );
     assert_eq!(rig.app.book.journal.len(), drafted_before);
 }
@@ -522,4 +502,23 @@ fn at_40_by_12_the_checks_summary_scrolls_to_enter_to_save() {
         }
     }
     assert!(seen, "PgDn reaches the end of the summary");
+}
+
+#[test]
+fn a_step_closed_for_safety_offers_no_tool_that_leads_towards_contact() {
+    let mut rig = with_a_concern();
+    rig.app
+        .run(rekindle::tui::effect::Effect::Go(Screen::step("reach-out")));
+    let text = screen(&rig, 100, 80);
+    assert!(text.contains("Take the safety check again"), "{text}");
+    for tool in [
+        "Draft a first message",
+        "Log a contact",
+        "responded to your message",
+    ] {
+        assert!(
+            !text.contains(tool),
+            "{tool} offered on a closed step:\n{text}"
+        );
+    }
 }

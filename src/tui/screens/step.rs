@@ -89,12 +89,7 @@ impl StepScreen {
             }
         }
         items.extend(step.pages.iter().map(|p| Focus::Page(p.clone())));
-        items.extend(
-            step.actions
-                .iter()
-                .filter(|a| supported(**a))
-                .map(|a| Focus::Action(*a)),
-        );
+        items.extend(shown_actions(view, step).into_iter().map(Focus::Action));
         items.push(Focus::Done);
         items
     }
@@ -373,9 +368,9 @@ impl StepScreen {
             doc.end_item(index == focus, theme.selected);
             index += 1;
         }
-        for action in step.actions.iter().filter(|a| supported(**a)) {
+        for action in shown_actions(view, step) {
             doc.start_item();
-            doc.line(Line::raw(format!("→ {}", view.fill(action_label(*action)))));
+            doc.line(Line::raw(format!("→ {}", view.fill(action_label(action)))));
             doc.end_item(index == focus, theme.selected);
             index += 1;
         }
@@ -394,6 +389,28 @@ impl StepScreen {
 }
 
 /// Actions this screen can carry out today.
+/// The tools a step offers here: those the workbook has, and, while the step is closed to keep
+/// someone safe, none of those that lead towards contact (drafting a message, logging a contact,
+/// noting a reply).
+fn shown_actions(view: &View, step: &crate::content::Step) -> Vec<StepAction> {
+    let closed_for_safety = matches!(
+        step_status(view.guide, &view.book.journey, step, view.now),
+        StepStatus::Locked(reasons) if reasons.iter().any(|r| r.is_protective())
+    );
+    step.actions
+        .iter()
+        .copied()
+        .filter(|a| supported(*a))
+        .filter(|a| {
+            !closed_for_safety
+                || !matches!(
+                    a,
+                    StepAction::DraftMessage | StepAction::LogContact | StepAction::RecordResponse
+                )
+        })
+        .collect()
+}
+
 fn supported(action: StepAction) -> bool {
     matches!(
         action,
