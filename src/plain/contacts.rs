@@ -3,7 +3,7 @@
 
 use std::io::{BufRead, Write};
 
-use crate::engine::{Action, BreakKind, ContactBy, Response, unanswered_in_a_row};
+use crate::engine::{Action, ContactBy, Response, unanswered_in_a_row};
 use crate::tui::effect::EditTarget;
 use crate::tui::screens::{mistake_text, request_for};
 
@@ -119,28 +119,8 @@ impl<R: BufRead, W: Write> Talk<R, W> {
         if !self.save_words(action, &next, &target.key(), &went)? {
             return Ok(());
         }
-        let running = self
-            .session
-            .book
-            .journey
-            .no_contact
-            .as_ref()
-            .is_some_and(|n| n.ended.is_none());
-        if by == ContactBy::Me && running {
-            let question = vec![
-                "No contact is running. Log this as a slip too? Your count and history are \
-                 kept. Type yes or no."
-                    .to_string(),
-            ];
-            if self.ask_until(&question, reply::yes_no)? == Some(true) {
-                let slip = Action::LogBreak {
-                    what: BreakKind::Messaged,
-                    trigger: went,
-                    felt: Some(felt),
-                    resets: false,
-                };
-                self.save(slip, "Logged as a slip. Be gentle with yourself.")?;
-            }
+        if by == ContactBy::Me {
+            self.offer_slip(went, Some(felt))?;
         }
         Ok(())
     }

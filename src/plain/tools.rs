@@ -297,6 +297,15 @@ impl<R: BufRead, W: Write> Talk<R, W> {
         let view = self.view();
         let closing = words::paragraphs(&view, &view.guide.tools.urge_pause.done);
         self.say_all(&closing)?;
+        if outcome == UrgeOutcome::ContactedThem {
+            self.offer_slip("after an urge pause".to_string(), None)?;
+        }
+        Ok(())
+    }
+
+    /// While no contact runs, asks whether a message the user sent should be logged as a slip
+    /// too, and logs it (with `trigger` and `felt`) on yes.
+    pub(super) fn offer_slip(&mut self, trigger: String, felt: Option<u8>) -> Go<()> {
         let running = self
             .session
             .book
@@ -304,21 +313,22 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             .no_contact
             .as_ref()
             .is_some_and(|n| n.ended.is_none());
-        if outcome == UrgeOutcome::ContactedThem && running {
-            let question = vec![
-                "No contact is running. Log this as a slip too? Your count and history are \
-                 kept. Type yes or no."
-                    .to_string(),
-            ];
-            if self.ask_until(&question, reply::yes_no)? == Some(true) {
-                let slip = Action::LogBreak {
-                    what: BreakKind::Messaged,
-                    trigger: "after an urge pause".to_string(),
-                    felt: None,
-                    resets: false,
-                };
-                self.save(slip, "Logged as a slip. Be gentle with yourself.")?;
-            }
+        if !running {
+            return Ok(());
+        }
+        let question = vec![
+            "No contact is running. Log this as a slip too? Your count and history are kept. \
+             Type yes or no."
+                .to_string(),
+        ];
+        if self.ask_until(&question, reply::yes_no)? == Some(true) {
+            let slip = Action::LogBreak {
+                what: BreakKind::Messaged,
+                trigger,
+                felt,
+                resets: false,
+            };
+            self.save(slip, "Logged as a slip. Be gentle with yourself.")?;
         }
         Ok(())
     }
