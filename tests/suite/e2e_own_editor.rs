@@ -37,13 +37,7 @@ fn start(tmux: &Tmux, data: &Path, visual: Option<&Path>, editor: Option<&Path>)
 
 /// Goes through the welcome and the safety check to the journal.
 fn to_the_journal(tmux: &Tmux) {
-    tmux.wait_for("Their name:");
-    tmux.keys(&[
-        "Down", "Down", "Enter", "n", "n", "n", "n", "n", "n", "n", "Enter",
-    ]);
-    tmux.wait_for("Your situation");
-    tmux.keys(&["Escape"]);
-    tmux.wait_for("Give it space");
+    tmux.to_home();
     tmux.keys(&["J"]);
     tmux.wait_for("rekindle · Journal");
 }

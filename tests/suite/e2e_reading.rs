@@ -14,13 +14,7 @@ fn a_long_entry_is_read_to_its_end_and_a_library_link_is_followed_and_back() {
     let tmux = Tmux::new("reading");
     tmux.start(data.path());
 
-    tmux.wait_for("Their name:");
-    tmux.keys(&[
-        "Down", "Down", "Enter", "n", "n", "n", "n", "n", "n", "n", "Enter",
-    ]);
-    tmux.wait_for("Your situation");
-    tmux.keys(&["Escape"]);
-    tmux.wait_for("Give it space");
+    tmux.to_home();
 
     // A 40-line entry, typed line by line.
     tmux.keys(&["J", "n"]);

@@ -14,13 +14,7 @@ fn undo_is_saved_and_kept_after_a_restart() {
     let tmux = Tmux::new("undo");
     tmux.start(data.path());
 
-    tmux.wait_for("Their name:");
-    tmux.keys(&[
-        "Down", "Down", "Enter", "n", "n", "n", "n", "n", "n", "n", "Enter",
-    ]);
-    tmux.wait_for("Your situation");
-    tmux.keys(&["Escape"]);
-    tmux.wait_for("Give it space");
+    tmux.to_home();
 
     // The first list is a table of pairs; the next one has items to tick.
     tmux.keys(&["C", "Right"]);

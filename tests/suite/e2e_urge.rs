@@ -18,13 +18,7 @@ fn an_urge_pause_is_written_ended_and_counted() {
     let tmux = Tmux::new("urge");
     tmux.start(data.path());
 
-    tmux.wait_for("Their name:");
-    tmux.keys(&[
-        "Down", "Down", "Enter", "n", "n", "n", "n", "n", "n", "n", "Enter",
-    ]);
-    tmux.wait_for("Your situation");
-    tmux.keys(&["Escape"]);
-    tmux.wait_for("Give it space");
+    tmux.to_home();
 
     tmux.keys(&["U"]);
     let pause = tmux.wait_for(" left. Breathe");

@@ -77,6 +77,18 @@ impl Tmux {
         self.tmux(&["capture-pane", "-p", "-e"])
     }
 
+    /// From a first start to home: the welcome without a name, "no" to every safety question,
+    /// the situation questions skipped.
+    pub fn to_home(&self) {
+        self.wait_for("Their name:");
+        self.keys(&[
+            "Down", "Down", "Enter", "n", "n", "n", "n", "n", "n", "n", "Enter",
+        ]);
+        self.wait_for("Your situation");
+        self.keys(&["Escape"]);
+        self.wait_for("Give it space");
+    }
+
     /// The screen once it shows `wanted` and has stopped changing (the same in two captures
     /// 50 ms apart), so a frame still being drawn is never read half-way.
     pub fn wait_for(&self, wanted: &str) -> String {
