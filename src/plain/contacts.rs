@@ -89,12 +89,7 @@ impl<R: BufRead, W: Write> Talk<R, W> {
         let Some(request) = request_for(&target, &view) else {
             return Ok(());
         };
-        let mut lines = vec![request.title];
-        lines.extend(request.hint);
-        lines.push(format!(
-            "Write it. {} Enter alone on the first line leaves it empty.",
-            words::HOW_TO_END
-        ));
+        let lines = words::note_question(request);
         let wait_days = view.guide.tools.response.wait_days;
         let next = match (by, replied) {
             (ContactBy::Them, _) => "Logged.".to_string(),

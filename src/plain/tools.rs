@@ -126,12 +126,7 @@ impl<R: BufRead, W: Write> Talk<R, W> {
         let Some(request) = request_for(&target, &view) else {
             return Ok(());
         };
-        let mut lines = vec![request.title];
-        lines.extend(request.hint);
-        lines.push(format!(
-            "Write it. {} Enter alone on the first line leaves it empty.",
-            words::HOW_TO_END
-        ));
+        let lines = words::note_question(request);
         let commitment = self.write_text(&lines, &target.key())?;
         let start = Action::StartNoContact {
             target_days,
@@ -191,12 +186,7 @@ impl<R: BufRead, W: Write> Talk<R, W> {
         let Some(request) = request_for(&target, &view) else {
             return Ok(());
         };
-        let mut lines = vec![request.title];
-        lines.extend(request.hint);
-        lines.push(format!(
-            "Write it. {} Enter alone on the first line leaves it empty.",
-            words::HOW_TO_END
-        ));
+        let lines = words::note_question(request);
         let trigger = self.write_text(&lines, &target.key())?.unwrap_or_default();
         let action = Action::LogBreak {
             what,

@@ -5,45 +5,13 @@ use chrono::Utc;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use rekindle::cli::Session;
 use rekindle::content::default_guide;
-use rekindle::engine::{Journal, JournalEntry, Journey};
-use rekindle::store::{Access, Store};
+
+use rekindle::store::Access;
 use rekindle::tui::App;
 use rekindle::tui::loader::JournalLoader;
 use rekindle::tui::persist::MemoryPersist;
 use rekindle::tui::screens::Screen;
 use rekindle::tui::theme::Theme;
-
-fn entry(id: &str, at: &str) -> JournalEntry {
-    JournalEntry {
-        id: id.to_string(),
-        created: at.parse().unwrap(),
-        edited: None,
-        text: format!("entry {id}"),
-        step: None,
-        mood: None,
-        tags: vec![],
-        extra: Default::default(),
-    }
-}
-
-/// A welcomed workbook with entries in three months.
-fn data() -> tempfile::TempDir {
-    let dir = tempfile::TempDir::new().unwrap();
-    let store = Store::open(dir.path(), Access::ReadWrite).unwrap();
-    let journal = Journal::from_entries([
-        entry("a", "2026-09-03T10:00:00Z"),
-        entry("b", "2026-10-03T10:00:00Z"),
-        entry("c", "2026-10-20T10:00:00Z"),
-        entry("d", "2026-11-03T10:00:00Z"),
-    ]);
-    for month in journal.months() {
-        store.save_month(&journal.month_file(month)).unwrap();
-    }
-    let mut journey = Journey::new(&default_guide().unwrap(), Utc::now());
-    journey.welcomed = true;
-    store.save_journey(&journey).unwrap();
-    dir
-}
 
 /// The workbook opened on `dir` with its older months loading behind, exporting to `exports`.
 fn app(dir: &std::path::Path, exports: &std::path::Path) -> App {
@@ -80,7 +48,7 @@ fn message(app: &App) -> String {
 
 #[test]
 fn the_backup_key_waits_for_every_month_and_writes_them_all() {
-    let dir = data();
+    let dir = crate::tui_support::three_months_on_disk(true);
     let exports = tempfile::TempDir::new().unwrap();
     let mut app = app(dir.path(), exports.path());
     press(&mut app, "Eb");
@@ -106,7 +74,7 @@ fn the_backup_key_waits_for_every_month_and_writes_them_all() {
 
 #[test]
 fn a_month_that_could_not_be_read_stops_the_backup() {
-    let dir = data();
+    let dir = crate::tui_support::three_months_on_disk(true);
     std::fs::write(dir.path().join("journal/2026-09.json"), "{ broken").unwrap();
     let exports = tempfile::TempDir::new().unwrap();
     let mut app = app(dir.path(), exports.path());

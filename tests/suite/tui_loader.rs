@@ -6,43 +6,12 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use rekindle::cli::Session;
 use rekindle::content::default_guide;
-use rekindle::engine::{Action, Journal, JournalEntry, Journey, MonthKey};
+use rekindle::engine::{Action, Journal, MonthKey};
 use rekindle::store::{Access, Store};
 use rekindle::tui::App;
 use rekindle::tui::loader::{JournalLoader, Loaded};
 use rekindle::tui::persist::MemoryPersist;
 use rekindle::tui::theme::Theme;
-
-fn entry(id: &str, at: &str) -> JournalEntry {
-    JournalEntry {
-        id: id.to_string(),
-        created: at.parse().unwrap(),
-        edited: None,
-        text: format!("entry {id}"),
-        step: None,
-        mood: None,
-        tags: vec![],
-        extra: Default::default(),
-    }
-}
-
-fn data_with_three_months() -> tempfile::TempDir {
-    let dir = tempfile::TempDir::new().unwrap();
-    let store = Store::open(dir.path(), Access::ReadWrite).unwrap();
-    let journal = Journal::from_entries([
-        entry("a", "2026-09-03T10:00:00Z"),
-        entry("b", "2026-10-03T10:00:00Z"),
-        entry("c", "2026-10-20T10:00:00Z"),
-        entry("d", "2026-11-03T10:00:00Z"),
-    ]);
-    for month in journal.months() {
-        store.save_month(&journal.month_file(month)).unwrap();
-    }
-    store
-        .save_journey(&Journey::new(&default_guide().unwrap(), Utc::now()))
-        .unwrap();
-    dir
-}
 
 fn app_at(dir: &std::path::Path, now: DateTime<Utc>) -> App {
     let (session, older) =
@@ -66,7 +35,7 @@ fn app_at(dir: &std::path::Path, now: DateTime<Utc>) -> App {
 
 #[test]
 fn older_months_arrive_behind_the_first_frame() {
-    let dir = data_with_three_months();
+    let dir = crate::tui_support::three_months_on_disk(false);
     let mut app = app_at(dir.path(), "2026-11-23T10:00:00Z".parse().unwrap());
     let start = Instant::now();
     while app.book.journal.len() < 4 {
@@ -82,7 +51,7 @@ fn older_months_arrive_behind_the_first_frame() {
 
 #[test]
 fn writing_into_a_month_still_loading_waits_for_it() {
-    let dir = data_with_three_months();
+    let dir = crate::tui_support::three_months_on_disk(false);
     // The clock jumped back into October, a month that is still loading.
     let mut app = app_at(dir.path(), "2026-10-25T10:00:00Z".parse().unwrap());
     app.apply(Action::AddEntry {
@@ -102,7 +71,7 @@ fn writing_into_a_month_still_loading_waits_for_it() {
 #[test]
 fn each_arriving_month_wakes_the_loop_instead_of_waiting_for_a_tick() {
     use rekindle::tui::events::{Events, Wake};
-    let dir = data_with_three_months();
+    let dir = crate::tui_support::three_months_on_disk(false);
     let (session, older) =
         Session::open_in(default_guide().unwrap(), dir.path(), Access::ReadOnly).unwrap();
     let events = Events::new();
@@ -131,7 +100,9 @@ fn each_arriving_month_wakes_the_loop_instead_of_waiting_for_a_tick() {
 fn months_read_on_two_threads_arrive_in_order() {
     let dir = tempfile::TempDir::new().unwrap();
     let store = Store::open(dir.path(), Access::ReadWrite).unwrap();
-    let entries = (1..=9).map(|m| entry(&format!("m{m}"), &format!("2026-0{m}-03T10:00:00Z")));
+    let entries = (1..=9).map(|m| {
+        crate::tui_support::dated_entry(&format!("m{m}"), &format!("2026-0{m}-03T10:00:00Z"))
+    });
     let journal = Journal::from_entries(entries);
     for month in journal.months() {
         store.save_month(&journal.month_file(month)).unwrap();

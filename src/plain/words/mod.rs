@@ -15,6 +15,17 @@ pub use tools::*;
 /// How a text of several lines is ended, said after every question that takes one.
 pub const HOW_TO_END: &str = "A line holding only a full stop (.) ends it.";
 
+/// What is said before an optional note is written: the field's title, its hint, and how the
+/// text ends (Enter alone on the first line leaves it empty).
+pub fn note_question(request: crate::tui::effect::EditRequest) -> Vec<String> {
+    let mut lines = vec![request.title];
+    lines.extend(request.hint);
+    lines.push(format!(
+        "Write it. {HOW_TO_END} Enter alone on the first line leaves it empty."
+    ));
+    lines
+}
+
 /// Pack text as lines: its paragraphs, placeholders filled, each paragraph on one line and a
 /// blank line between them.
 pub fn paragraphs(view: &View, text: &str) -> Vec<String> {

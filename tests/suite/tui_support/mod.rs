@@ -429,3 +429,38 @@ pub fn scenario(name: &str, theme: Theme) -> Rig {
         other => panic!("no scenario called {other}"),
     }
 }
+
+/// A journal entry `id` written at `at` (RFC 3339), its text "entry <id>".
+pub fn dated_entry(id: &str, at: &str) -> rekindle::engine::JournalEntry {
+    rekindle::engine::JournalEntry {
+        id: id.to_string(),
+        created: at.parse().unwrap(),
+        edited: None,
+        text: format!("entry {id}"),
+        step: None,
+        mood: None,
+        tags: vec![],
+        extra: Default::default(),
+    }
+}
+
+/// A data folder on disk with four entries in three months (September to November 2026) and a
+/// journey, welcomed or not.
+pub fn three_months_on_disk(welcomed: bool) -> tempfile::TempDir {
+    use rekindle::store::{Access, Store};
+    let dir = tempfile::TempDir::new().unwrap();
+    let store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    let journal = Journal::from_entries([
+        dated_entry("a", "2026-09-03T10:00:00Z"),
+        dated_entry("b", "2026-10-03T10:00:00Z"),
+        dated_entry("c", "2026-10-20T10:00:00Z"),
+        dated_entry("d", "2026-11-03T10:00:00Z"),
+    ]);
+    for month in journal.months() {
+        store.save_month(&journal.month_file(month)).unwrap();
+    }
+    let mut journey = Journey::new(&default_guide().unwrap(), Utc::now());
+    journey.welcomed = welcomed;
+    store.save_journey(&journey).unwrap();
+    dir
+}
