@@ -8,11 +8,11 @@ use chrono::{Local, Utc};
 use clap::Subcommand;
 
 use crate::config::Config;
-use crate::engine::{Action, MonthKey, Now, Workbook, prepare_entry};
+use crate::engine::{Action, Journal, JournalEntry, Now, Workbook, prepare_entry};
 use crate::own_editor::{EditEnd, Edited};
 use crate::store::{Inbox, InboxItem, InboxRecord, StoreError};
 
-use super::session::load_guide;
+use super::session::{EntryPlace, load_guide};
 use super::{Cli, CliError, Session};
 
 /// `rekindle journal ...`
@@ -63,7 +63,6 @@ fn add(
     mood: Option<u8>,
     tags: Vec<String>,
 ) -> Result<ExitCode, CliError> {
-    let this_month = MonthKey::of(Utc::now());
     let editor = if text.is_empty() && std::io::stdin().is_terminal() {
         own_editor_on_terminal()?
     } else {
@@ -76,16 +75,16 @@ fn add(
         let dir = super::session::data_dir(cli)?;
         match in_own_editor(&editor, &dir) {
             Ok((text, scratch)) => {
-                let target = open_target(cli, this_month).map_err(|e| with_text(e, &text))?;
+                let target = open_target(cli).map_err(|e| with_text(e, &text))?;
                 (target, text, Some(scratch))
             }
             Err(edited) => {
-                let target = open_target(cli, this_month);
+                let target = open_target(cli);
                 return keep_unfinished(target, &dir, *edited, step.as_deref());
             }
         }
     } else {
-        let target = open_target(cli, this_month)?;
+        let target = open_target(cli)?;
         let text = if text.is_empty() || text == ["-"] {
             let mut input = String::new();
             std::io::stdin().read_to_string(&mut input)?;
@@ -110,6 +109,38 @@ fn add(
             .map_err(keep_text)?
             .entry_id
             .unwrap_or_default(),
+        Target::Waiting(session, waiting) => {
+            // The month is not read: the entry's id is kept apart from the others waiting for
+            // it (the month's own are all older, see `Session::open_for_entry`).
+            session.book.journal = Journal::from_entries(std::mem::take(waiting));
+            let now = Now::new(Utc::now(), &Local);
+            let entry = prepare_entry(
+                &mut session.book,
+                &session.guide,
+                text.clone(),
+                step,
+                mood,
+                tags,
+                now,
+            )?;
+            let filing = Action::FileEntry {
+                entry: entry.clone(),
+                replaces: false,
+            };
+            // Checked as the filing will check it, so the record never waits in vain.
+            crate::engine::apply(&mut session.book, &session.guide, filing, now)?;
+            let record = InboxRecord::new(
+                now.at,
+                InboxItem::Entry {
+                    entry: entry.clone(),
+                    replaces: false,
+                },
+            );
+            Inbox::of(session.store.dir())
+                .put(&record)
+                .map_err(|e| keep_text(e.into()))?;
+            entry.id
+        }
         Target::Inbox(dir) => {
             let guide = load_guide(cli.content.as_ref()).map_err(CliError::Guide)?;
             let mut book = Workbook {
@@ -138,7 +169,7 @@ fn add(
         }
     };
     writeln!(std::io::stdout().lock(), "{id}")?;
-    if let Target::Journal(session) = &mut target {
+    if let Target::Journal(session) | Target::Waiting(session, _) = &mut target {
         // The process ends now: freeing a month of thousands of entries one by one would only
         // delay the exit (about a tenth of `journal add` at 1,000,000 entries). Only the
         // entries are left to the exit; the session (and its lock) is dropped as usual.
@@ -147,11 +178,14 @@ fn add(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Opens where `journal add` writes: the journal, or its inbox when another window holds the
-/// lock past a short wait.
-fn open_target(cli: &Cli, month: MonthKey) -> Result<Target, CliError> {
-    match Session::open_month(cli, month) {
-        Ok(session) => Ok(Target::Journal(Box::new(session))),
+/// Opens where `journal add` writes: the journal (its month, or beside a big month the entries
+/// waiting for it), or its inbox when another window holds the lock past a short wait.
+fn open_target(cli: &Cli) -> Result<Target, CliError> {
+    match Session::open_for_entry(cli, Utc::now()) {
+        Ok((session, EntryPlace::Month)) => Ok(Target::Journal(Box::new(session))),
+        Ok((session, EntryPlace::Waiting(waiting))) => {
+            Ok(Target::Waiting(Box::new(session), waiting))
+        }
         Err(CliError::Store(StoreError::Locked { dir, .. })) => Ok(Target::Inbox(dir)),
         Err(e) => Err(e),
     }
@@ -225,7 +259,7 @@ fn keep_unfinished(
     };
     let kept = match target {
         Err(e) => Err(e),
-        Ok(Target::Journal(mut session)) => {
+        Ok(Target::Journal(mut session) | Target::Waiting(mut session, _)) => {
             let text = match session.book.drafts.get(&key) {
                 Some(draft) if draft.text.contains(&text) => draft.text.clone(),
                 Some(draft) => format!("{}\n\n{text}", draft.text),
@@ -264,8 +298,11 @@ fn keep_unfinished(
 
 /// Where `journal add` writes.
 enum Target {
-    /// The journal itself, with the writer's lock.
+    /// The journal itself, with the writer's lock and the entry's month read.
     Journal(Box<Session>),
+    /// The journal, with the writer's lock; the entry's month is big and not read, and the
+    /// entry joins these, waiting for it in the inbox.
+    Waiting(Box<Session>, Vec<JournalEntry>),
     /// The inbox of the data folder at this path, because another window holds the lock.
     Inbox(std::path::PathBuf),
 }

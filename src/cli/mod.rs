@@ -25,7 +25,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub use passphrase::unlock_if_needed;
-pub use session::{CliError, Session, data_dir};
+pub use session::{CliError, EntryPlace, FOLD_AT, Session, WAIT_FROM_BYTES, data_dir};
 
 /// How `--help` ends: what the exit codes mean.
 const EXIT_CODES: &str = "Exit codes: 0 done; 1 something went wrong (the message on stderr says \

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, sync_channel};
 use std::time::Duration;
 
-use chrono::Local;
+use chrono::{DateTime, Local, Utc};
 use thiserror::Error;
 
 use crate::content::{self, Guide, Problems};
@@ -14,8 +14,8 @@ use crate::engine::{
     Outcome, Workbook, apply,
 };
 use crate::store::{
-    Access, Inbox, InboxItem, InboxRecord, JournalSummary, LockWait, SetAside, Store, StoreError,
-    default_data_dir,
+    Access, Found, Inbox, InboxItem, InboxRecord, JournalSummary, LockWait, SetAside, Store,
+    StoreError, default_data_dir,
 };
 
 use super::Cli;
@@ -176,6 +176,55 @@ impl Session {
         session.file_inbox()?;
         session.book.journal = Journal::default();
         Ok(session)
+    }
+
+    /// Opens for `journal add` of an entry written at `at`: as [`Session::open_month`], except
+    /// that a big month is not read nor rewritten for one entry. The entry then joins the ones
+    /// waiting for that month in the inbox (one small file each, read by every reader), and the
+    /// next writer that holds the month, the workbook or the [`FOLD_AT`]th such entry, files
+    /// them all into it with one save.
+    ///
+    /// That happens only while the index still describes the month's file and every entry there
+    /// is older than `at`, so the new entry's id cannot be one the file already holds.
+    pub fn open_for_entry(cli: &Cli, at: DateTime<Utc>) -> Result<(Self, EntryPlace), CliError> {
+        let guide = load_guide(cli.content.as_ref()).map_err(CliError::Guide)?;
+        let dir = data_dir(cli)?;
+        let key = MonthKey::of(at);
+        let mut session = Self::open_journey(guide, &dir, Access::ReadWrite, FOR_A_COMMAND)?;
+        let found = Inbox::of(session.store.dir()).list()?;
+        let waiting: Vec<JournalEntry> = found
+            .iter()
+            .filter_map(|f| match &f.record {
+                Ok(InboxRecord {
+                    item: InboxItem::Entry { entry, .. },
+                    ..
+                }) if entry.month() == key => Some(entry.clone()),
+                _ => None,
+            })
+            .collect();
+        if waiting.len() + 1 < FOLD_AT && session.month_takes_waiting_entries(key, at) {
+            let (left, rest): (Vec<Found>, Vec<Found>) = found.into_iter().partition(|f| {
+                matches!(&f.record, Ok(InboxRecord { item: InboxItem::Entry { entry, .. }, .. })
+                    if entry.month() == key)
+            });
+            drop(left);
+            session.file_found(rest)?;
+            return Ok((session, EntryPlace::Waiting(waiting)));
+        }
+        session.ensure_month(key)?;
+        session.file_found(found)?;
+        Ok((session, EntryPlace::Month))
+    }
+
+    /// True when month `key`'s file is big enough that rewriting it for one entry would be
+    /// slow, and the index says every entry in it is older than `at`.
+    fn month_takes_waiting_entries(&self, key: MonthKey, at: DateTime<Utc>) -> bool {
+        let big = std::fs::metadata(self.store.month_file(key))
+            .is_ok_and(|meta| meta.len() >= WAIT_FROM_BYTES);
+        big && self
+            .store
+            .current_month_summary(key)
+            .is_some_and(|summary| summary.newest.is_some_and(|newest| newest < at))
     }
 
     /// Reads month `key` into the journal if it is not there yet. A month that cannot be read
@@ -384,8 +433,17 @@ impl Session {
     /// each into its month or as a draft. A writer saves it and only then removes its record;
     /// a reader just shows it.
     pub fn file_inbox(&mut self) -> Result<(), CliError> {
+        let found = Inbox::of(self.store.dir()).list()?;
+        self.file_found(found)
+    }
+
+    /// Files the inbox records `found`, as [`Session::file_inbox`] does: a writer saves what
+    /// they changed once, after taking them all in, and only then removes their records.
+    fn file_found(&mut self, found: Vec<Found>) -> Result<(), CliError> {
         let inbox = Inbox::of(self.store.dir());
-        for found in inbox.list()? {
+        let mut filed = Outcome::default();
+        let mut retire = Vec::new();
+        for found in found {
             let record = match found.record {
                 Ok(record) => record,
                 Err(e) => {
@@ -402,8 +460,8 @@ impl Session {
             let now = Now::new(chrono::Utc::now(), &Local);
             match apply(&mut self.book, &self.guide, action, now) {
                 Ok(outcome) if self.store.is_writer() => {
-                    self.save(&outcome)?;
-                    inbox.retire(&found.file)?;
+                    filed.absorb(outcome);
+                    retire.push(found.file);
                 }
                 Ok(_) => {}
                 Err(e) => self.notes.push(format!(
@@ -412,6 +470,11 @@ impl Session {
                 )),
             }
         }
+        if retire.is_empty() {
+            return Ok(());
+        }
+        self.save(&filed)?;
+        inbox.retire_all(&retire)?;
         Ok(())
     }
 
@@ -457,6 +520,22 @@ impl Session {
             .collect()
     }
 }
+
+/// Where `journal add` puts a new entry (see [`Session::open_for_entry`]).
+#[derive(Debug)]
+pub enum EntryPlace {
+    /// Into its month's file, which the session has read.
+    Month,
+    /// Into the inbox, beside these entries already waiting there for the same month.
+    Waiting(Vec<JournalEntry>),
+}
+
+/// A month file at least this big is not rewritten for one new entry by `journal add` (about
+/// a thousand entries; rewriting costs about 12 ms a megabyte).
+pub const WAIT_FROM_BYTES: u64 = 1 << 20;
+
+/// How many entries may wait in the inbox for one month before `journal add` files them.
+pub const FOLD_AT: usize = 32;
 
 /// Saves the given months of `journal`.
 pub fn save_months(

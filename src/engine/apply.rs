@@ -46,6 +46,21 @@ pub struct Outcome {
     pub routed_to: Option<String>,
 }
 
+impl Outcome {
+    /// Adds what `later` changed to this, for one save of several actions.
+    pub fn absorb(&mut self, later: Outcome) {
+        self.journey_changed |= later.journey_changed;
+        self.drafts_changed |= later.drafts_changed;
+        for month in later.months_changed {
+            if !self.months_changed.contains(&month) {
+                self.months_changed.push(month);
+            }
+        }
+        self.entry_id = later.entry_id.or(self.entry_id.take());
+        self.routed_to = later.routed_to.or(self.routed_to.take());
+    }
+}
+
 /// Why an action was refused; nothing was changed.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum EngineError {

@@ -162,6 +162,19 @@ impl Inbox {
             .collect())
     }
 
+    /// Removes records whose contents are now durably filed, flushing the folder once.
+    pub fn retire_all(&self, files: &[PathBuf]) -> Result<(), StoreError> {
+        for file in files {
+            match fs::remove_file(file) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                    return Err(StoreError::io("remove", file)(e));
+                }
+                _ => {}
+            }
+        }
+        super::private::sync_dir(&self.dir).map_err(StoreError::io("flush the folder", &self.dir))
+    }
+
     /// Removes a record whose contents are now durably filed.
     pub fn retire(&self, file: &Path) -> Result<(), StoreError> {
         remove_durably(file)

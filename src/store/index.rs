@@ -119,6 +119,16 @@ impl Store {
         Ok(summary)
     }
 
+    /// What the index says of month `key`, only while it still describes the month's file as it
+    /// is on disk (same size and time); `None` when the index is missing, stale or damaged.
+    pub fn current_month_summary(&self, key: MonthKey) -> Option<MonthSummary> {
+        let file = self.month_file(key);
+        self.read_index()
+            .months
+            .remove(&key.to_string())
+            .filter(|s| stamp(&file) == Some((s.len, s.modified)))
+    }
+
     /// What the index should say of `month`, just saved as month `key`'s file.
     pub(super) fn summarise_month(
         &self,

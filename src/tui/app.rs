@@ -801,6 +801,8 @@ impl App {
     /// true when it took anything.
     fn take_inbox(&mut self) -> bool {
         let mut took = false;
+        let mut filed = Outcome::default();
+        let mut retire = Vec::new();
         let found = self.persist.waiting();
         let present: BTreeSet<PathBuf> = found.iter().map(|f| f.file.clone()).collect();
         self.taken.retain(|file| present.contains(file));
@@ -819,14 +821,9 @@ impl App {
                     let now = Now::new((self.clock)(), &*self.calendar);
                     let action = record.item.into_action();
                     match apply(&mut self.book, &self.guide, action, now) {
-                        Ok(filed) => {
-                            // Words from another window may change what a record would put
-                            // back, so nothing earlier is undone over them.
-                            self.undo.clear();
-                            self.save_filing(&filed, vec![found.file]);
-                            if !filed.months_changed.is_empty() {
-                                self.with_screen(|s, v| s.refresh(v));
-                            }
+                        Ok(outcome) => {
+                            filed.absorb(outcome);
+                            retire.push(found.file);
                         }
                         Err(problem) => {
                             let file = found.file.display();
@@ -838,6 +835,16 @@ impl App {
                     self.set_aside.push(problem.to_string());
                     self.notice = Some(format!("An inbox record could not be read: {problem}"));
                 }
+            }
+        }
+        if !retire.is_empty() {
+            // Words from another window may change what a record would put back, so nothing
+            // earlier is undone over them.
+            self.undo.clear();
+            // One save for them all: a month with many entries waiting is written once.
+            self.save_filing(&filed, retire);
+            if !filed.months_changed.is_empty() {
+                self.with_screen(|s, v| s.refresh(v));
             }
         }
         took

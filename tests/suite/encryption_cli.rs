@@ -561,3 +561,50 @@ fn plain_mode_opens_an_encrypted_folder_with_its_passphrase_and_refuses_without(
         "{said}"
     );
 }
+
+#[test]
+fn an_entry_waiting_beside_a_big_encrypted_month_is_ciphertext_too() {
+    use chrono::{Datelike, TimeZone, Utc};
+    let vault = Vault::new();
+    let now = Utc::now();
+    let month_start = Utc
+        .with_ymd_and_hms(now.year(), now.month(), 1, 0, 0, 0)
+        .unwrap();
+    // This month's file, big, every entry older than now (a millisecond apart from its start).
+    let times: Vec<String> = (0..1_400)
+        .map(|i| (month_start + chrono::TimeDelta::milliseconds(i)).to_rfc3339())
+        .collect();
+    let ids: Vec<String> = (0..1_400).map(|i| format!("old-{i}")).collect();
+    let text = "a long and ordinary evening, written down 🌱 ".repeat(20);
+    let entries: Vec<_> = (0..1_400)
+        .map(|i| (ids[i].as_str(), times[i].as_str(), text.as_str(), None))
+        .collect();
+    vault.sb.import(&vault.sb.export_file("old.json", &entries));
+    vault.unlocked(&["encrypt"]).assert().success();
+    let month_file = vault
+        .sb
+        .journal()
+        .join(format!("{}.json", month_start.format("%Y-%m")));
+    assert!(fs::metadata(&month_file).unwrap().len() >= rekindle::cli::WAIT_FROM_BYTES);
+
+    let words = marker();
+    vault
+        .unlocked(&["journal", "add", &words])
+        .assert()
+        .success();
+    let inbox: Vec<PathBuf> = walk(&vault.sb.data().join("inbox"))
+        .into_iter()
+        .filter(|p| p.is_file())
+        .collect();
+    assert_eq!(inbox.len(), 1, "the entry waits beside the big month");
+    assert!(fs::read(&inbox[0]).unwrap().starts_with(AGE_HEADER));
+    assert!(holding(&vault.sb.data(), &words).is_empty());
+    let list = stdout(
+        vault
+            .unlocked(&["journal", "list", "-n", "1"])
+            .assert()
+            .success()
+            .get_output(),
+    );
+    assert!(list.contains(&words), "{list}");
+}

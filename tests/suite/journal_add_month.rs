@@ -4,8 +4,8 @@
 
 use chrono::Utc;
 use clap::Parser;
-use rekindle::cli::{Cli, Session};
-use rekindle::engine::{Action, Journal, JournalEntry, MonthKey};
+use rekindle::cli::{Cli, EntryPlace, Session};
+use rekindle::engine::{Action, Journal, JournalEntry};
 use rekindle::store::{Access, Store};
 
 fn entry(id: &str, text: &str) -> JournalEntry {
@@ -31,14 +31,9 @@ fn adding_into_a_month_the_session_had_not_read_keeps_that_months_entries() {
         store.save_month(&journal.month_file(this_month)).unwrap();
     }
     let cli = Cli::parse_from(["rekindle", "--data-dir", dir.path().to_str().unwrap()]);
-    let mut session = Session::open_month(
-        &cli,
-        MonthKey {
-            year: 2001,
-            month: 1,
-        },
-    )
-    .unwrap();
+    let in_another_month = "2001-01-15T12:00:00Z".parse().unwrap();
+    let (mut session, place) = Session::open_for_entry(&cli, in_another_month).unwrap();
+    assert!(matches!(place, EntryPlace::Month), "{place:?}");
     assert!(
         session.book.journal.is_empty(),
         "only the asked month was read"

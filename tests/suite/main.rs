@@ -60,6 +60,7 @@ mod import_checks;
 mod import_scale;
 mod inbox_filing;
 mod journal_add_month;
+mod journal_add_waiting;
 mod journal_index;
 mod own_editor_files;
 mod pack_scale;

@@ -1,0 +1,246 @@
+//! `journal add` into a big month leaves the entry waiting in the inbox instead of rewriting the
+//! month, and every reader still sees it; the entries waiting are filed into the month with one
+//! save, by the workbook or by the add that makes them too many.
+
+use std::fs;
+use std::path::Path;
+
+use chrono::{DateTime, Datelike, TimeZone, Utc};
+use rekindle::cli::{FOLD_AT, WAIT_FROM_BYTES};
+use rekindle::engine::{JOURNAL_SCHEMA, JournalEntry, JournalMonth, MonthKey};
+use rekindle::store::{Access, Store};
+
+use crate::cli_support::{Sandbox, stdout};
+
+/// The first moment of this month (UTC).
+fn month_start() -> DateTime<Utc> {
+    let now = Utc::now();
+    Utc.with_ymd_and_hms(now.year(), now.month(), 1, 0, 0, 0)
+        .unwrap()
+}
+
+/// Writes this month's file holding `n` entries of about 800 bytes, a millisecond apart from the
+/// month's start (older than now), through the store, so the index describes it.
+fn month_of(data: &Path, n: usize) -> MonthKey {
+    let start = month_start();
+    let entries: Vec<JournalEntry> = (0..n)
+        .map(|i| JournalEntry {
+            id: format!("old-{i:05}"),
+            created: start + chrono::TimeDelta::milliseconds(i as i64),
+            edited: None,
+            text: format!(
+                "entry {i}: {}",
+                "quiet evening, tea, a long walk 🌱 ".repeat(22)
+            ),
+            step: None,
+            mood: Some(3),
+            tags: vec![],
+            extra: Default::default(),
+        })
+        .collect();
+    let key = MonthKey::of(start);
+    let store = Store::open(data, Access::ReadWrite).unwrap();
+    store
+        .save_month(&JournalMonth {
+            schema: JOURNAL_SCHEMA,
+            month: key.to_string(),
+            entries,
+            extra: Default::default(),
+        })
+        .unwrap();
+    key
+}
+
+/// A sandbox whose current month's file is just over the size at which entries wait.
+fn big_month() -> (Sandbox, MonthKey) {
+    let sandbox = Sandbox::new();
+    let key = month_of(&sandbox.data(), 1_400);
+    let len = fs::metadata(month_file(&sandbox, key)).unwrap().len();
+    assert!(len >= WAIT_FROM_BYTES, "the month is big: {len} bytes");
+    (sandbox, key)
+}
+
+fn month_file(sandbox: &Sandbox, key: MonthKey) -> std::path::PathBuf {
+    sandbox.journal().join(format!("{key}.json"))
+}
+
+fn inbox_records(sandbox: &Sandbox) -> usize {
+    match fs::read_dir(sandbox.data().join("inbox")) {
+        Ok(dir) => dir
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".json")
+            })
+            .count(),
+        Err(_) => 0,
+    }
+}
+
+/// The texts of month `key`'s file.
+fn texts_in_file(sandbox: &Sandbox, key: MonthKey) -> Vec<String> {
+    let store = Store::open(&sandbox.data(), Access::ReadOnly).unwrap();
+    let month = store.load_month(key).unwrap().unwrap();
+    month.entries.into_iter().map(|e| e.text).collect()
+}
+
+fn status_count(sandbox: &Sandbox) -> u64 {
+    let out = sandbox.cmd(&["status", "--json"]).assert().success();
+    let value: serde_json::Value = serde_json::from_str(&stdout(out.get_output())).unwrap();
+    value["journal"]["entries"]
+        .as_u64()
+        .unwrap_or_else(|| panic!("entries in {value}"))
+}
+
+#[test]
+fn an_entry_for_a_big_month_waits_beside_it_and_every_reader_sees_it() {
+    let (sandbox, key) = big_month();
+    let file = month_file(&sandbox, key);
+    let before = fs::read(&file).unwrap();
+    let id = sandbox.add("the words that must not wait in vain");
+
+    assert_eq!(
+        fs::read(&file).unwrap(),
+        before,
+        "the month was not rewritten"
+    );
+    assert_eq!(inbox_records(&sandbox), 1);
+    assert!(
+        sandbox
+            .list()
+            .contains("the words that must not wait in vain")
+    );
+    assert_eq!(status_count(&sandbox), 1_401);
+    let exported = sandbox.exported_entries();
+    assert_eq!(exported.len(), 1_401);
+    let mine: Vec<_> = exported.iter().filter(|e| e["id"] == id.as_str()).collect();
+    assert_eq!(mine.len(), 1, "the id printed is the entry's id");
+    assert_eq!(mine[0]["text"], "the words that must not wait in vain");
+}
+
+#[test]
+fn the_add_that_makes_too_many_wait_files_them_all_with_the_month_once() {
+    let (sandbox, key) = big_month();
+    let mut ids = Vec::new();
+    for i in 0..FOLD_AT - 1 {
+        ids.push(sandbox.add(&format!("waiting {i}")));
+    }
+    assert_eq!(inbox_records(&sandbox), FOLD_AT - 1);
+    ids.push(sandbox.add("the one that files them"));
+
+    assert_eq!(inbox_records(&sandbox), 0, "every record was filed");
+    let texts = texts_in_file(&sandbox, key);
+    assert_eq!(texts.len(), 1_400 + FOLD_AT);
+    for i in 0..FOLD_AT - 1 {
+        let text = format!("waiting {i}");
+        assert_eq!(texts.iter().filter(|t| **t == text).count(), 1, "{text}");
+    }
+    assert!(texts.iter().any(|t| t == "the one that files them"));
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "every add got its own id: {ids:?}");
+    assert_eq!(status_count(&sandbox), (1_400 + FOLD_AT) as u64);
+}
+
+#[test]
+fn a_small_month_is_written_at_once() {
+    let sandbox = Sandbox::new();
+    let key = month_of(&sandbox.data(), 10);
+    sandbox.add("straight into the month");
+    assert_eq!(inbox_records(&sandbox), 0);
+    assert!(
+        texts_in_file(&sandbox, key)
+            .iter()
+            .any(|t| t == "straight into the month")
+    );
+}
+
+#[test]
+fn a_month_the_index_no_longer_describes_is_read_and_written() {
+    let (sandbox, key) = big_month();
+    // Changed behind the index's back (copied back from elsewhere, say): its size and time
+    // no longer match, so its entries' times are not known without reading it.
+    let file = month_file(&sandbox, key);
+    let mut bytes = fs::read(&file).unwrap();
+    bytes.push(b'\n');
+    fs::write(&file, bytes).unwrap();
+    sandbox.add("after the change");
+    assert_eq!(inbox_records(&sandbox), 0);
+    assert!(
+        texts_in_file(&sandbox, key)
+            .iter()
+            .any(|t| t == "after the change")
+    );
+}
+
+#[test]
+fn a_month_holding_an_entry_from_later_than_now_is_read_and_written() {
+    let (sandbox, key) = big_month();
+    let store = Store::open(&sandbox.data(), Access::ReadWrite).unwrap();
+    let mut month = store.load_month(key).unwrap().unwrap();
+    // A clock that was ahead once: an entry dated after now, in this month.
+    month.entries[0].created = Utc::now() + chrono::TimeDelta::seconds(1);
+    if MonthKey::of(month.entries[0].created) != key {
+        return; // the last second of the month: nothing to show here
+    }
+    store.save_month(&month).unwrap();
+    drop(store);
+    sandbox.add("after the clock jumped");
+    assert_eq!(inbox_records(&sandbox), 0);
+    assert!(
+        texts_in_file(&sandbox, key)
+            .iter()
+            .any(|t| t == "after the clock jumped")
+    );
+}
+
+#[test]
+fn entries_waiting_survive_a_restore_of_their_backup() {
+    let (sandbox, _) = big_month();
+    sandbox.add("kept through a backup");
+    let backup = sandbox.file("backup.json");
+    sandbox
+        .cmd(&["backup", "-o", backup.to_str().unwrap()])
+        .assert()
+        .success();
+    let elsewhere = sandbox.file("restored");
+    sandbox
+        .cmd_in(&elsewhere, &["restore", backup.to_str().unwrap()])
+        .assert()
+        .success();
+    let out = sandbox
+        .cmd_in(&elsewhere, &["journal", "list", "-n", "1"])
+        .assert()
+        .success();
+    assert!(stdout(out.get_output()).contains("kept through a backup"));
+}
+
+#[test]
+fn the_workbook_files_the_entries_waiting_and_shows_them() {
+    use crate::e2e_support::Tmux;
+    let (sandbox, key) = big_month();
+    for i in 0..3 {
+        sandbox.add(&format!("waiting for the workbook {i}"));
+    }
+    assert_eq!(inbox_records(&sandbox), 3);
+    let tmux = Tmux::new("waiting");
+    tmux.start(&sandbox.data());
+    tmux.to_home();
+    tmux.keys(&["J"]);
+    let list = tmux.wait_for("waiting for the workbook 2");
+    assert!(list.contains("waiting for the workbook 0"), "{list}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXITED=0");
+    tmux.tmux(&["kill-server"]);
+
+    assert_eq!(inbox_records(&sandbox), 0, "filed, and the records removed");
+    let texts = texts_in_file(&sandbox, key);
+    assert_eq!(texts.len(), 1_403);
+    for i in 0..3 {
+        let text = format!("waiting for the workbook {i}");
+        assert_eq!(texts.iter().filter(|t| **t == text).count(), 1, "{text}");
+    }
+}
