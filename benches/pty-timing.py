@@ -5,7 +5,7 @@ Usage: benches/pty-timing.py [ENTRIES] [RUNS]   (default 100000 entries, 7 runs;
 `cargo build --release`). Prints medians (and the slowest run) in milliseconds.
 
 Method
-- The journal is generated here (seed 7): ENTRIES entries over three years (ten years above
+- The journal is generated here (seed 7): ENTRIES entries over three years up to today (ten years above
   100,000 entries), 250 to 1,000 bytes each, with accents and emoji, imported with `rekindle
   import`; the welcome and the safety questions are then answered once through the pty, so the
   workbook opens on home like a returning user's.
@@ -56,8 +56,10 @@ WORDS = (
 def generate(path, n):
     """A rekindle export of n entries, deterministic."""
     rng = random.Random(7)
-    start = 1_700_000_000
     span = (3 if n <= 100_000 else 10) * 365 * 86400
+    # Ends at today's midnight (UTC), as a returning writer's journal does: nothing is dated
+    # after now, and this month's file is as full as the day of the month makes it.
+    start = int(time.time()) // 86400 * 86400 - span
     step = span / n
     with open(path, "w", encoding="utf-8") as out:
         out.write('{"format":"rekindle-journal","version":1,'

@@ -124,7 +124,7 @@ fn workbook(c: &mut Criterion) {
                         &guide,
                         &filter,
                         &Utc,
-                        support::start(),
+                        support::start(size),
                         std::io::sink(),
                     )
                     .unwrap();

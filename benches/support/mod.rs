@@ -17,9 +17,22 @@ pub fn sizes() -> Vec<usize> {
     sizes
 }
 
-/// When the generated journal begins.
-pub fn start() -> DateTime<Utc> {
-    "2023-11-01T08:00:00Z".parse().unwrap()
+/// How many years a generated journal of `size` entries spans: three, or ten above 100,000 (a
+/// decade of jrnl).
+fn years(size: usize) -> i64 {
+    if size <= 100_000 { 3 } else { 10 }
+}
+
+/// When the generated journal of `size` entries begins: [`years`] before today's midnight (UTC),
+/// so that it ends today, as a returning writer's does, and nothing in it is dated after now
+/// (this month's file is then as full as the day of the month makes it).
+pub fn start(size: usize) -> DateTime<Utc> {
+    let today = Utc::now()
+        .date_naive()
+        .and_hms_opt(0, 0, 0)
+        .unwrap()
+        .and_utc();
+    today - Duration::seconds(years(size) * 365 * 86_400)
 }
 
 const WORDS: &[&str] = &[
@@ -92,13 +105,13 @@ impl Seeded {
 /// accents, CJK and emoji, some in two paragraphs, a third tied to a step, moods and tags.
 pub fn entries(size: usize) -> Vec<JournalEntry> {
     let mut rng = Seeded::new(7);
-    let years = if size <= 100_000 { 3 } else { 10 };
-    let span = years * 365 * 86_400;
+    let span = years(size) * 365 * 86_400;
+    let start = start(size);
     let step = span as f64 / size.max(1) as f64;
     (0..size)
         .map(|i| {
-            let at = start()
-                + Duration::seconds((i as f64 * step) as i64 + rng.below(step as u64) as i64);
+            let at =
+                start + Duration::seconds((i as f64 * step) as i64 + rng.below(step as u64) as i64);
             let target = 250 + rng.below(750) as usize;
             let mut text = String::with_capacity(target + 16);
             while text.len() < target {
@@ -132,7 +145,7 @@ pub fn entries(size: usize) -> Vec<JournalEntry> {
 /// A welcomed workbook holding the generated journal of `size` entries.
 pub fn workbook(size: usize) -> Workbook {
     let guide = default_guide().unwrap();
-    let mut journey = Journey::new(&guide, start());
+    let mut journey = Journey::new(&guide, start(size));
     journey.welcomed = true;
     Workbook {
         journey,
