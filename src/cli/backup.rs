@@ -40,7 +40,7 @@ enum Sealed {
     /// Plain JSON.
     Plain,
     /// age, to this passphrase (scrypt).
-    Passphrase(String),
+    Passphrase(super::passphrase::Passphrase),
 }
 
 /// What a finished backup holds, for the line that says where it went.

@@ -5,7 +5,8 @@
 //! entry passed and every month it adds to can be read. The second reading hands on each
 //! month's entries as soon as its last one is read, and that month is merged with its file and
 //! saved at once; the index is brought up to date after the last month. Text from stdin is first
-//! spooled to a private file with no name, in the data folder, so it can be read twice.
+//! spooled to a private file with no name, so it can be read twice: in the data folder, or in
+//! memory when the folder is encrypted.
 
 use std::collections::BTreeSet;
 use std::fs::File;
@@ -168,9 +169,15 @@ fn open(cli: &Cli) -> Result<Session, CliError> {
     })
 }
 
-/// Copies stdin (at most the import limit) to a private file with no name in `dir`.
+/// Copies stdin (at most the import limit) to a private file with no name: in the data folder
+/// `dir`, or, when that folder is encrypted, in memory, so the export's words are never written
+/// unencrypted to its disk.
 fn spool_stdin(dir: &Path) -> std::io::Result<File> {
-    let mut spool = tempfile::tempfile_in(dir)?;
+    let mut spool = if crate::store::keyring::is_encrypted(dir) {
+        memory_file()?
+    } else {
+        tempfile::tempfile_in(dir)?
+    };
     let copied = std::io::copy(
         &mut std::io::stdin().lock().take(IMPORT_LIMIT + 1),
         &mut spool,
@@ -182,6 +189,18 @@ fn spool_stdin(dir: &Path) -> std::io::Result<File> {
         )));
     }
     Ok(spool)
+}
+
+/// A file with no name that lives in memory only (Linux's `memfd_create`).
+fn memory_file() -> std::io::Result<File> {
+    use std::os::fd::FromRawFd;
+    // SAFETY: the name is a valid C string; the descriptor returned is new and owned here only.
+    let fd = unsafe { libc::memfd_create(c"rekindle-import".as_ptr(), libc::MFD_CLOEXEC) };
+    if fd < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: `fd` is a freshly made descriptor that nothing else owns.
+    Ok(unsafe { File::from_raw_fd(fd) })
 }
 
 /// Why the first reading stopped.

@@ -24,7 +24,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-pub use passphrase::unlock_if_needed;
+pub use passphrase::{Passphrase, unlock_if_needed};
 pub use session::{CliError, EntryPlace, FOLD_AT, Session, WAIT_FROM_BYTES, data_dir};
 
 /// How `--help` ends: what the exit codes mean.

@@ -10,6 +10,9 @@ use crate::visible::visible;
 
 use super::{Cli, CliError};
 
+/// A passphrase in memory, wiped when dropped.
+pub type Passphrase = zeroize::Zeroizing<String>;
+
 /// Shortest passphrase `encrypt` and `passphrase` accept.
 const MIN_CHARS: usize = 8;
 
@@ -26,7 +29,7 @@ pub fn unlock_if_needed(cli: &Cli, dir: &Path) -> Result<(), CliError> {
 }
 
 /// The passphrase the folder has now: from `--passphrase-file`, else asked once.
-pub fn current(cli: &Cli, prompt: &str) -> Result<String, CliError> {
+pub fn current(cli: &Cli, prompt: &str) -> Result<Passphrase, CliError> {
     match &cli.passphrase_file {
         Some(file) => from_file(file),
         None => ask(prompt, "--passphrase-file"),
@@ -36,7 +39,7 @@ pub fn current(cli: &Cli, prompt: &str) -> Result<String, CliError> {
 /// A new passphrase: from `file` when given, else asked twice on the terminal (`option` is the
 /// option that gives the file, named when there is no terminal). Refuses one shorter than
 /// eight characters, or two that differ.
-pub fn new_one(file: Option<&Path>, option: &str) -> Result<String, CliError> {
+pub fn new_one(file: Option<&Path>, option: &str) -> Result<Passphrase, CliError> {
     let passphrase = match file {
         Some(file) => from_file(file)?,
         None => {
@@ -66,12 +69,12 @@ fn check_length(passphrase: &str) -> Result<(), CliError> {
 }
 
 /// Asks once on the terminal without showing what is typed.
-pub fn ask_once(prompt: &str, option: &str) -> Result<String, CliError> {
+pub fn ask_once(prompt: &str, option: &str) -> Result<Passphrase, CliError> {
     ask(prompt, option)
 }
 
 /// Asks on the terminal without showing what is typed.
-fn ask(prompt: &str, option: &str) -> Result<String, CliError> {
+fn ask(prompt: &str, option: &str) -> Result<Passphrase, CliError> {
     if !io::stdin().is_terminal() && !io::stderr().is_terminal() {
         return Err(CliError::Other(format!(
             "there is no terminal to ask the passphrase on; give it with {option} FILE (a file \
@@ -83,11 +86,11 @@ fn ask(prompt: &str, option: &str) -> Result<String, CliError> {
             "could not read the passphrase from the terminal: {e}"
         ))
     })?;
-    Ok(typed)
+    Ok(Passphrase::new(typed))
 }
 
 /// The first line of `file`, refusing a file that its group or others may read.
-pub fn from_file(file: &Path) -> Result<String, CliError> {
+pub fn from_file(file: &Path) -> Result<Passphrase, CliError> {
     let shown = visible(&file.display().to_string()).into_owned();
     let meta = fs::metadata(file)
         .map_err(|e| CliError::Other(format!("could not read the passphrase file {shown}: {e}")))?;
@@ -107,13 +110,14 @@ pub fn from_file(file: &Path) -> Result<String, CliError> {
             )));
         }
     }
-    let text = fs::read_to_string(file)
-        .map_err(|e| CliError::Other(format!("could not read the passphrase file {shown}: {e}")))?;
+    let text = Passphrase::new(fs::read_to_string(file).map_err(|e| {
+        CliError::Other(format!("could not read the passphrase file {shown}: {e}"))
+    })?);
     let line = text.lines().next().unwrap_or("");
     if line.is_empty() {
         return Err(CliError::Other(format!(
             "the passphrase file {shown} is empty"
         )));
     }
-    Ok(line.to_string())
+    Ok(Passphrase::new(line.to_string()))
 }

@@ -149,7 +149,7 @@ fn open_sealed(
             super::passphrase::ask_once("Passphrase of this backup: ", "--backup-passphrase-file")?
         }
     };
-    let identity = age::scrypt::Identity::new(passphrase.into());
+    let identity = age::scrypt::Identity::new(passphrase.as_str().to_owned().into());
     age::decrypt(&identity, bytes).map_err(|_| {
         CliError::Other(format!(
             "that passphrase does not open the backup {} (or the file is damaged). Nothing was \

@@ -12,6 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::cli::CliError;
+use crate::cli::Passphrase;
 use crate::store::{StoreError, keyring};
 
 use super::terminal::{StopSignals, TerminalGuard};
@@ -20,13 +21,21 @@ use super::theme::Theme;
 /// The dot shown for each typed character.
 const DOT: char = '•';
 
+/// Room reserved for a typed passphrase, so typing one does not move it around memory (each
+/// move would leave a copy behind that is not wiped).
+const TYPED_ROOM: usize = 256;
+
+fn empty_passphrase() -> Passphrase {
+    Passphrase::new(String::with_capacity(TYPED_ROOM))
+}
+
 /// What a key did on the unlock screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UnlockStep {
     /// Keep asking.
     Typing,
     /// Try this passphrase.
-    Try(String),
+    Try(Passphrase),
     /// Leave without opening.
     Quit,
 }
@@ -47,14 +56,14 @@ enum Note {
 /// The passphrase being typed and what the screen says about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnlockScreen {
-    typed: String,
+    typed: Passphrase,
     note: Note,
 }
 
 impl Default for UnlockScreen {
     fn default() -> Self {
         Self {
-            typed: String::new(),
+            typed: empty_passphrase(),
             note: Note::Ask,
         }
     }
@@ -77,7 +86,7 @@ impl UnlockScreen {
             }
             KeyCode::Enter if !self.typed.is_empty() => {
                 self.note = Note::Opening;
-                return UnlockStep::Try(std::mem::take(&mut self.typed));
+                return UnlockStep::Try(std::mem::replace(&mut self.typed, empty_passphrase()));
             }
             _ => {}
         }
@@ -213,16 +222,31 @@ mod tests {
         screen.on_key(key(KeyCode::Char('x')));
         assert_eq!(
             screen.on_key(key(KeyCode::Enter)),
-            UnlockStep::Try("a x".into())
+            UnlockStep::Try(Passphrase::new("a x".into()))
         );
         assert!(screen.typed.is_empty());
+    }
+
+    #[test]
+    fn a_typed_passphrase_stays_in_one_place_as_it_grows() {
+        let mut screen = UnlockScreen::default();
+        let at = screen.typed.as_ptr();
+        for c in "a long passphrase of several ordinary words, typed slowly".chars() {
+            screen.on_key(key(KeyCode::Char(c)));
+        }
+        screen.on_paste(&"é".repeat(60));
+        assert_eq!(
+            screen.typed.as_ptr(),
+            at,
+            "moving it would leave an unwiped copy"
+        );
     }
 
     #[test]
     fn q_is_a_letter_of_the_passphrase_and_esc_quits() {
         let mut screen = UnlockScreen::default();
         assert_eq!(screen.on_key(key(KeyCode::Char('q'))), UnlockStep::Typing);
-        assert_eq!(screen.typed, "q");
+        assert_eq!(screen.typed.as_str(), "q");
         assert_eq!(screen.on_key(key(KeyCode::Esc)), UnlockStep::Quit);
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(screen.on_key(ctrl_c), UnlockStep::Quit);

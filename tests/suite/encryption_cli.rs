@@ -608,3 +608,89 @@ fn an_entry_waiting_beside_a_big_encrypted_month_is_ciphertext_too() {
     );
     assert!(list.contains(&words), "{list}");
 }
+
+#[test]
+fn import_from_stdin_into_an_encrypted_folder_spools_in_memory_not_on_its_disk() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let vault = Vault::new();
+    vault.sb.add("a first entry");
+    vault.unlocked(&["encrypt"]).assert().success();
+    let export = fs::read(
+        vault
+            .sb
+            .export_file("in.json", crate::cli_support::THREE_MONTHS),
+    )
+    .unwrap();
+
+    let mut child = std::process::Command::new(crate::cli_support::bin())
+        .arg("--data-dir")
+        .arg(vault.sb.data())
+        .args(["import", "-"])
+        .env("REKINDLE_TEST_SCRYPT_LOG_N", "10")
+        .env("REKINDLE_PASSPHRASE_FILE", &vault.passphrase)
+        .env("HOME", vault.sb.tmp.path())
+        .env_remove("REKINDLE_CONFIG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // Half the export, then wait while the spool is open: where is it?
+    stdin.write_all(&export[..export.len() / 2]).unwrap();
+    stdin.flush().unwrap();
+    let fds = std::path::PathBuf::from(format!("/proc/{}/fd", child.id()));
+    let start = std::time::Instant::now();
+    let links = loop {
+        let links: Vec<String> = fs::read_dir(&fds)
+            .map(|dir| {
+                dir.filter_map(|e| fs::read_link(e.ok()?.path()).ok())
+                    .map(|l| l.display().to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if links.iter().any(|l| l.contains("memfd:rekindle-import"))
+            || start.elapsed() > std::time::Duration::from_secs(10)
+        {
+            break links;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert!(
+        links.iter().any(|l| l.contains("memfd:rekindle-import")),
+        "the spool is in memory: {links:?}"
+    );
+    let data = vault.sb.data().display().to_string();
+    assert!(
+        !links
+            .iter()
+            .any(|l| l.starts_with(&data) && l.contains("(deleted)")),
+        "no unnamed file in the data folder: {links:?}"
+    );
+    stdin.write_all(&export[export.len() / 2..]).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list = stdout(
+        vault
+            .unlocked(&["journal", "list"])
+            .assert()
+            .success()
+            .get_output(),
+    );
+    assert!(list.contains("March: spring"), "{list}");
+    assert_all_encrypted_files(&vault.sb.data());
+}
+
+/// Every store file under `data` is age ciphertext (however few there are).
+fn assert_all_encrypted_files(data: &Path) {
+    for file in data_files(data) {
+        let bytes = fs::read(&file).unwrap();
+        assert!(bytes.starts_with(AGE_HEADER), "{}", file.display());
+    }
+}
