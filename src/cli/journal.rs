@@ -158,7 +158,7 @@ fn add(
                 },
             );
             Inbox::of(dir)
-                .put(&record)
+                .put_without_lock(&record)
                 .map_err(|e| keep_text(e.into()))?;
             eprintln!(
                 "The workbook is open in another window, so your entry was left in its inbox \

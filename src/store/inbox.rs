@@ -134,6 +134,23 @@ impl Inbox {
         Ok(file)
     }
 
+    /// [`Inbox::put`] for a writer without the lock (`journal add` while another holds it).
+    /// When the record went out sealed but the folder's key is gone by the time it is on disk
+    /// (a `decrypt` finished meanwhile), it is written again plain and the sealed copy removed:
+    /// nothing is left sealed to a key that no longer exists. (`decrypt` converts once more after
+    /// removing the key, for a record that landed before this check.)
+    pub fn put_without_lock(&self, record: &InboxRecord) -> Result<PathBuf, StoreError> {
+        let sealed = keyring::sealing_for(&self.data_dir)?.write_key().is_some();
+        let file = self.put(record)?;
+        if !sealed || keyring::is_encrypted(&self.data_dir) {
+            return Ok(file);
+        }
+        keyring::write_plain(&self.data_dir)?;
+        let plain = self.put(record)?;
+        remove_durably(&file)?;
+        Ok(plain)
+    }
+
     /// The records waiting, oldest first. A record that cannot be read is listed with its
     /// problem and never removed.
     pub fn list(&self) -> Result<Vec<Found>, StoreError> {

@@ -694,3 +694,42 @@ fn assert_all_encrypted_files(data: &Path) {
         assert!(bytes.starts_with(AGE_HEADER), "{}", file.display());
     }
 }
+
+#[test]
+fn an_inbox_record_sealed_as_decrypt_removes_the_key_is_written_again_plain() {
+    use rekindle::store::{Inbox, InboxItem, InboxRecord, keyring};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    fs::create_dir(&dir).unwrap();
+    keyring::create_key(&dir, PASSPHRASE).unwrap();
+    let inbox = Inbox::of(&dir);
+    let record = |text: &str| {
+        let at = chrono::Utc::now();
+        InboxRecord::new(
+            at,
+            InboxItem::Text {
+                key: "entry-new".into(),
+                text: text.into(),
+            },
+        )
+    };
+    let sealed = inbox.put_without_lock(&record("while encrypted")).unwrap();
+    assert!(fs::read(&sealed).unwrap().starts_with(AGE_HEADER));
+    fs::remove_file(&sealed).unwrap();
+
+    // `decrypt` removed the key while this writer, unlocked before, was writing.
+    fs::remove_file(dir.join("key.age")).unwrap();
+    let kept = inbox.put_without_lock(&record("as the key went")).unwrap();
+    let bytes = fs::read(&kept).unwrap();
+    assert!(
+        bytes.starts_with(b"{"),
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    assert!(contains(&bytes, "as the key went"));
+    let left: Vec<PathBuf> = walk(&dir.join("inbox"))
+        .into_iter()
+        .filter(|p| p.is_file())
+        .collect();
+    assert_eq!(left, [kept], "the sealed copy is gone");
+}
