@@ -9,9 +9,12 @@ use clap_complete::Shell;
 
 use super::{Cli, CliError};
 
-/// Prints the completion script for `shell`.
+/// Prints the completion script for `shell`; `--step` completes to the built-in guide's step ids.
 pub fn completions(shell: Shell) -> Result<ExitCode, CliError> {
-    let mut command = Cli::command();
+    let ids: Vec<String> = crate::content::default_guide()
+        .map(|guide| guide.steps.iter().map(|step| step.id.clone()).collect())
+        .unwrap_or_default();
+    let mut command = with_step_ids(Cli::command(), &ids);
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut command, "rekindle", &mut out);
     std::io::stdout().lock().write_all(&out)?;
@@ -24,4 +27,23 @@ pub fn man() -> Result<ExitCode, CliError> {
     clap_mangen::Man::new(Cli::command()).render(&mut out)?;
     std::io::stdout().lock().write_all(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `command` with every `--step` option, in it and its subcommands, offering `ids`.
+fn with_step_ids(command: clap::Command, ids: &[String]) -> clap::Command {
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_string())
+        .collect();
+    let mut command = command.mut_args(|arg| {
+        if arg.get_id() == "step" {
+            arg.value_parser(clap::builder::PossibleValuesParser::new(ids.to_vec()))
+        } else {
+            arg
+        }
+    });
+    for name in names {
+        command = command.mut_subcommand(name, |sub| with_step_ids(sub, ids));
+    }
+    command
 }

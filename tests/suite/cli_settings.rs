@@ -144,6 +144,20 @@ fn completions_are_printed_for_every_shell() {
             script.contains("journal") && script.contains("since"),
             "{shell}"
         );
+        if ["bash", "zsh", "fish"].contains(&shell) {
+            assert!(
+                script.contains("reach-out"),
+                "{shell}: --step offers the step ids"
+            );
+        }
+    }
+    let bash = stdout(&sandbox.cmd(&["completions", "bash"]).output().unwrap());
+    for at in bash.match_indices("--step)") {
+        let case = &bash[at.0..at.0 + 200];
+        assert!(
+            case.contains("compgen -W") && !case.contains("compgen -f"),
+            "--step completes to step ids, not files:\n{case}"
+        );
     }
 }
 
