@@ -21,12 +21,25 @@ pub fn completions(shell: Shell) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints the man page (roff), for `rekindle man > rekindle.1`.
+/// Prints the man page (roff), for `rekindle man > rekindle.1`: rekindle's own page, then the
+/// page of each command it names (`rekindle-journal(1)`, `rekindle-journal-add(1)`, ...), one
+/// after the other, so every page it points to is there.
 pub fn man() -> Result<ExitCode, CliError> {
+    let mut command = Cli::command().disable_help_subcommand(true);
+    command.build();
     let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    render_pages(&command, &mut out)?;
     std::io::stdout().lock().write_all(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `command`'s page, then its commands' pages, depth first.
+fn render_pages(command: &clap::Command, out: &mut Vec<u8>) -> std::io::Result<()> {
+    clap_mangen::Man::new(command.clone()).render(out)?;
+    for sub in command.get_subcommands().filter(|sub| !sub.is_hide_set()) {
+        render_pages(sub, out)?;
+    }
+    Ok(())
 }
 
 /// `command` with every `--step` option, in it and its subcommands, offering `ids`.

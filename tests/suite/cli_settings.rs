@@ -182,6 +182,24 @@ fn the_man_page_is_roff_naming_every_command() {
         page.contains("Exit codes"),
         "the exit codes are in the page"
     );
+    // Every page it points to follows it.
+    let mut named = 0;
+    for (at, _) in page.match_indices("rekindle\\-") {
+        let rest = &page[at..];
+        let Some(end) = rest.find("(1)") else {
+            continue;
+        };
+        let name = rest[..end].replace("\\-", "-");
+        if name.contains(char::is_whitespace) {
+            continue;
+        }
+        named += 1;
+        assert!(
+            page.contains(&format!(".TH {name} 1")),
+            "{name}(1) is named but not printed"
+        );
+    }
+    assert!(named >= 10, "the commands' pages are named: {named}");
 }
 
 #[test]
