@@ -2,9 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Every placeholder a pack may use.
+/// Every placeholder a pack may use. `{my_ex}` is for lines the user says in their own voice
+/// ("I miss {my_ex}"): their name, or "my ex".
 pub const KNOWN: &[&str] = &[
-    "ex", "Ex", "they", "They", "them", "their", "Their", "theirs",
+    "ex", "Ex", "my_ex", "they", "They", "them", "their", "Their", "theirs",
 ];
 
 /// A `{word}` found in a text, with its byte range (braces included).
@@ -273,11 +274,14 @@ impl Naming {
     fn word_for(&self, name: &str) -> Option<String> {
         let [they, them, their, theirs] = self.pronouns.words();
         let (they, them, their, theirs) = (&*they, &*them, &*their, &*theirs);
-        let ex = match self.name.as_deref().map(str::trim) {
-            Some(n) if !n.is_empty() => n.to_string(),
-            _ => "your ex".to_string(),
-        };
+        let named = self
+            .name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty());
+        let ex = named.map_or_else(|| "your ex".to_string(), str::to_string);
         let word = match name {
+            "my_ex" => named.map_or_else(|| "my ex".to_string(), str::to_string),
             "ex" => ex,
             "Ex" => capitalise(&ex),
             "they" => they.to_string(),
@@ -327,6 +331,16 @@ mod tests {
     fn without_a_name_the_ex_is_your_ex() {
         let naming = Naming::default();
         assert_eq!(naming.fill("{Ex} and {ex}"), "Your ex and your ex");
+    }
+
+    #[test]
+    fn in_the_users_own_voice_the_ex_is_my_ex_or_their_name() {
+        assert_eq!(Naming::default().fill("I miss {my_ex}"), "I miss my ex");
+        let named = Naming {
+            name: Some(" Sam ".into()),
+            pronouns: PronounSet::They,
+        };
+        assert_eq!(named.fill("I miss {my_ex}"), "I miss Sam");
     }
 
     #[test]
