@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::time::Now;
+use crate::content::Naming;
 
 /// The shortest target a user can set, in days.
 pub const MIN_TARGET_DAYS: u32 = 7;
@@ -122,16 +123,16 @@ impl BreakKind {
         Self::ALL.iter().find(|(_, n)| *n == name).map(|(k, _)| *k)
     }
 
-    /// What happened, in words a user reads ("Checked their social media"); `name` is the id
-    /// for files and the command line.
-    pub fn describe(self) -> &'static str {
-        match self {
-            BreakKind::Messaged => "Messaged them",
-            BreakKind::Called => "Called them",
+    /// What happened, in words a user reads, naming the ex as `naming` says ("Messaged Sam",
+    /// "Checked her social media"); `name` is the id for files and the command line.
+    pub fn describe(self, naming: &Naming) -> String {
+        naming.fill(match self {
+            BreakKind::Messaged => "Messaged {ex}",
+            BreakKind::Called => "Called {ex}",
             BreakKind::Met => "Met in person",
-            BreakKind::CheckedSocials => "Checked their social media",
+            BreakKind::CheckedSocials => "Checked {their} social media",
             BreakKind::Other => "Something else",
-        }
+        })
     }
 
     /// The word for this kind.

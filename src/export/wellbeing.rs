@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
 
-use crate::content::Guide;
+use crate::content::{Guide, Naming};
 use crate::engine::{Break, Calendar, Journey, NoContact, Now, UrgePause};
 
 use super::filter::ExportFilter;
@@ -94,7 +94,7 @@ pub(super) struct SlipView<'a> {
     /// Local date and time.
     pub when: String,
     /// What happened, in words.
-    pub what: &'static str,
+    pub what: String,
     /// What set it off, as written.
     pub trigger: &'a str,
     /// How it felt, such as "2/5 low".
@@ -165,12 +165,13 @@ impl<'a> Wellbeing<'a> {
             })
             .collect();
         let no_contact = journey.no_contact.as_ref();
+        let naming = journey.naming();
         let slips = no_contact
             .map(|n| &n.breaks[..])
             .unwrap_or_default()
             .iter()
             .filter(|b| admits(b.at))
-            .map(|b| slip(b, guide, tz))
+            .map(|b| slip(b, guide, &naming, tz))
             .collect();
         let urges = journey
             .urges
@@ -210,10 +211,10 @@ fn count(no_contact: &NoContact, now: Now<'_>) -> NoContactView {
     }
 }
 
-fn slip<'a>(brk: &'a Break, guide: &Guide, tz: &dyn Calendar) -> SlipView<'a> {
+fn slip<'a>(brk: &'a Break, guide: &Guide, naming: &Naming, tz: &dyn Calendar) -> SlipView<'a> {
     SlipView {
         when: local(brk.at, tz),
-        what: brk.what.describe(),
+        what: brk.what.describe(naming),
         trigger: brk.trigger.trim(),
         felt: brk.felt.map(|f| mood(guide, f)),
         resets: brk.resets,

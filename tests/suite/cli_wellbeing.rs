@@ -98,7 +98,7 @@ fn exports_show_moods_slips_and_urge_pauses() {
             "numb",
             "No contact",
             "day 6 of 21",
-            "Called them",
+            "Called your ex",
             "our anniversary",
             "1/5 very low",
             "kept going",
@@ -144,7 +144,7 @@ fn counsellor_export_holds_only_the_chosen_entries_and_the_moods() {
         assert!(out.contains("For my counsellor"), "{format}\n{out}");
         assert!(out.contains("Rough evening"), "{format}\n{out}");
         assert!(!out.contains("Coffee with Ana"), "{format}\n{out}");
-        for word in ["Mood check-ins", "numb", "our anniversary", "Called them"] {
+        for word in ["Mood check-ins", "numb", "our anniversary", "Called your ex"] {
             assert!(out.contains(word), "{format}: no {word:?}\n{out}");
         }
         assert!(

@@ -118,7 +118,7 @@ const MOODS: [&str; 4] = [
 const SLIPS: [&str; 8] = [
     "Slips",
     "Mon 2026-03-02 21:00",
-    "Messaged them",
+    "Messaged Sam",
     "saw our song",
     "2/5 low",
     "started again",
@@ -215,7 +215,7 @@ fn dates_narrow_moods_slips_and_urges_but_not_the_count() {
             "hopeful",
             "saw our song",
             "bored",
-            "Messaged them",
+            "Messaged Sam",
             "Urge pauses",
         ] {
             assert!(

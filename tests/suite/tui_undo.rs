@@ -144,7 +144,7 @@ fn a_slip_is_corrected_on_its_screen_and_shows_when() {
     let shown = text(&rig);
     assert!(shown.contains("Correct a slip"), "{shown}");
     assert!(
-        shown.contains("What happened: ‹ Messaged them ›"),
+        shown.contains("What happened: ‹ Messaged your ex ›"),
         "{shown}"
     );
     assert!(shown.contains("‹ yes, start the count again ›"), "{shown}");

@@ -330,7 +330,7 @@ impl NoContactScreen {
             let rows = [
                 format!(
                     "What happened: ‹ {} ›",
-                    BreakKind::ALL[form.kind].0.describe()
+                    BreakKind::ALL[form.kind].0.describe(&view.naming)
                 ),
                 format!(
                     "How it felt: ‹ {} ›",
@@ -407,7 +407,7 @@ fn slip_line(slip: &Break, view: &View) -> String {
         .unwrap_or_default();
     format!(
         "{date}  {}{reset}  {}{corrected}",
-        slip.what.describe(),
+        slip.what.describe(&view.naming),
         visible(slip.trigger.lines().next().unwrap_or(""))
     )
 }
@@ -423,7 +423,7 @@ fn remove_slip(index: usize, slip: &Break, view: &View) -> Effect {
     Effect::Confirm {
         question: format!(
             "Remove the slip of {date} ({}) from your history?{recount} u undoes it while the workbook is open.",
-            slip.what.describe()
+            slip.what.describe(&view.naming)
         ),
         then: Box::new(Effect::All(vec![
             Effect::Apply(Action::DeleteBreak { index }),

@@ -142,8 +142,8 @@ impl ReviewScreen {
             let date = view.now.calendar.date_of(slip.at).format("%-d %b");
             doc.text(
                 &match slip.trigger.trim() {
-                    "" => format!("{date}: {}", slip.what.describe()),
-                    trigger => format!("{date}: {} · {trigger}", slip.what.describe()),
+                    "" => format!("{date}: {}", slip.what.describe(&view.naming)),
+                    trigger => format!("{date}: {} · {trigger}", slip.what.describe(&view.naming)),
                 },
                 theme.muted,
                 2,
