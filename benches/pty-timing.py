@@ -20,14 +20,18 @@ Method
   still being read), timed until the journal list's count line ("... entries") has been
   written: a redraw for an arriving month would otherwise pass for the key's.
 - Search while typing: `/` in the journal list, then the letters of a word ("kitchen", found in
-  nearly every entry: the most work a letter can ask), each timed from writing it to the first
-  byte of the redraw (the list is filtered before anything is drawn). Typed twice per run: at
+  nearly every entry: the most work a letter can ask), each timed from writing it until the
+  redraw that shows it on the search line (the letter and the cursor after it, written
+  together; the list is filtered before anything is drawn, and a redraw for a month arriving
+  meanwhile does not count). Typed twice per run: at
   once after `J` while months still load, and again once the workbook is idle (under 2% of a
   core over half a second, read from /proc: every month loaded and the search index built;
   the wait, counted from the end of the first word, is printed). The memory row after it is
   the peak with every month loaded and indexed.
 - Export: besides time and memory, MB/s as the output file's bytes over the wall time, and as
   the journal's JSON (the generated file imported) over the same time (1 MB = 10^6 bytes).
+- REKINDLE_BENCH_BIN=FILE times that binary instead of target/release/rekindle (a copy, so
+  the tree can be built again meanwhile).
 - REKINDLE_BENCH_DIR=DIR keeps the generated journal and data folder in DIR and reuses them
   on the next run with the same ENTRIES (each run's `journal add` leaves a few entries more).
 - Each CLI command: wall time from fork to exit, and its peak resident memory (GNU time's %M),
@@ -57,7 +61,7 @@ import termios
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "rekindle")
+BIN = os.environ.get("REKINDLE_BENCH_BIN") or os.path.join(ROOT, "target", "release", "rekindle")
 ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
 
 WORDS = (
@@ -262,26 +266,14 @@ SEARCHED = "kitchen"
 
 
 def type_word(app, word):
-    """Seconds from each letter of `word` to its redraw, on the journal list's search line
-    (opened and left again here), and the last redraw's text."""
+    """Seconds from each letter of `word` to the redraw that shows it on the journal list's
+    search line (the letter and the cursor after it, `▏`, written together), the line opened
+    and left again here."""
     app.key_until_output("/")
-    letters = []
-    for letter in word:
-        app.drain(0.0)
-        sent = time.perf_counter()
-        os.write(app.fd, letter.encode())
-        if not select.select([app.fd], [], [], 30.0)[0]:
-            raise TimeoutError(f"nothing drawn after {letter!r}")
-        letters.append(time.perf_counter() - sent)
-        shown = b""
-        while select.select([app.fd], [], [], 0.05)[0]:
-            chunk = os.read(app.fd, 1 << 16)
-            if not chunk:
-                break
-            shown += chunk
+    letters = [app.key_until_seen(letter, letter + "\u258f") for letter in word]
     app.send("\x1b")
     app.drain(0.1)
-    return letters, squeeze(ANSI.sub(b"", shown))
+    return letters
 
 
 def cpu_seconds(pid):
@@ -389,10 +381,10 @@ def main():
             app.read_until("Give it space")
             loading.append(app.key_until_seen("J", "entries"))
             app.drain(0.0)
-            letters, _ = type_word(app, SEARCHED)
+            letters = type_word(app, SEARCHED)
             typed_loading.extend(letters)
             waited.append(wait_until_idle(app.pid))
-            letters, _ = type_word(app, SEARCHED)
+            letters = type_word(app, SEARCHED)
             typed_indexed.extend(letters)
             resident.append(resident_kib(app.pid))
             app.key_until_output("h")
