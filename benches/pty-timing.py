@@ -16,6 +16,24 @@ Method
   to journal list, `j` moves in the list, `h` goes home again.
 - The workbook's memory: its peak resident size (VmHWM) a second after going home again, by
   when every month has been loaded (the time column of that row means nothing).
+- `J` while loading: a fresh workbook, `J` written as soon as home is drawn (older months are
+  still being read), timed until the journal list's count line ("... entries") has been
+  written: a redraw for an arriving month would otherwise pass for the key's.
+- Search while typing: `/` in the journal list, then the letters of a word ("kitchen", found in
+  nearly every entry: the most work a letter can ask), each timed from writing it until the
+  redraw that shows it on the search line (the letter and the cursor after it, written
+  together; the list is filtered before anything is drawn, and a redraw for a month arriving
+  meanwhile does not count). Typed twice per run: at
+  once after `J` while months still load, and again once the workbook is idle (under 2% of a
+  core over half a second, read from /proc: every month loaded and the search index built;
+  the wait, counted from the end of the first word, is printed). The memory row after it is
+  the peak with every month loaded and indexed.
+- Export: besides time and memory, MB/s as the output file's bytes over the wall time, and as
+  the journal's JSON (the generated file imported) over the same time (1 MB = 10^6 bytes).
+- REKINDLE_BENCH_BIN=FILE times that binary instead of target/release/rekindle (a copy, so
+  the tree can be built again meanwhile).
+- REKINDLE_BENCH_DIR=DIR keeps the generated journal and data folder in DIR and reuses them
+  on the next run with the same ENTRIES (each run's `journal add` leaves a few entries more).
 - Each CLI command: wall time from fork to exit, and its peak resident memory (GNU time's %M),
   output to /dev/null; the time includes GNU time's own start, measured with `true`.
 - Overhead of the method itself, measured the same way and printed first: launching
@@ -43,7 +61,7 @@ import termios
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "rekindle")
+BIN = os.environ.get("REKINDLE_BENCH_BIN") or os.path.join(ROOT, "target", "release", "rekindle")
 ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
 
 WORDS = (
@@ -125,6 +143,13 @@ class Pty:
                 self.seen += chunk
                 if marker in squeeze(ANSI.sub(b"", self.seen)):
                     return time.perf_counter()
+
+    def key_until_seen(self, key, marker, timeout=30.0):
+        """Seconds from writing `key` until `marker` (text) has been written."""
+        self.drain(0.0)
+        sent = time.perf_counter()
+        os.write(self.fd, key.encode())
+        return self.read_until(marker, timeout) - sent
 
     def key_until_output(self, key, timeout=30.0):
         """Seconds from writing `key` until the first byte written back."""
@@ -239,20 +264,76 @@ def report_unlock(work, env, runs):
     report("same on a plain folder", seconds, kib)
 
 
+SEARCHED = "kitchen"
+
+
+def type_word(app, word):
+    """Seconds from each letter of `word` to the redraw that shows it on the journal list's
+    search line (the letter and the cursor after it, `▏`, written together), the line opened
+    and left again here."""
+    app.key_until_output("/")
+    letters = [app.key_until_seen(letter, letter + "\u258f") for letter in word]
+    app.send("\x1b")
+    app.drain(0.1)
+    return letters
+
+
+def cpu_seconds(pid):
+    """CPU time a process has used so far (user and system), in seconds."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_until_idle(pid, timeout=300.0):
+    """Seconds until the process has used less than 2% of a core over half a second: every
+    month loaded and the search index built (nothing else runs in the background)."""
+    started = time.perf_counter()
+    last = cpu_seconds(pid)
+    while time.perf_counter() - started < timeout:
+        time.sleep(0.5)
+        now = cpu_seconds(pid)
+        if now - last < 0.01:
+            return time.perf_counter() - started
+        last = now
+    raise TimeoutError("the workbook never went idle")
+
+
+def prepared(work, n):
+    """The data folder and the journal's JSON in `work`, made unless kept from a run with the
+    same number of entries."""
+    data = os.path.join(work, "data")
+    source = os.path.join(work, "journal.json")
+    made = os.path.join(work, f"made-{n}")
+    if os.path.exists(made):
+        return data, source
+    shutil.rmtree(data, ignore_errors=True)
+    for old in os.listdir(work):
+        if old.startswith("made-"):
+            os.remove(os.path.join(work, old))
+    generate(source, n)
+    subprocess.run([BIN, "import", source], env=env_for(data), check=True,
+                   stdout=subprocess.DEVNULL)
+    welcome(data)
+    open(made, "w").close()
+    return data, source
+
+
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 7
     if not os.access(BIN, os.X_OK):
         sys.exit("build first: cargo build --release")
-    work = tempfile.mkdtemp(prefix="rekindle-pty-")
+    kept = os.environ.get("REKINDLE_BENCH_DIR")
+    if kept:
+        os.makedirs(kept, exist_ok=True)
+    work = kept or tempfile.mkdtemp(prefix="rekindle-pty-")
     try:
-        data = os.path.join(work, "data")
-        source = os.path.join(work, "journal.json")
-        generate(source, n)
+        data, source = prepared(work, n)
         env = env_for(data)
-        subprocess.run([BIN, "import", source], env=env, check=True, stdout=subprocess.DEVNULL)
-        welcome(data)
         encrypted = os.environ.get("REKINDLE_BENCH_ENCRYPT") == "1"
+        if encrypted and kept:
+            sys.exit("REKINDLE_BENCH_ENCRYPT encrypts the folder: not with REKINDLE_BENCH_DIR")
         if encrypted:
             env = encrypt(work, data, env)
         months = len([f for f in os.listdir(os.path.join(data, "journal")) if f[0].isdigit()])
@@ -296,6 +377,28 @@ def main():
         report("workbook: h (back home)", back_home)
         report("workbook: memory, every month loaded", [0.0], resident)
 
+        loading, typed_loading, typed_indexed, waited, resident = [], [], [], [], []
+        for _ in range(runs):
+            app = Pty([BIN], env)
+            app.read_until("Give it space")
+            loading.append(app.key_until_seen("J", "entries"))
+            app.drain(0.0)
+            letters = type_word(app, SEARCHED)
+            typed_loading.extend(letters)
+            waited.append(wait_until_idle(app.pid))
+            letters = type_word(app, SEARCHED)
+            typed_indexed.extend(letters)
+            resident.append(resident_kib(app.pid))
+            app.key_until_output("h")
+            app.send("q")
+            os.waitpid(app.pid, 0)
+            os.close(app.fd)
+        report("workbook: J right after launch", loading)
+        report("search: a letter, months loading", typed_loading)
+        report("search: until idle (index built)", waited)
+        report("search: a letter, index built", typed_indexed)
+        report("workbook: memory, loaded and indexed", [0.0], resident)
+
         export_to = os.path.join(work, "out")
         commands = [
             ("status", ["status"]),
@@ -305,9 +408,15 @@ def main():
             ("export --format md -o FILE", ["export", "--format", "md", "-o", export_to + ".md"]),
             ("export --format json -o FILE", ["export", "--format", "json", "-o", export_to + ".json"]),
         ]
+        journal_bytes = os.path.getsize(source)
         for label, args in commands:
             seconds, kib = zip(*(run_cli([BIN] + args, env) for _ in range(runs)))
             report(label, seconds, kib)
+            if args[0] == "export":
+                wall = statistics.median(seconds)
+                out = os.path.getsize(args[-1])
+                print(f"{'':<40} {out / 1e6 / wall:8.0f} MB/s written ({out / 1e6:.0f} MB), "
+                      f"{journal_bytes / 1e6 / wall:.0f} MB/s of journal JSON", flush=True)
         fresh = os.path.join(work, "fresh")
         timings = []
         for _ in range(max(3, runs // 2)):
@@ -318,7 +427,8 @@ def main():
         seconds, kib = zip(*timings)
         report(f"import {n} entries (empty folder)", seconds, kib)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not kept:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

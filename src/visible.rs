@@ -24,28 +24,44 @@ pub fn is_hostile(c: char) -> bool {
 
 /// True for a byte that can begin a hostile character in UTF-8: a C0 control other than tab and
 /// newline, DEL, and the lead bytes of U+0080-U+00BF (C1), U+0600-U+063F (U+061C) and
-/// U+2000-U+207F (the bidi marks). Most text has none, so it is passed over a byte at a time.
-const SUSPECT: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = b != 0x09 && b != 0x0A;
-        b += 1;
+/// U+2000-U+207F (the bidi marks). Written without branches, so a block of bytes is tested at
+/// once.
+#[inline(always)]
+fn suspect(b: u8) -> bool {
+    ((b < 0x20) & (b != 0x09) & (b != 0x0A)) | (b == 0x7F) | (b == 0xC2) | (b == 0xD8) | (b == 0xE2)
+}
+
+/// How many bytes the scan tests at once.
+const BLOCK: usize = 32;
+
+/// The position of the first suspect byte of `bytes` at or after `from`. Most text has none,
+/// so it is passed over a block at a time (the compiler tests a block's bytes side by side).
+fn next_suspect(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(block) = bytes.get(at..at + BLOCK) {
+        if block.iter().fold(false, |any, b| any | suspect(*b)) {
+            break;
+        }
+        at += BLOCK;
     }
-    table[0x7F] = true;
-    table[0xC2] = true;
-    table[0xD8] = true;
-    table[0xE2] = true;
-    table
-};
+    bytes
+        .get(at..)?
+        .iter()
+        .position(|b| suspect(*b))
+        .map(|i| at + i)
+}
 
 /// The hostile characters of `text` with their byte positions, found by a byte scan.
 fn hostile_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|(_, b)| SUSPECT[usize::from(*b)])
-        .filter_map(move |(i, _)| text[i..].chars().next().map(|c| (i, c)))
-        .filter(|(_, c)| is_hostile(*c))
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = next_suspect(bytes, from)?;
+        from = at + 1;
+        Some(at)
+    })
+    .filter_map(move |i| text[i..].chars().next().map(|c| (i, c)))
+    .filter(|(_, c)| is_hostile(*c))
 }
 
 /// One visible cell standing for a hostile character: the Unicode control picture for C0 and

@@ -11,7 +11,7 @@ use thiserror::Error;
 use crate::content::{self, Guide, Problems};
 use crate::engine::{
     Action, Drafts, EngineError, Journal, JournalEntry, JournalMonth, Journey, MonthKey, Now,
-    Outcome, Workbook, apply,
+    Outcome, SeenIds, Workbook, apply,
 };
 use crate::store::{
     Access, Found, Inbox, InboxItem, InboxRecord, JournalSummary, LockWait, SetAside, Store,
@@ -73,14 +73,14 @@ pub struct Session {
     read_ahead: Option<ReadAhead>,
     /// The ids a month-by-month reader has handed out, hashed (eight bytes an entry): an id
     /// taken in an earlier month gets a new one, as loading the whole journal would give it.
-    seen_ids: rustc_hash::FxHashSet<u64>,
+    seen_ids: SeenIds,
 }
 
 /// A month read from disk, or why not.
 type MonthRead = Result<Option<JournalMonth>, StoreError>;
 
-/// Months read in order on a thread of their own, at most two ahead of the one being written, so
-/// reading the next overlaps writing the last and memory stays that of a few months.
+/// Months read in order on a thread of their own, the next one while the last is written (it
+/// waits to hand it over), so reading overlaps writing and memory stays that of two months.
 struct ReadAhead {
     months: Receiver<(MonthKey, MonthRead)>,
 }
@@ -88,7 +88,7 @@ struct ReadAhead {
 impl ReadAhead {
     /// Starts reading `months` of the data folder `dir` (read-only), in the order given.
     fn spawn(dir: &Path, months: Vec<MonthKey>) -> Self {
-        let (send, receive) = sync_channel(2);
+        let (send, receive) = sync_channel(0);
         let dir = dir.to_path_buf();
         let _ = std::thread::Builder::new()
             .name("rekindle-read-ahead".to_string())
@@ -119,10 +119,9 @@ impl ReadAhead {
     }
 }
 
-/// An id's hash, for telling ids apart without keeping them.
-fn id_hash(id: &str) -> u64 {
-    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-    BuildHasherDefault::<DefaultHasher>::default().hash_one(id)
+/// The journal's order of entries within a month: by time, then by id.
+fn in_date_order(a: &JournalEntry, b: &JournalEntry) -> std::cmp::Ordering {
+    (a.created, &a.id).cmp(&(b.created, &b.id))
 }
 
 /// How long a writer waits for another writer before giving up.
@@ -308,6 +307,9 @@ impl Session {
             }
         }
         let months: Vec<MonthKey> = months.into_iter().collect();
+        // Sized once for every id: growing it would hold the old table and the new at once.
+        let ids = session.store.indexed_entries_hint() + session.waiting.len();
+        session.seen_ids = SeenIds::with_capacity(ids);
         session.read_ahead = Some(ReadAhead::spawn(session.store.dir(), months.clone()));
         Ok((session, months))
     }
@@ -315,6 +317,9 @@ impl Session {
     /// Month `key`'s entries, oldest first, with what waits for it in the inbox filed in; the
     /// month is then forgotten. A month that cannot be read is set aside (see `warnings`).
     pub fn read_month(&mut self, key: MonthKey) -> Result<Vec<JournalEntry>, CliError> {
+        if let Some(entries) = self.read_month_alone(key) {
+            return Ok(entries);
+        }
         self.ensure_month(key)?;
         let (now, later) = std::mem::take(&mut self.waiting).into_iter().partition(
             |(_, record)| matches!(&record.item, InboxItem::Entry { entry, .. } if entry.month() == key),
@@ -327,12 +332,62 @@ impl Session {
             read.remove(&key);
         }
         let mut entries = self.book.journal.take_month(key);
-        for entry in &mut entries {
-            while !self.seen_ids.insert(id_hash(&entry.id)) {
-                entry.id = self.book.journal.new_id(entry.created);
-            }
-        }
+        self.give_unseen_ids(&mut entries);
         Ok(entries)
+    }
+
+    /// Month `key`'s entries read straight from its file, without passing through the journal,
+    /// when nothing else has to be filed in: a month-by-month reader's month that the journal
+    /// does not hold and no inbox record waits for. `None` when it has to go the long way. The
+    /// entries come out as [`Session::read_month`] gives them: an id seen before renamed (in file
+    /// order, as the journal renames), then in date order.
+    fn read_month_alone(&mut self, key: MonthKey) -> Option<Vec<JournalEntry>> {
+        let read = self.partial.as_ref()?;
+        let waited_for = self.waiting.iter().any(
+            |(_, record)| matches!(&record.item, InboxItem::Entry { entry, .. } if entry.month() == key),
+        );
+        if waited_for || read.contains(&key) || !self.book.journal.month_entries(key).is_empty() {
+            return None;
+        }
+        let read = match self.read_ahead.as_mut().and_then(|ahead| ahead.take(key)) {
+            Some(read) => read,
+            None => self.store.load_month(key),
+        };
+        let mut entries = match read {
+            Ok(Some(month)) => month.entries,
+            Ok(None) => Vec::new(),
+            Err(error) => {
+                self.set_aside.push(SetAside {
+                    file: self.store.month_file(key),
+                    error,
+                });
+                Vec::new()
+            }
+        };
+        self.give_unseen_ids(&mut entries);
+        if !entries.is_sorted_by(|a, b| in_date_order(a, b).is_le()) {
+            entries.sort_by(in_date_order);
+        }
+        Some(entries)
+    }
+
+    /// Gives each of `entries` whose id was handed out before (in an earlier month, or earlier
+    /// in this one) a new id, made from its time as the journal makes ids, with `-2`, `-3`...
+    /// while that too was handed out.
+    fn give_unseen_ids(&mut self, entries: &mut [JournalEntry]) {
+        for entry in entries {
+            if self.seen_ids.insert(&entry.id) {
+                continue;
+            }
+            let base = self.book.journal.new_id(entry.created);
+            let mut id = base.clone();
+            let mut n = 1;
+            while !self.seen_ids.insert(&id) {
+                n += 1;
+                id = format!("{base}-{n}");
+            }
+            entry.id = id;
+        }
     }
 
     /// Month `key` as its file would hold it (fields a newer build added kept), read as

@@ -537,8 +537,9 @@ impl SearchIndex {
     }
 
     /// As [`SearchIndex::search`], reading directly at most `budget` entries of months not
-    /// indexed as they are now (the newest such month is always read): a key typed before the
-    /// index is built stays quick. The months left out are counted, for the list to say so.
+    /// indexed as they are now (the newest such month always, in its newest `budget` entries
+    /// when it holds more): a key typed before the index is built stays quick however large a
+    /// month is. The months left out, or read only in part, are counted, for the list to say so.
     pub fn search_within(
         &self,
         journal: &Journal,
@@ -577,9 +578,12 @@ impl SearchIndex {
                 None if read_any && entries.len() > budget_left => left_out += 1,
                 None => {
                     read_any = true;
+                    // A month larger than the budget is read in its newest part only.
+                    let from = entries.len().saturating_sub(budget_left);
+                    left_out += usize::from(from > 0);
                     budget_left = budget_left.saturating_sub(entries.len());
                     found.extend(
-                        (0..entries.len() as u32)
+                        (from as u32..entries.len() as u32)
                             .rev()
                             .filter(|at| {
                                 let entry = &entries[*at as usize];

@@ -38,12 +38,44 @@ fn scope(scope: &str) -> String {
 
 /// One entry.
 pub(super) fn entry(out: &mut String, entry: &EntryView) {
-    let _ = writeln!(out, "## {}\n", entry.when);
-    let facts = facts(entry.facts());
-    if !facts.is_empty() {
-        let _ = writeln!(out, "{facts}\n");
+    out.push_str("## ");
+    out.push_str(&entry.when);
+    out.push_str("\n\n");
+    if push_facts(out, entry) {
+        out.push_str("\n\n");
     }
-    let _ = writeln!(out, "{}\n", as_text(entry.text));
+    push_text(out, entry.text);
+    out.push_str("\n\n");
+}
+
+/// The entry's step, mood and tags as [`facts`] writes them, written straight into `out`;
+/// false when it has none.
+fn push_facts(out: &mut String, entry: &EntryView) -> bool {
+    let mut any = false;
+    let mut label = |out: &mut String, name: &str| {
+        if any {
+            out.push_str(" · ");
+        }
+        any = true;
+        let _ = write!(out, "**{name}:** ");
+    };
+    if let Some(step) = entry.step {
+        label(out, "Step");
+        out.push_str(step);
+    }
+    if let Some(mood) = entry.mood {
+        label(out, "Mood");
+        let _ = write!(out, "{mood}/5");
+    }
+    if let Some((first, rest)) = entry.tags.split_first() {
+        label(out, "Tags");
+        out.push_str(first);
+        for tag in rest {
+            out.push_str(", ");
+            out.push_str(tag);
+        }
+    }
+    any
 }
 
 /// The user's words as Markdown that reads back as the same text: each line stays its own line
@@ -51,28 +83,34 @@ pub(super) fn entry(out: &mut String, entry: &EntryView) {
 /// Markdown would read as a heading, list, quote, rule, code fence or table is escaped so it
 /// stays text.
 pub(super) fn as_text(text: &str) -> String {
-    let lines: Vec<&str> = text.trim_end().lines().collect();
-    let mut out = String::new();
-    for (index, line) in lines.iter().enumerate() {
+    let mut out = String::with_capacity(text.len());
+    push_text(&mut out, text);
+    out
+}
+
+/// [`as_text`], written straight into `out`.
+fn push_text(out: &mut String, text: &str) {
+    let mut lines = text.trim_end().lines().peekable();
+    while let Some(line) = lines.next() {
         let line = line.trim_end();
-        let next_is_text = lines.get(index + 1).is_some_and(|l| !l.trim().is_empty());
-        out.push_str(&escape_line_start(line));
-        if !line.is_empty() && next_is_text {
-            out.push_str("  ");
-        }
-        if index + 1 < lines.len() {
+        push_line(out, line);
+        if let Some(next) = lines.peek() {
+            if !line.is_empty() && !next.trim().is_empty() {
+                out.push_str("  ");
+            }
             out.push('\n');
         }
     }
-    out
 }
 
 /// `line` with a backslash before the first character when Markdown would read the line as
 /// block syntax rather than text; leading spaces are kept as non-breaking so an indented line is
 /// not read as code.
-fn escape_line_start(line: &str) -> String {
+fn push_line(out: &mut String, line: &str) {
     let body = line.trim_start_matches(' ');
-    let indent = "\u{a0}".repeat(line.len() - body.len());
+    for _ in 0..line.len() - body.len() {
+        out.push('\u{a0}');
+    }
     let first = body.chars().next();
     let block = match first {
         Some('#' | '>' | '=' | '|' | '`' | '~' | '<') => true,
@@ -88,13 +126,16 @@ fn escape_line_start(line: &str) -> String {
         _ => false,
     };
     if !block {
-        return format!("{indent}{body}");
-    }
-    if first.is_some_and(|c| c.is_ascii_digit()) {
+        out.push_str(body);
+    } else if first.is_some_and(|c| c.is_ascii_digit()) {
         let digits = body.chars().take_while(char::is_ascii_digit).count();
-        return format!("{indent}{}\\{}", &body[..digits], &body[digits..]);
+        out.push_str(&body[..digits]);
+        out.push('\\');
+        out.push_str(&body[digits..]);
+    } else {
+        out.push('\\');
+        out.push_str(body);
     }
-    format!("{indent}\\{body}")
 }
 
 fn write_step(out: &mut String, step: &StepAnswers) {
@@ -177,7 +218,31 @@ fn write_wellbeing(out: &mut String, w: &Wellbeing) {
 
 #[cfg(test)]
 mod tests {
-    use super::as_text;
+    use super::{EntryView, as_text, facts, push_facts};
+
+    #[test]
+    fn an_entry_s_facts_are_written_as_the_labelled_line() {
+        let tags = ["evening".to_string(), "sleep".to_string()];
+        for (step, mood, tags) in [
+            (None, None, &tags[..0]),
+            (Some("Give it space"), None, &tags[..0]),
+            (None, Some(3), &tags[..1]),
+            (Some("Give it space"), Some(5), &tags[..]),
+            (None, None, &tags[..]),
+        ] {
+            let view = EntryView {
+                when: String::new(),
+                step,
+                mood,
+                tags,
+                text: "",
+            };
+            let mut written = String::new();
+            let any = push_facts(&mut written, &view);
+            assert_eq!(written, facts(view.facts()));
+            assert_eq!(any, !written.is_empty());
+        }
+    }
 
     #[test]
     fn single_line_breaks_become_hard_breaks_and_paragraphs_stay() {

@@ -94,7 +94,16 @@ pub fn decode_sealed<T: DeserializeOwned>(
 }
 
 /// The value stored in `bytes`, or where and why they do not hold one.
+///
+/// A good file is read in two passes: its UTF-8 checked, then parsed. What else [`text_of`]
+/// refuses (a byte-order mark, NUL bytes, nothing at all) never parses as JSON, so it is looked
+/// for only in a file that did not parse, to say what is wrong.
 pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError> {
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && let Ok(value) = serde_json::from_str(text)
+    {
+        return Ok(value);
+    }
     let text = text_of(bytes)?;
     serde_json::from_str(text).map_err(|e| explain(text, &e))
 }
@@ -309,5 +318,13 @@ mod tests {
         );
         let e = decode::<Sample>(b"{\"schema\":1,\0}").unwrap_err();
         assert_eq!((e.line, e.column), (1, 13));
+        // Inside a string, even one of a field nobody reads, NUL is named all the same.
+        for nul in [
+            &b"{\"schema\":1,\"x\":\"a\0b\"}"[..],
+            b"{\"schema\":\"\0\"}",
+        ] {
+            let e = decode::<Sample>(nul).unwrap_err();
+            assert!(e.message.contains("NUL"), "{}", e.message);
+        }
     }
 }

@@ -129,6 +129,13 @@ impl Store {
             .filter(|s| stamp(&file) == Some((s.len, s.modified)))
     }
 
+    /// How many entries the index counts, without looking whether it still describes the
+    /// months (0 without one): a hint for sizing what holds one thing per entry, never a count
+    /// to show.
+    pub fn indexed_entries_hint(&self) -> usize {
+        self.read_index().months.values().map(|m| m.entries).sum()
+    }
+
     /// What the index should say of `month`, just saved as month `key`'s file.
     pub(super) fn summarise_month(
         &self,

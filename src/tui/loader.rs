@@ -46,6 +46,7 @@ fn read_every_other(dir: PathBuf, months: Vec<MonthKey>) -> Option<Receiver<Opti
     std::thread::Builder::new()
         .name("rekindle-journal-2".to_string())
         .spawn(move || {
+            super::background::give_way_to_the_screen();
             let Ok(store) = Store::open(&dir, Access::ReadOnly) else {
                 return;
             };
@@ -73,6 +74,7 @@ impl JournalLoader {
         std::thread::Builder::new()
             .name("rekindle-journal".to_string())
             .spawn(move || {
+                super::background::give_way_to_the_screen();
                 let store = match Store::open(&dir, Access::ReadOnly) {
                     Ok(store) => store,
                     Err(e) => {

@@ -1,6 +1,7 @@
 //! The ratatui front end: app state, screens, keys to actions, rendering, theme.
 
 pub mod app;
+pub mod background;
 pub mod backup;
 pub mod commit;
 pub mod doc;

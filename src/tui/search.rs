@@ -97,6 +97,7 @@ impl Searcher {
             std::thread::Builder::new()
                 .name("rekindle-search".to_string())
                 .spawn(move || {
+                    super::background::give_way_to_the_screen();
                     let title = |id: &str| titles.get(id).cloned();
                     for (key, revision, entries) in jobs {
                         let docs = docs_of(&entries, &title);

@@ -144,7 +144,12 @@ fn counsellor_export_holds_only_the_chosen_entries_and_the_moods() {
         assert!(out.contains("For my counsellor"), "{format}\n{out}");
         assert!(out.contains("Rough evening"), "{format}\n{out}");
         assert!(!out.contains("Coffee with Ana"), "{format}\n{out}");
-        for word in ["Mood check-ins", "numb", "our anniversary", "Called your ex"] {
+        for word in [
+            "Mood check-ins",
+            "numb",
+            "our anniversary",
+            "Called your ex",
+        ] {
             assert!(out.contains(word), "{format}: no {word:?}\n{out}");
         }
         assert!(

@@ -151,3 +151,82 @@ fn exporting_to_a_link_writes_the_file_it_names_and_a_device_works() {
     sb.cmd(&["export", "-o", "/dev/null"]).assert().success();
     assert!(Path::new("/dev/null").exists());
 }
+
+/// Writes month `month`'s file by hand, holding `entries` (`(id, created, text)`) in the order
+/// given, as an edited or copied file could.
+fn month_file(sb: &Sandbox, month: &str, entries: &[(&str, &str, &str)]) {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = sb.data().join("journal");
+    fs::create_dir_all(&dir).unwrap();
+    fs::set_permissions(sb.data(), fs::Permissions::from_mode(0o700)).unwrap();
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).unwrap();
+    let entries: Vec<serde_json::Value> = entries
+        .iter()
+        .map(|(id, created, text)| {
+            serde_json::json!({"id": id, "created": created, "edited": null, "text": text,
+                "step": null, "mood": null, "tags": []})
+        })
+        .collect();
+    let file = dir.join(format!("{month}.json"));
+    let value = serde_json::json!({
+        "schema": rekindle::engine::JOURNAL_SCHEMA, "month": month, "entries": entries});
+    fs::write(&file, serde_json::to_vec_pretty(&value).unwrap()).unwrap();
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o600)).unwrap();
+}
+
+/// An id found in two months, or twice in one, is exported under a new id (the later copy, in
+/// file order), in date order, exactly as the whole journal reads: export never holds the
+/// whole journal, and a new id that is itself taken gets `-2`.
+#[test]
+fn ids_found_twice_are_exported_as_the_whole_journal_reads_them() {
+    let sb = Sandbox::new();
+    sb.import(&sb.export_file("one.json", &THREE_MONTHS[..1]));
+    month_file(
+        &sb,
+        "2026-01",
+        &[
+            ("twice", "2026-01-06T12:00:00Z", "b"),
+            ("same", "2026-01-05T12:00:00Z", "a"),
+            ("twice", "2026-01-07T12:00:00Z", "c"),
+            ("20260201T120000000Z", "2026-01-08T12:00:00Z", "x"),
+        ],
+    );
+    month_file(
+        &sb,
+        "2026-02",
+        &[
+            ("same", "2026-02-01T12:00:00Z", "d"),
+            ("20260201T120000000Z", "2026-02-01T12:00:00Z", "e"),
+        ],
+    );
+    let exported = sb.exported_entries();
+    let ids: Vec<&str> = exported.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    let store = Store::open(&sb.data(), Access::ReadOnly).unwrap();
+    let whole = store.load_journal().unwrap().journal;
+    let expected: Vec<(String, String)> = whole
+        .months()
+        .flat_map(|m| whole.month_entries(m).to_vec())
+        .map(|e| (e.id, e.text))
+        .collect();
+    let got: Vec<(String, String)> = exported
+        .iter()
+        .map(|e| {
+            let field = |name: &str| e[name].as_str().unwrap().to_string();
+            (field("id"), field("text"))
+        })
+        .collect();
+    assert_eq!(got, expected);
+    let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(texts[texts.len() - 6..], ["a", "b", "c", "x", "d", "e"]);
+    let mut distinct = ids.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), ids.len(), "{ids:?}");
+    assert!(ids.contains(&"20260201T120000000Z-2"), "{ids:?}");
+    let md = sb.cmd(&["export", "--format", "md"]).assert().success();
+    let md = String::from_utf8_lossy(&md.get_output().stdout).to_string();
+    assert!(
+        md.find("\n\nb\n").unwrap() < md.find("\n\nc\n").unwrap(),
+        "{md}"
+    );
+}

@@ -265,6 +265,79 @@ fn a_search_before_the_index_says_it_is_still_searching() {
     assert!(!late.contains("still searching"), "{late}");
 }
 
+/// One month larger than what a key reads directly: before its index exists, a search reads
+/// its newest entries only and says it is still searching; once indexed, every match shows.
+#[test]
+fn a_month_larger_than_a_key_may_read_is_searched_in_part_until_indexed() {
+    use chrono::{Duration, Utc};
+    use crossterm::event::KeyEvent;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use rekindle::content::default_guide;
+    use rekindle::engine::search::SearchIndex;
+    use rekindle::engine::{Journal, JournalEntry, Journey, Now, Workbook};
+    use rekindle::tui::screens::{JournalScreen, View};
+    use rekindle::tui::theme::Theme;
+
+    let guide = default_guide().unwrap();
+    let start: chrono::DateTime<Utc> = "2026-03-01T00:00:00Z".parse().unwrap();
+    let entries = (0..3_000i64).map(|n| JournalEntry {
+        id: format!("e{n}"),
+        created: start + Duration::minutes(n * 14),
+        edited: None,
+        text: if n % 100 == 0 {
+            "the harbour".into()
+        } else {
+            "a quiet day".into()
+        },
+        step: None,
+        mood: None,
+        tags: Vec::new(),
+        extra: Default::default(),
+    });
+    let book = Workbook {
+        journey: Journey::new(&guide, start),
+        journal: Journal::from_entries(entries),
+        drafts: Default::default(),
+    };
+    assert_eq!(book.journal.months().count(), 1);
+    let title = |id: &str| guide.step(id).map(|s| s.title.clone());
+    let built = SearchIndex::build(&book.journal, &title);
+    let not_built = SearchIndex::default();
+    let at = Utc::now();
+    let view = |search| View {
+        guide: &guide,
+        book: &book,
+        now: Now::new(at, &Utc),
+        theme: &Theme::DARK,
+        naming: book.journey.naming(),
+        search,
+        export_dir: std::path::Path::new("/exports"),
+    };
+    let line = |screen: &JournalScreen, search| {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 100, 30));
+        screen.render(&view(search), buf.area, &mut buf);
+        (0..100)
+            .map(|x| buf[(x, 0)].symbol().to_string())
+            .collect::<String>()
+    };
+    let mut screen = JournalScreen::new(&view(&not_built));
+    for key in "/harbour".chars() {
+        screen.on_text_key(KeyEvent::from(KeyCode::Char(key)), &view(&not_built));
+    }
+    assert_eq!(screen.months_left_out(), 1, "the month was read in part");
+    let early = line(&screen, &not_built);
+    assert!(
+        early.contains("10 of 3000 entries · still searching older months"),
+        "the newest 1,000 entries hold 10 matches: {early}"
+    );
+    screen.refresh(&view(&built));
+    assert_eq!(screen.months_left_out(), 0);
+    let late = line(&screen, &built);
+    assert!(late.contains("30 of 3000 entries"), "{late}");
+    assert!(!late.contains("still searching"), "{late}");
+}
+
 /// True when the filter line counts all three entries as "3 entries", not "3 of 3 entries".
 fn all_three(text: &str) -> bool {
     text.contains(" 3 entries") && !text.contains("of 3 entries")

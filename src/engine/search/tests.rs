@@ -218,8 +218,9 @@ fn places_far_apart_in_a_large_month_are_found() {
     assert!(found("nowhere").is_empty());
 }
 
-/// Before the index is built, a search reads the newest month and as many more as its budget
-/// allows, and counts the months it left out; months already indexed are always searched.
+/// Before the index is built, a search reads the newest month (its newest entries only when it
+/// holds more than the budget) and as many more as its budget allows, and counts the months it
+/// left out or read in part; months already indexed are always searched.
 #[test]
 fn a_search_within_a_budget_counts_the_months_it_left_out() {
     let journal = journal();
@@ -227,7 +228,9 @@ fn a_search_within_a_budget_counts_the_months_it_left_out() {
     let none = SearchIndex::default();
     let found = none.search_within(&journal, &sleep, &title, 1);
     assert!(found.entries.is_empty(), "March has no sleep");
-    assert_eq!(found.months_left_out, 2);
+    assert_eq!(found.months_left_out, 3, "March was read in part");
+    let found = none.search_within(&journal, &sleep, &title, 2);
+    assert_eq!(found.months_left_out, 2, "March was read whole");
     let found = none.search_within(&journal, &sleep, &title, 4);
     assert_eq!(ids(&journal, &found.entries), ["c"]);
     assert_eq!(found.months_left_out, 1, "January did not fit");
@@ -237,8 +240,29 @@ fn a_search_within_a_budget_counts_the_months_it_left_out() {
     partly.put(january, Segment::build(&docs, journal.revision(january)));
     let found = partly.search_within(&journal, &sleep, &title, 1);
     assert_eq!(ids(&journal, &found.entries), ["b", "a"]);
-    assert_eq!(found.months_left_out, 1, "February did not fit");
+    assert_eq!(
+        found.months_left_out, 2,
+        "March was read in part and February did not fit"
+    );
     let found = none.search_within(&journal, &sleep, &title, usize::MAX);
     assert_eq!(ids(&journal, &found.entries), ["c", "b", "a"]);
+    assert_eq!(found.months_left_out, 0);
+}
+
+/// A month larger than the budget is read in its newest entries only: a key costs the budget,
+/// not the month, and the newest matches still show.
+#[test]
+fn a_month_larger_than_the_budget_is_read_in_its_newest_part() {
+    let journal = Journal::from_entries([
+        entry("old", 60, "sleep well"),
+        entry("mid", 61, "sleep again"),
+        entry("new", 62, "no sleep"),
+    ]);
+    let none = SearchIndex::default();
+    let found = none.search_within(&journal, &typed("sleep"), &title, 2);
+    assert_eq!(ids(&journal, &found.entries), ["new", "mid"]);
+    assert_eq!(found.months_left_out, 1);
+    let found = none.search_within(&journal, &typed("sleep"), &title, 3);
+    assert_eq!(ids(&journal, &found.entries), ["new", "mid", "old"]);
     assert_eq!(found.months_left_out, 0);
 }
