@@ -59,8 +59,14 @@ fn workbook(c: &mut Criterion) {
                     let mut loader = JournalLoader::spawn(dir.path().to_path_buf(), months.clone());
                     let mut journal = Journal::default();
                     for loaded in loader.wait_for(&months) {
-                        if let Loaded::Month(key, month) = loaded {
-                            journal.add_file_month(key, month);
+                        match loaded {
+                            Loaded::Packed(key, month) => {
+                                journal.add_packed_month(key, month);
+                            }
+                            Loaded::Month(key, month) => {
+                                journal.add_file_month(key, month);
+                            }
+                            Loaded::SetAside(..) => {}
                         }
                     }
                     assert_eq!(journal.len(), book.journal.len());

@@ -119,10 +119,11 @@ fn months_read_on_two_threads_arrive_in_order() {
     let order: Vec<(MonthKey, bool)> = arrived
         .iter()
         .map(|loaded| match loaded {
-            Loaded::Month(key, month) => {
+            Loaded::Packed(key, month) => {
                 assert_eq!(month.entries.len(), 1, "{key}");
                 (*key, true)
             }
+            Loaded::Month(key, _) => panic!("{key} arrived unpacked"),
             Loaded::SetAside(key, _) => (*key, false),
         })
         .collect();
