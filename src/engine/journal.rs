@@ -618,11 +618,11 @@ mod tests {
                     0..5 => texts[n % 50].clone(),
                     _ => format!("{n}: walked by the river. {}", "ünïcode ".repeat(n % 30)),
                 };
-                if n % 7 == 0 {
+                if n.is_multiple_of(7) {
                     e.extra
                         .insert("weather".into(), serde_json::json!({"sky": "grey", "n": n}));
                 }
-                e.step = (n % 4 == 0).then(|| "space".to_string());
+                e.step = n.is_multiple_of(4).then(|| "space".to_string());
                 e
             })
             .collect()

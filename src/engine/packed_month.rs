@@ -198,16 +198,18 @@ mod tests {
 
     fn entry(n: usize, text: String) -> JournalEntry {
         let mut extra = Extra::new();
-        if n % 3 == 0 {
+        if n.is_multiple_of(3) {
             extra.insert("weather".into(), serde_json::json!({"sky": "grey", "n": n}));
         }
         JournalEntry {
             id: format!("20260301T000000000Z-{n}"),
             created: "2026-03-01T12:00:00Z".parse().unwrap(),
-            edited: (n % 2 == 0).then(|| "2026-03-02T08:00:00Z".parse().unwrap()),
+            edited: n
+                .is_multiple_of(2)
+                .then(|| "2026-03-02T08:00:00Z".parse().unwrap()),
             text,
-            step: (n % 4 == 0).then(|| "boundaries".to_string()),
-            mood: (n % 5 != 0).then_some((n % 5) as u8),
+            step: n.is_multiple_of(4).then(|| "boundaries".to_string()),
+            mood: (!n.is_multiple_of(5)).then_some((n % 5) as u8),
             tags: vec![format!("tag{}", n % 7), "ünïcode".into()],
             extra,
         }

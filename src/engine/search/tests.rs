@@ -62,7 +62,11 @@ fn find(filter: &Filter) -> Vec<String> {
     let index = SearchIndex::build(&packed, &title);
     assert_eq!(packed.packed_months(), (2, 0), "indexing keeps nothing");
     let found = index.search(&packed, filter, &title);
-    assert_eq!(packed.packed_months(), (2, 0), "an indexed search reads no text");
+    assert_eq!(
+        packed.packed_months(),
+        (2, 0),
+        "an indexed search reads no text"
+    );
     assert_eq!(ids(&packed, &found), ids(&journal, &indexed), "{filter:?}");
     let read = SearchIndex::default().search(&packed, filter, &title);
     assert_eq!(ids(&packed, &read), ids(&journal, &indexed), "{filter:?}");
