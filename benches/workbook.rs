@@ -116,18 +116,18 @@ fn workbook(c: &mut Criterion) {
             .unwrap();
         let packed = PackedMonth::pack(book.journal.month_entries(largest).to_vec()).unwrap();
         eprintln!(
-            "{size}: a month of {} entries, {} bytes of text packed into {} ({:.2}:1)",
+            "{size}: a month of {} entries, {} bytes of entries packed into {} ({:.2}:1)",
             packed.len(),
-            packed.text_bytes(),
+            packed.raw_bytes(),
             packed.packed_bytes(),
-            packed.text_bytes() as f64 / packed.packed_bytes() as f64
+            packed.raw_bytes() as f64 / packed.packed_bytes() as f64
         );
         let prose = PackedMonth::pack(prose_entries(packed.len())).unwrap();
         eprintln!(
             "{size}: the same number of entries of the guide's own prose: {} bytes packed into {} ({:.2}:1)",
-            prose.text_bytes(),
+            prose.raw_bytes(),
             prose.packed_bytes(),
-            prose.text_bytes() as f64 / prose.packed_bytes() as f64
+            prose.raw_bytes() as f64 / prose.packed_bytes() as f64
         );
         group.bench_with_input(BenchmarkId::new("unpack one month", size), &size, |b, _| {
             b.iter(|| std::hint::black_box(packed.unpack()))
