@@ -1,7 +1,7 @@
 //! The workbook in-process, at 1k, 10k and 100k journal entries (1M with `REKINDLE_BENCH_1M=1`):
 //! open + first frame, loading every month behind it, `J` (home to the journal list), a key in
-//! the list, a key while typing (and in a 10 MB entry), unpacking one packed month (and one
-//! block of it), saving a month, and a streamed export.
+//! the list, a key while typing (and in a 10 MB entry), packing and unpacking one month (and
+//! unpacking one block of it), saving a month, and a streamed export.
 //!
 //! Run with `cargo bench --bench workbook`; the end-to-end figures through a real terminal come
 //! from `benches/pty-timing.py`.
@@ -132,6 +132,18 @@ fn workbook(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("unpack one month", size), &size, |b, _| {
             b.iter(|| std::hint::black_box(packed.unpack()))
         });
+        let entries = book.journal.month_entries(largest).to_vec();
+        group.bench_with_input(
+            BenchmarkId::new("pack one month (after an edit)", size),
+            &size,
+            |b, _| {
+                b.iter_batched(
+                    || entries.clone(),
+                    |entries| std::hint::black_box(PackedMonth::pack(entries)),
+                    BatchSize::LargeInput,
+                )
+            },
+        );
         group.bench_with_input(
             BenchmarkId::new("unpack one entry's block", size),
             &size,
