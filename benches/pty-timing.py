@@ -14,8 +14,13 @@ Method
   before matching, as the cursor skips blank cells).
 - A key: from writing the key to the pty to the first byte of the redraw it causes. `J` is home
   to journal list, `j` moves in the list, `h` goes home again.
+- Keys into the oldest month, which the workbook keeps packed (its text compressed) until
+  read: a second after `j`, by when every month has been loaded, `End` goes to the oldest entry,
+  `Enter` opens it and `Esc` closes it, then twenty `PgUp`s walk back up (the slowest is shown:
+  a page that reaches a block of text not yet unpacked).
 - The workbook's memory: its peak resident size (VmHWM) a second after going home again, by
-  when every month has been loaded (the time column of that row means nothing).
+  when every month has been loaded (the time column of that row means nothing); the peak
+  includes the keys above.
 - `J` while loading: a fresh workbook, `J` written as soon as home is drawn (older months are
   still being read), timed until the journal list's count line ("... entries") has been
   written: a redraw for an arriving month would otherwise pass for the key's.
@@ -358,6 +363,7 @@ def main():
             report_unlock(work, env, runs)
 
         first, to_journal, in_list, back_home, resident = [], [], [], [], []
+        to_oldest, open_old, close_old, page_up = [], [], [], []
         for _ in range(runs):
             app = Pty([BIN], env)
             first.append(app.read_until("Give it space") - app.started)
@@ -365,6 +371,14 @@ def main():
             to_journal.append(app.key_until_output("J"))
             app.drain(0.5)
             in_list.append(app.key_until_output("j"))
+            app.drain(1.0)
+            to_oldest.append(app.key_until_output("\x1b[F"))
+            app.drain(0.3)
+            open_old.append(app.key_until_output("\r"))
+            app.drain(0.3)
+            close_old.append(app.key_until_output("\x1b"))
+            app.drain(0.3)
+            page_up.append(max(app.key_until_output("\x1b[5~") for _ in range(20)))
             back_home.append(app.key_until_output("h"))
             app.drain(1.0)
             resident.append(resident_kib(app.pid))
@@ -374,6 +388,10 @@ def main():
         report("workbook: launch to home drawn", first)
         report("workbook: J (home -> journal list)", to_journal)
         report("workbook: j (down in the journal list)", in_list)
+        report("workbook: End (to the oldest entry)", to_oldest)
+        report("workbook: Enter (open the oldest entry)", open_old)
+        report("workbook: Esc (close it)", close_old)
+        report("workbook: PgUp, slowest of 20", page_up)
         report("workbook: h (back home)", back_home)
         report("workbook: memory, every month loaded", [0.0], resident)
 

@@ -1,6 +1,7 @@
 //! The workbook in-process, at 1k, 10k and 100k journal entries (1M with `REKINDLE_BENCH_1M=1`):
 //! open + first frame, loading every month behind it, `J` (home to the journal list), a key in
-//! the list, a key while typing (and in a 10 MB entry), saving a month, and a streamed export.
+//! the list, a key while typing (and in a 10 MB entry), packing and unpacking one month (and
+//! unpacking one block of it), saving a month, and a streamed export.
 //!
 //! Run with `cargo bench --bench workbook`; the end-to-end figures through a real terminal come
 //! from `benches/pty-timing.py`.
@@ -17,7 +18,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rekindle::cli::Session;
 use rekindle::content::default_guide;
-use rekindle::engine::{Journal, MonthKey, Outcome, Workbook};
+use rekindle::engine::{Journal, JournalEntry, MonthKey, Outcome, PackedMonth, Workbook};
 use rekindle::export::{ExportFilter, ExportWriter, Format};
 use rekindle::store::{Access, Found, InboxRecord, Store};
 use rekindle::tui::App;
@@ -59,8 +60,14 @@ fn workbook(c: &mut Criterion) {
                     let mut loader = JournalLoader::spawn(dir.path().to_path_buf(), months.clone());
                     let mut journal = Journal::default();
                     for loaded in loader.wait_for(&months) {
-                        if let Loaded::Month(key, month) = loaded {
-                            journal.add_file_month(key, month);
+                        match loaded {
+                            Loaded::Packed(key, month) => {
+                                journal.add_packed_month(key, month);
+                            }
+                            Loaded::Month(key, month) => {
+                                journal.add_file_month(key, month);
+                            }
+                            Loaded::SetAside(..) => {}
                         }
                     }
                     assert_eq!(journal.len(), book.journal.len());
@@ -102,6 +109,46 @@ fn workbook(c: &mut Criterion) {
                 draw(&typing);
             })
         });
+        let largest = book
+            .journal
+            .months()
+            .max_by_key(|k| book.journal.month_len(*k))
+            .unwrap();
+        let packed = PackedMonth::pack(book.journal.month_entries(largest).to_vec()).unwrap();
+        eprintln!(
+            "{size}: a month of {} entries, {} bytes of entries packed into {} ({:.2}:1)",
+            packed.len(),
+            packed.raw_bytes(),
+            packed.packed_bytes(),
+            packed.raw_bytes() as f64 / packed.packed_bytes() as f64
+        );
+        let prose = PackedMonth::pack(prose_entries(packed.len())).unwrap();
+        eprintln!(
+            "{size}: the same number of entries of the guide's own prose: {} bytes packed into {} ({:.2}:1)",
+            prose.raw_bytes(),
+            prose.packed_bytes(),
+            prose.raw_bytes() as f64 / prose.packed_bytes() as f64
+        );
+        group.bench_with_input(BenchmarkId::new("unpack one month", size), &size, |b, _| {
+            b.iter(|| std::hint::black_box(packed.unpack()))
+        });
+        let entries = book.journal.month_entries(largest).to_vec();
+        group.bench_with_input(
+            BenchmarkId::new("pack one month (after an edit)", size),
+            &size,
+            |b, _| {
+                b.iter_batched(
+                    || entries.clone(),
+                    |entries| std::hint::black_box(PackedMonth::pack(entries)),
+                    BatchSize::LargeInput,
+                )
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new("unpack one entry's block", size),
+            &size,
+            |b, _| b.iter(|| std::hint::black_box(packed.unpack_block(packed.block_of(0)))),
+        );
         let store = Store::open(dir.path(), Access::ReadWrite).unwrap();
         let newest = book.journal.months().last().unwrap_or(MonthKey {
             year: 2023,
@@ -151,6 +198,54 @@ fn long_entry(c: &mut Criterion) {
             draw(&typing);
         })
     });
+}
+
+/// `count` entries of about 600 bytes cut in turn from the guide's own text (`content/`): real
+/// prose, which compresses far less than the generated journal's fifty words.
+fn prose_entries(count: usize) -> Vec<JournalEntry> {
+    fn read_all(dir: &std::path::Path, into: &mut String) {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        for path in paths {
+            if path.is_dir() {
+                read_all(&path, into);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                into.push_str(&text);
+            }
+        }
+    }
+    let mut corpus = String::new();
+    read_all(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &mut corpus,
+    );
+    let words: Vec<&str> = corpus.split_whitespace().collect();
+    let mut next = 0;
+    (0..count)
+        .map(|i| {
+            let mut text = String::new();
+            while text.len() < 600 {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(words[next % words.len()]);
+                next += 1;
+            }
+            JournalEntry {
+                id: format!("p{i:08}"),
+                created: support::start(count),
+                edited: None,
+                text,
+                step: None,
+                mood: None,
+                tags: Vec::new(),
+                extra: Default::default(),
+            }
+        })
+        .collect()
 }
 
 fn app(book: Workbook) -> App {

@@ -2,12 +2,13 @@
 
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Arc;
 
 use chrono::{DateTime, Datelike, Utc};
 use serde::Serialize;
 
 use super::journal_ids::{IdMonths, Months, Pending};
+use super::kept_month::{KeptMonth, SharedMonth};
+use super::packed_month::PackedMonth;
 
 /// The schema version written into each month file.
 pub const JOURNAL_SCHEMA: u32 = 1;
@@ -107,6 +108,32 @@ pub struct JournalMonth {
     pub extra: Extra,
 }
 
+impl JournalMonth {
+    /// The month with its entries in the order the journal keeps them and packed (see
+    /// [`PackedMonth`]), for a month that is not read now; itself when it cannot be packed.
+    pub fn packed(mut self) -> Result<PackedFile, JournalMonth> {
+        self.entries
+            .sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
+        match PackedMonth::pack(self.entries) {
+            Ok(entries) => Ok(PackedFile {
+                entries,
+                extra: self.extra,
+            }),
+            Err(entries) => Err(JournalMonth { entries, ..self }),
+        }
+    }
+}
+
+/// A month file's contents with its entries packed: the workbook's older months arrive so from
+/// the loader, and their text is never held plainly until read.
+#[derive(Debug)]
+pub struct PackedFile {
+    /// The entries, in date order, packed.
+    pub entries: PackedMonth,
+    /// Fields this build does not know, kept as they were.
+    pub extra: Extra,
+}
+
 /// A month file's contents borrowed from the journal: written exactly as the
 /// [`JournalMonth`] holding the same would be.
 #[derive(Debug, Clone, Serialize)]
@@ -135,8 +162,9 @@ pub type Extra = BTreeMap<String, serde_json::Value>;
 /// need two files written in order, and keeping it loses nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Journal {
-    /// Shared, so a thread can read a month (the search index) without a copy; a change to a
-    /// month a thread still reads copies that one month first.
+    /// Each month open or packed (see [`KeptMonth`]). Open months are shared, so a thread can
+    /// read a month (the search index) without a copy; a change to a month a thread still
+    /// reads copies that one month first.
     months: Months,
     /// Which month holds each id.
     ids: IdMonths,
@@ -207,13 +235,15 @@ impl Journal {
             }
             let key = entry.month();
             self.note_id(&entry.id, key);
-            Arc::make_mut(self.months.entry(key).or_default()).push(entry);
+            self.month_mut(key).push(entry);
             touched.insert(key);
         }
         for key in touched {
             self.revisions.touch(key);
             if let Some(month) = self.months.get_mut(&key) {
-                Arc::make_mut(month).sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
+                month
+                    .make_mut()
+                    .sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
             }
         }
     }
@@ -230,7 +260,7 @@ impl Journal {
         let mut month = self
             .months
             .remove(&key)
-            .map(Arc::unwrap_or_clone)
+            .map(KeptMonth::into_vec)
             .unwrap_or_default();
         month.reserve(entries.len());
         for mut entry in entries {
@@ -249,9 +279,78 @@ impl Journal {
         if month.is_empty() {
             self.months.remove(&key);
         } else {
-            self.months.insert(key, Arc::new(month));
+            self.months.insert(key, KeptMonth::open(month));
         }
         renamed
+    }
+
+    /// Takes in the month file `key` as read and packed, keeping it packed, as
+    /// [`Journal::add_file_month`] would take it in unpacked. A month with an id already taken,
+    /// or a month already here, is unpacked and taken in as that does.
+    pub fn add_packed_month(&mut self, key: MonthKey, file: PackedFile) -> Renamed {
+        let mut seen = rustc_hash::FxHashSet::default();
+        let clash = self.months.contains_key(&key)
+            || file
+                .entries
+                .ids()
+                .any(|id| !seen.insert(id) || self.ids.locate(id, &self.months, None).is_some());
+        if clash {
+            let entries = file.entries.unpack();
+            return self.add_file_month(
+                key,
+                JournalMonth {
+                    schema: JOURNAL_SCHEMA,
+                    month: key.to_string(),
+                    entries,
+                    extra: file.extra,
+                },
+            );
+        }
+        if !file.extra.is_empty() {
+            self.month_extra.insert(key, file.extra);
+        }
+        for id in file.entries.ids() {
+            self.ids.insert(id, key);
+        }
+        self.revisions.touch(key);
+        if !file.entries.is_empty() {
+            self.months.insert(key, KeptMonth::packed(file.entries));
+        }
+        Renamed::default()
+    }
+
+    /// Month `key`'s entries to change, the month opened (unpacked) first when packed.
+    fn month_mut(&mut self, key: MonthKey) -> &mut Vec<JournalEntry> {
+        self.months
+            .entry(key)
+            .or_insert_with(|| KeptMonth::open(Vec::new()))
+            .make_mut()
+    }
+
+    /// Packs again what was not read since the last call: what was unpacked of packed months
+    /// is dropped, and one open month is packed, never the newest nor one `keep` names. A
+    /// month read since the last call is left as it is, so the months on screen stay unpacked.
+    pub fn pack_unread(&mut self, keep: impl Fn(MonthKey) -> bool) {
+        let newest = self.months.keys().next_back().copied();
+        let mut packed_one = false;
+        for (key, month) in self.months.iter_mut() {
+            if month.take_used() {
+                continue;
+            }
+            if month.is_packed() {
+                month.drop_unpacked();
+            } else if !packed_one && Some(*key) != newest && !keep(*key) {
+                packed_one = month.pack();
+            }
+        }
+    }
+
+    /// How many of the months are packed, and how many of those are partly unpacked now
+    /// (tests, benches).
+    pub fn packed_months(&self) -> (usize, usize) {
+        let packed = self.months.values().filter(|m| m.is_packed()).count();
+        let unpacked = self.months.values().filter(|m| m.holds_unpacked()).count();
+        (packed, unpacked)
     }
 
     /// Inserts an entry in date order and returns the month it is kept in. An entry with the
@@ -263,7 +362,7 @@ impl Journal {
         };
         self.note_id(&entry.id, key);
         self.revisions.touch(key);
-        let month = Arc::make_mut(self.months.entry(key).or_default());
+        let month = self.month_mut(key);
         let at = month.partition_point(|e| (e.created, &e.id) <= (entry.created, &entry.id));
         month.insert(at, entry);
         key
@@ -273,7 +372,7 @@ impl Journal {
     pub fn remove(&mut self, id: &str) -> Option<(MonthKey, JournalEntry)> {
         let (key, index) = self.ids.locate(id, &self.months, None)?;
         self.ids.remove(id, key);
-        let month = Arc::make_mut(self.months.get_mut(&key)?);
+        let month = self.months.get_mut(&key)?.make_mut();
         let entry = month.remove(index);
         self.revisions.touch(key);
         if month.is_empty() {
@@ -286,6 +385,22 @@ impl Journal {
     pub fn get(&self, id: &str) -> Option<&JournalEntry> {
         let (key, at) = self.ids.locate(id, &self.months, None)?;
         self.months.get(&key)?.get(at)
+    }
+
+    /// Entry `at` of month `key` (oldest first); of a packed month only the part holding it
+    /// is unpacked.
+    pub fn entry(&self, key: MonthKey, at: usize) -> Option<&JournalEntry> {
+        self.months.get(&key)?.get(at)
+    }
+
+    /// The step entry `at` of month `key` is tied to, read without unpacking.
+    pub fn entry_step(&self, key: MonthKey, at: usize) -> Option<&str> {
+        self.months.get(&key)?.step(at)
+    }
+
+    /// How many entries month `key` holds, counted without unpacking.
+    pub fn month_len(&self, key: MonthKey) -> usize {
+        self.months.get(&key).map_or(0, KeptMonth::len)
     }
 
     /// True when an entry written at the same moment with the same words is already here,
@@ -314,7 +429,7 @@ impl Journal {
         let entries = self
             .months
             .remove(&key)
-            .map(Arc::unwrap_or_clone)
+            .map(KeptMonth::into_vec)
             .unwrap_or_default();
         for entry in &entries {
             self.ids.remove(&entry.id, key);
@@ -333,15 +448,18 @@ impl Journal {
         self.ids.len() == 0
     }
 
-    /// One month's entries, oldest first (empty when it has none).
+    /// One month's entries, oldest first (empty when it has none). A packed month is unpacked
+    /// whole and kept so until [`Journal::pack_unread`]: for reading every entry; for one, see
+    /// [`Journal::entry`].
     pub fn month_entries(&self, key: MonthKey) -> &[JournalEntry] {
-        self.months.get(&key).map_or(&[], |m| m.as_slice())
+        self.months.get(&key).map_or(&[], KeptMonth::entries)
     }
 
-    /// Month `key`'s entries, shared rather than copied, for a thread that reads them while the
-    /// journal goes on changing (a change then copies the month, not the thread's view).
-    pub fn month_shared(&self, key: MonthKey) -> Option<Arc<Vec<JournalEntry>>> {
-        self.months.get(&key).cloned()
+    /// Month `key`'s entries, shared rather than copied (packed when packed), for a thread that
+    /// reads them while the journal goes on changing (a change then copies the month, not the
+    /// thread's view).
+    pub fn month_shared(&self, key: MonthKey) -> Option<SharedMonth> {
+        self.months.get(&key).map(KeptMonth::shared)
     }
 
     /// The number of the change that last touched month `key` (0: never); it grows with every
@@ -374,7 +492,7 @@ impl Journal {
             entries: self
                 .months
                 .get(&key)
-                .map(|m| m.as_ref().clone())
+                .map(|m| m.shared().entries().into_owned())
                 .unwrap_or_default(),
             extra: self.month_extra.get(&key).cloned().unwrap_or_default(),
         }
@@ -475,6 +593,141 @@ mod tests {
                 serde_json::to_string_pretty(&journal.month_file(key)).unwrap(),
             );
         }
+    }
+
+    fn key(month: u32) -> MonthKey {
+        MonthKey { year: 2026, month }
+    }
+
+    /// Entries over three months with everything a text and an entry can hold.
+    fn varied() -> Vec<JournalEntry> {
+        let texts = [
+            String::new(),
+            "Slept badly. 😴 Missed them; wrote instead. 🌧️💔 #sleep".to_string(),
+            "日本語, עברית, العربية, 👩‍👩‍👧‍👦 and \u{1b}[31m an escape".to_string(),
+            "x".repeat(10 * 1024 * 1024),
+            "line one\n\nline three\r\n".to_string(),
+        ];
+        (0..600)
+            .map(|n| {
+                let mut e = entry(
+                    &format!("id{n:04}"),
+                    &format!("2026-0{}-{:02}T10:00:00Z", 1 + n % 3, 1 + n % 28),
+                );
+                e.text = match n % 50 {
+                    0..5 => texts[n % 50].clone(),
+                    _ => format!("{n}: walked by the river. {}", "ünïcode ".repeat(n % 30)),
+                };
+                if n.is_multiple_of(7) {
+                    e.extra
+                        .insert("weather".into(), serde_json::json!({"sky": "grey", "n": n}));
+                }
+                e.step = n.is_multiple_of(4).then(|| "space".to_string());
+                e
+            })
+            .collect()
+    }
+
+    /// Packs every month but the newest, as the loader and the workbook leave them.
+    fn pack_older(journal: &mut Journal) {
+        for _ in 0..2 * journal.months().count() {
+            journal.pack_unread(|_| false);
+        }
+    }
+
+    fn files(journal: &Journal) -> Vec<String> {
+        journal
+            .months()
+            .map(|k| serde_json::to_string_pretty(&journal.month_file_view(k)).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn a_packed_month_is_read_and_saved_exactly_as_it_was() {
+        let mut journal = Journal::from_entries(varied());
+        journal.month_extra.insert(
+            key(1),
+            [("kept".to_string(), serde_json::json!([1, "two"]))].into(),
+        );
+        let before = files(&journal);
+        let entries: Vec<JournalEntry> = journal.iter().cloned().collect();
+        pack_older(&mut journal);
+        assert_eq!(journal.packed_months(), (2, 0), "all but the newest");
+        assert_eq!(journal.month_len(key(1)), 200);
+        assert_eq!(journal.packed_months(), (2, 0), "counting unpacks nothing");
+        assert_eq!(journal.entry_step(key(1), 0), Some("space"));
+        assert_eq!(journal.packed_months(), (2, 0), "nor does a step");
+        let one = journal.entry(key(2), 5).unwrap().clone();
+        assert_eq!(journal.packed_months(), (2, 1), "only the month read");
+        assert_eq!(journal.get(&one.id), Some(&one));
+        assert_eq!(journal.iter().cloned().collect::<Vec<_>>(), entries);
+        assert_eq!(files(&journal), before, "saved word for word");
+        journal.pack_unread(|_| false);
+        assert_eq!(journal.packed_months(), (2, 2), "read since: kept");
+        journal.pack_unread(|_| false);
+        assert_eq!(journal.packed_months(), (2, 0), "not read since: dropped");
+        assert_eq!(files(&journal), before);
+        let file = journal.month_file(key(1));
+        assert_eq!(file.entries, journal.month_entries(key(1)));
+        assert_eq!(file.extra["kept"], serde_json::json!([1, "two"]));
+    }
+
+    #[test]
+    fn a_change_to_a_packed_month_opens_it_and_is_kept() {
+        let mut journal = Journal::from_entries(varied());
+        pack_older(&mut journal);
+        let revision = journal.revision(key(1));
+        let mut edited = journal.entry(key(1), 3).unwrap().clone();
+        edited.text = "changed words 🌱".into();
+        assert_eq!(journal.insert(edited.clone()), key(1));
+        assert!(journal.revision(key(1)) > revision);
+        assert_eq!(journal.packed_months().0, 1, "the changed month is open");
+        assert_eq!(journal.get(&edited.id), Some(&edited));
+        journal.pack_unread(|k| k == key(1));
+        journal.pack_unread(|k| k == key(1));
+        assert_eq!(journal.packed_months().0, 1, "kept open while asked to");
+        journal.pack_unread(|_| false);
+        assert_eq!(journal.packed_months().0, 2, "packed again once let go");
+        assert_eq!(journal.get(&edited.id), Some(&edited));
+        let removed = journal.entry(key(2), 0).unwrap().id.clone();
+        assert!(journal.remove(&removed).is_some());
+        assert_eq!(journal.month_len(key(2)), 199);
+    }
+
+    #[test]
+    fn a_month_arriving_packed_stays_packed_unless_an_id_clashes() {
+        let mut journal = Journal::default();
+        journal.insert(entry("taken", "2026-05-01T00:00:00Z"));
+        let month = |entries: Vec<JournalEntry>| JournalMonth {
+            schema: JOURNAL_SCHEMA,
+            month: "2026-03".into(),
+            entries,
+            extra: Extra::new(),
+        };
+        let file = month(vec![
+            entry("b", "2026-03-02T00:00:00Z"),
+            entry("a", "2026-03-01T00:00:00Z"),
+        ])
+        .packed()
+        .unwrap();
+        assert!(journal.add_packed_month(key(3), file).is_empty());
+        assert_eq!(journal.packed_months(), (1, 0));
+        assert_eq!(journal.entry(key(3), 0).unwrap().id, "a", "in date order");
+        assert_eq!(journal.month_holding("b"), Some(key(3)));
+        assert_eq!(journal.len(), 3);
+
+        let clash = month(vec![
+            entry("taken", "2026-04-02T00:00:00Z"),
+            entry("c", "2026-04-01T00:00:00Z"),
+            entry("c", "2026-04-01T00:00:00Z"),
+        ])
+        .packed()
+        .unwrap();
+        let renamed = journal.add_packed_month(key(4), clash);
+        assert_eq!(renamed.ids.len(), 2, "{renamed:?}");
+        assert_eq!(journal.len(), 6);
+        assert_eq!(journal.packed_months().0, 1, "taken in open, to be saved");
+        assert_eq!(journal.month_len(key(4)), 3);
     }
 
     #[test]

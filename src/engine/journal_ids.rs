@@ -1,16 +1,15 @@
 //! Which month file holds each journal entry, found by its id without a second copy of the ids.
 
+use rustc_hash::{FxHashMap, FxHasher};
 use std::collections::BTreeMap;
 use std::collections::hash_map::Entry;
 use std::hash::{Hash, Hasher};
-use std::sync::Arc;
-
-use rustc_hash::{FxHashMap, FxHasher};
 
 use super::journal::{JournalEntry, MonthKey};
+use super::kept_month::KeptMonth;
 
 /// A journal's months, as [`IdMonths`] searches them.
-pub(super) type Months = BTreeMap<MonthKey, Arc<Vec<JournalEntry>>>;
+pub(super) type Months = BTreeMap<MonthKey, KeptMonth>;
 
 /// A month being filled that is not among the months yet: its key and entries so far.
 pub(super) type Pending<'a> = Option<(MonthKey, &'a [JournalEntry])>;
@@ -51,11 +50,12 @@ impl IdMonths {
             .into_iter()
             .chain(more.iter().copied())
             .find_map(|key| {
-                let entries: &[JournalEntry] = match pending {
-                    Some((pending, entries)) if pending == key => entries,
-                    _ => months.get(&key).map_or(&[], |m| m.as_slice()),
-                };
-                let at = entries.iter().position(|e| e.id == id)?;
+                let at = match pending {
+                    Some((pending, entries)) if pending == key => {
+                        entries.iter().position(|e| e.id == id)
+                    }
+                    _ => months.get(&key)?.position(id),
+                }?;
                 Some((key, at))
             })
     }
@@ -123,8 +123,8 @@ mod tests {
     #[test]
     fn ids_sharing_a_hash_are_told_apart_by_their_months() {
         let mut months = Months::new();
-        months.insert(key(1), Arc::new(vec![entry("other")]));
-        months.insert(key(2), Arc::new(vec![entry("x"), entry("a")]));
+        months.insert(key(1), KeptMonth::open(vec![entry("other")]));
+        months.insert(key(2), KeptMonth::open(vec![entry("x"), entry("a")]));
         let mut ids = IdMonths::default();
         let h = hash("a");
         ids.first.insert(h, key(1));

@@ -197,7 +197,7 @@ pub struct EntryRef {
 impl EntryRef {
     /// The entry this names in `journal`.
     pub fn get(self, journal: &Journal) -> Option<&JournalEntry> {
-        journal.month_entries(self.month).get(self.at as usize)
+        journal.entry(self.month, self.at as usize)
     }
 }
 
@@ -495,7 +495,10 @@ impl SearchIndex {
     pub fn build(journal: &Journal, step_title: &dyn Fn(&str) -> Option<String>) -> Self {
         let mut index = Self::default();
         for key in journal.months() {
-            let docs = docs_of(journal.month_entries(key), step_title);
+            let Some(month) = journal.month_shared(key) else {
+                continue;
+            };
+            let docs = docs_of(&month.entries(), step_title);
             index.put(key, Segment::build(&docs, journal.revision(key)));
         }
         index
@@ -513,15 +516,14 @@ impl SearchIndex {
 
     /// The segment of month `key` when it describes the month as `journal` holds it now.
     pub fn current(&self, journal: &Journal, key: MonthKey) -> Option<&Segment> {
-        self.segments.get(&key).filter(|s| {
-            s.revision == journal.revision(key) && s.len() == journal.month_entries(key).len()
-        })
+        self.segments
+            .get(&key)
+            .filter(|s| s.revision == journal.revision(key) && s.len() == journal.month_len(key))
     }
 
     /// Forgets months `journal` no longer holds.
     pub fn retain_months(&mut self, journal: &Journal) {
-        self.segments
-            .retain(|key, _| !journal.month_entries(*key).is_empty());
+        self.segments.retain(|key, _| journal.month_len(*key) > 0);
     }
 
     /// The entries of `journal` that `filter` lets through, newest first (the journal list's
@@ -553,20 +555,16 @@ impl SearchIndex {
         let mut read_any = false;
         let months: Vec<MonthKey> = journal.months().collect();
         for month in months.into_iter().rev() {
-            let entries = journal.month_entries(month);
+            let len = journal.month_len(month);
             let step_ok = |at: u32| {
                 filter
                     .step
                     .as_ref()
-                    .is_none_or(|s| entries[at as usize].step.as_ref() == Some(s))
+                    .is_none_or(|s| journal.entry_step(month, at as usize) == Some(s))
             };
             match self.current(journal, month) {
                 _ if filter.is_empty() => {
-                    found.extend(
-                        (0..entries.len() as u32)
-                            .rev()
-                            .map(|at| EntryRef { month, at }),
-                    );
+                    found.extend((0..len as u32).rev().map(|at| EntryRef { month, at }));
                 }
                 Some(segment) => found.extend(
                     segment
@@ -575,8 +573,9 @@ impl SearchIndex {
                         .filter(|at| step_ok(*at))
                         .map(|at| EntryRef { month, at }),
                 ),
-                None if read_any && entries.len() > budget_left => left_out += 1,
+                None if read_any && len > budget_left => left_out += 1,
                 None => {
+                    let entries = journal.month_entries(month);
                     read_any = true;
                     // A month larger than the budget is read in its newest part only.
                     let from = entries.len().saturating_sub(budget_left);

@@ -67,7 +67,12 @@ pub fn export(
 ) -> String {
     let written = ExportWriter::begin(format, journey, guide, filter, tz, now, Vec::new())
         .and_then(|mut writer| {
-            writer.entries(journal.iter())?;
+            // A month at a time, a packed one unpacked for this alone and dropped after it.
+            for key in journal.months() {
+                if let Some(month) = journal.month_shared(key) {
+                    writer.entries(month.entries().iter())?;
+                }
+            }
             writer.finish()
         })
         .unwrap_or_default();

@@ -19,7 +19,7 @@ use super::key_overrides::{KeyMeaning, KeyOverrides};
 use super::keymap::{self, Command, ScreenKind};
 use super::loader::{JournalLoader, Loaded};
 use super::look::Look;
-use super::persist::{Persist, Unsaved};
+use super::persist::{Persist, SaveTarget, Unsaved};
 use super::screens::{EraseScreen, SettingsScreen};
 use super::screens::{Screen, View};
 use super::search::Searcher;
@@ -628,15 +628,12 @@ impl App {
             return;
         }
         for month in loaded {
-            match month {
+            let taken = match month {
+                Loaded::Packed(key, month) => {
+                    Some((key, self.book.journal.add_packed_month(key, month)))
+                }
                 Loaded::Month(key, month) => {
-                    let renamed = self.book.journal.add_file_month(key, month);
-                    if !renamed.is_empty() {
-                        self.save(&Outcome {
-                            months_changed: vec![key],
-                            ..Outcome::default()
-                        });
-                    }
+                    Some((key, self.book.journal.add_file_month(key, month)))
                 }
                 Loaded::SetAside(key, why) => {
                     self.unread.insert(key);
@@ -644,10 +641,34 @@ impl App {
                         "A journal month could not be read and is set aside (nothing in it was changed): {why}"
                     )));
                     self.set_aside.push(why);
+                    None
                 }
+            };
+            if let Some((key, renamed)) = taken
+                && !renamed.is_empty()
+            {
+                self.save(&Outcome {
+                    months_changed: vec![key],
+                    ..Outcome::default()
+                });
             }
         }
         self.with_screen(|s, v| s.refresh(v));
+    }
+
+    /// Packs again the journal months nothing read since the last call (see
+    /// [`crate::engine::Journal::pack_unread`]); called after each frame, so the months on
+    /// screen stay unpacked. A month whose save failed is kept open.
+    pub fn pack_unread(&mut self) {
+        let unsaved: Vec<MonthKey> = self
+            .unsaved
+            .iter()
+            .filter_map(|u| match u.what {
+                SaveTarget::Month(key) => Some(key),
+                _ => None,
+            })
+            .collect();
+        self.book.journal.pack_unread(|key| unsaved.contains(&key));
     }
 
     /// Takes in the journal months that have arrived from the loader; true when any had.

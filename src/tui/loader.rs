@@ -1,18 +1,22 @@
 //! Older journal months loaded behind the first frame: the newest month is read before the
-//! workbook opens, the rest arrive on a thread.
+//! workbook opens, the rest arrive on a thread, packed there (their text compressed, see
+//! [`crate::engine::PackedMonth`]) so the screen's thread never holds an older month's text
+//! plainly until it reads it.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel, sync_channel};
 
-use crate::engine::{JournalMonth, MonthKey};
+use crate::engine::{JournalMonth, MonthKey, PackedFile};
 use crate::store::{Access, Store};
 
 use super::events::Wake;
 
 /// One month read by the loader.
 pub enum Loaded {
-    /// A month's file as read.
+    /// A month's file as read, packed.
+    Packed(MonthKey, PackedFile),
+    /// A month's file as read, when it could not be packed (a text of 4 GiB or more).
     Month(MonthKey, JournalMonth),
     /// A month that could not be read and is set aside; the sentence says which and why.
     SetAside(MonthKey, String),
@@ -28,7 +32,10 @@ pub struct JournalLoader {
 /// Month `key` as the loader passes it on; `None` when it has no file.
 fn read(store: &Store, key: MonthKey) -> Option<Loaded> {
     match store.load_month(key) {
-        Ok(Some(month)) => Some(Loaded::Month(key, month)),
+        Ok(Some(month)) => Some(match month.packed() {
+            Ok(packed) => Loaded::Packed(key, packed),
+            Err(month) => Loaded::Month(key, month),
+        }),
         Ok(None) => None,
         Err(e) => Some(Loaded::SetAside(key, e.to_string())),
     }
@@ -176,7 +183,7 @@ impl JournalLoader {
 
     fn note(&mut self, loaded: &[Loaded]) {
         for month in loaded {
-            let (Loaded::Month(key, _) | Loaded::SetAside(key, _)) = month;
+            let (Loaded::Packed(key, _) | Loaded::Month(key, _) | Loaded::SetAside(key, _)) = month;
             self.pending.remove(key);
         }
     }

@@ -154,6 +154,7 @@ fn event_loop(app: &mut App, room: &mut Room) -> Result<(), CliError> {
                 .draw(|frame| frame.render_widget(&*app, frame.area()))?;
             dirty = false;
             drawn_in = Some((period, slot));
+            app.pack_unread();
         }
         // Keys and arriving journal months wake the loop at once; the tick is for drafts, the
         // inbox and saving.

@@ -3,20 +3,20 @@
 //! directly (same results, only slower). Nothing here ever holds up a frame or a key.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::content::Guide;
 use crate::engine::search::{SearchIndex, Segment, docs_of};
-use crate::engine::{Journal, JournalEntry, MonthKey};
+use crate::engine::{Journal, MonthKey, SharedMonth};
 
 /// How many entries may wait to be indexed at once. Months are shared with the thread, not
 /// copied, but a month changed while the thread still holds it is copied once: this bounds
 /// those copies however large the journal is.
 const IN_FLIGHT: usize = 200_000;
 
-/// A month to index: its key, its revision, and its entries, shared with the journal.
-type Job = (MonthKey, u64, Arc<Vec<JournalEntry>>);
+/// A month to index: its key, its revision, and its entries, shared with the journal (packed
+/// when the journal keeps it packed: the thread unpacks it for itself and keeps nothing).
+type Job = (MonthKey, u64, SharedMonth);
 
 /// The way to the thread: months to index go one way, their segments come back the other.
 type Thread = (Sender<Job>, Receiver<(MonthKey, Segment)>);
@@ -99,9 +99,9 @@ impl Searcher {
                 .spawn(move || {
                     super::background::give_way_to_the_screen();
                     let title = |id: &str| titles.get(id).cloned();
-                    for (key, revision, entries) in jobs {
-                        let docs = docs_of(&entries, &title);
-                        drop(entries);
+                    for (key, revision, month) in jobs {
+                        let docs = docs_of(&month.entries(), &title);
+                        drop(month);
                         if done.send((key, Segment::build(&docs, revision))).is_err() {
                             return;
                         }

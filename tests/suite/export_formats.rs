@@ -234,3 +234,33 @@ fn json_is_our_marked_format_without_answers() {
     assert_eq!(entries[0]["created"], "2026-03-01T02:30:00Z");
     assert!(!out.contains("Honestly, the closeness"));
 }
+
+/// The workbook keeps older months packed: every format exports them exactly as it exports
+/// them open, and the export leaves nothing unpacked behind.
+#[test]
+fn packed_months_export_as_open_ones() {
+    let mut three_months = entries();
+    for (n, days) in [(1, 40), (2, 80)] {
+        three_months.extend(entries().into_iter().map(|mut e| {
+            e.id = format!("{}-{n}", e.id);
+            e.created -= chrono::Duration::days(days);
+            e
+        }));
+    }
+    let open = Journal::from_entries(three_months.clone());
+    let mut packed = Journal::from_entries(three_months);
+    for _ in 0..2 * packed.months().count() {
+        packed.pack_unread(|_| false);
+    }
+    assert_eq!(
+        packed.packed_months(),
+        (2, 0),
+        "the older two months packed"
+    );
+    for format in [Format::Markdown, Format::Json, Format::Text, Format::Html] {
+        let export_of =
+            |journal: &Journal| export(format, journal, None, &guide(), &all(), &zone(), now());
+        assert_eq!(export_of(&packed), export_of(&open), "{format}");
+    }
+    assert_eq!(packed.packed_months().1, 0, "nothing kept unpacked");
+}

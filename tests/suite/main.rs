@@ -30,6 +30,7 @@ mod e2e_disk_full;
 mod e2e_import_stdin;
 mod e2e_journey;
 mod e2e_own_editor;
+mod e2e_packed_months;
 mod e2e_reading;
 mod e2e_search_big_month;
 mod e2e_settings;

@@ -119,10 +119,11 @@ fn months_read_on_two_threads_arrive_in_order() {
     let order: Vec<(MonthKey, bool)> = arrived
         .iter()
         .map(|loaded| match loaded {
-            Loaded::Month(key, month) => {
+            Loaded::Packed(key, month) => {
                 assert_eq!(month.entries.len(), 1, "{key}");
                 (*key, true)
             }
+            Loaded::Month(key, _) => panic!("{key} arrived unpacked"),
             Loaded::SetAside(key, _) => (*key, false),
         })
         .collect();
@@ -130,4 +131,58 @@ fn months_read_on_two_threads_arrive_in_order() {
         months.iter().rev().map(|k| (*k, *k != damaged)).collect();
     assert_eq!(order, expected);
     assert!(!loader.is_loading());
+}
+
+/// Months arrive from the loader packed and stay packed: the search thread indexes each from
+/// its packed form without leaving it unpacked, and every search finds what it finds in the
+/// same months read plainly.
+#[test]
+fn months_arrive_packed_and_are_searched_as_read_plainly() {
+    use rekindle::engine::search::{EntryRef, Filter, Query, SearchIndex};
+    use rekindle::tui::search::Searcher;
+
+    let dir = crate::tui_support::three_months_on_disk(true);
+    let store = Store::open(dir.path(), Access::ReadOnly).unwrap();
+    let plain = store.load_journal().unwrap().journal;
+    let months: Vec<MonthKey> = plain.months().collect();
+    let mut loader = JournalLoader::spawn(dir.path().to_path_buf(), months.clone());
+    let mut journal = Journal::default();
+    for loaded in loader.wait_for(&months) {
+        match loaded {
+            Loaded::Packed(key, month) => assert!(journal.add_packed_month(key, month).is_empty()),
+            Loaded::Month(key, _) | Loaded::SetAside(key, _) => panic!("{key} not packed"),
+        }
+    }
+    assert_eq!(journal.packed_months(), (3, 0));
+
+    let guide = default_guide().unwrap();
+    let mut searcher = Searcher::default();
+    searcher.wait(&journal, &guide);
+    assert_eq!(
+        journal.packed_months(),
+        (3, 0),
+        "indexed without being left unpacked"
+    );
+    let title = |id: &str| guide.step(id).map(|s| s.title.clone());
+    let plain_index = SearchIndex::build(&plain, &title);
+    let ids = |journal: &Journal, found: Vec<EntryRef>| -> Vec<String> {
+        found
+            .into_iter()
+            .map(|r| r.get(journal).unwrap().id.clone())
+            .collect()
+    };
+    for typed in ["entry", "entry c", "ent", "nothing", ""] {
+        let filter = Filter {
+            query: Query::parse(typed),
+            ..Filter::default()
+        };
+        let found = searcher.index().search(&journal, &filter, &title);
+        let expected = plain_index.search(&plain, &filter, &title);
+        assert_eq!(ids(&journal, found), ids(&plain, expected), "{typed:?}");
+    }
+    assert_eq!(
+        searcher.index().tag_counts(&journal),
+        plain_index.tag_counts(&plain)
+    );
+    assert_eq!(journal, plain, "the same entries, word for word");
 }

@@ -41,12 +41,35 @@ fn ids(journal: &Journal, found: &[EntryRef]) -> Vec<String> {
         .collect()
 }
 
-/// Searches with the index and without it, checks both agree, and returns the ids found.
+/// [`journal`] with every month but the newest packed, as the workbook keeps older months.
+fn packed_journal() -> Journal {
+    let mut journal = journal();
+    for _ in 0..6 {
+        journal.pack_unread(|_| false);
+    }
+    assert_eq!(journal.packed_months(), (2, 0));
+    journal
+}
+
+/// Searches with the index and without it, with older months open and packed, checks all
+/// agree, and returns the ids found.
 fn find(filter: &Filter) -> Vec<String> {
     let journal = journal();
     let indexed = SearchIndex::build(&journal, &title).search(&journal, filter, &title);
     let read = SearchIndex::default().search(&journal, filter, &title);
     assert_eq!(ids(&journal, &indexed), ids(&journal, &read), "{filter:?}");
+    let packed = packed_journal();
+    let index = SearchIndex::build(&packed, &title);
+    assert_eq!(packed.packed_months(), (2, 0), "indexing keeps nothing");
+    let found = index.search(&packed, filter, &title);
+    assert_eq!(
+        packed.packed_months(),
+        (2, 0),
+        "an indexed search reads no text"
+    );
+    assert_eq!(ids(&packed, &found), ids(&journal, &indexed), "{filter:?}");
+    let read = SearchIndex::default().search(&packed, filter, &title);
+    assert_eq!(ids(&packed, &read), ids(&journal, &indexed), "{filter:?}");
     ids(&journal, &indexed)
 }
 
@@ -151,6 +174,13 @@ fn tags_are_counted_most_used_first() {
     let counts = SearchIndex::build(&journal, &title).tag_counts(&journal);
     let read = SearchIndex::default().tag_counts(&journal);
     assert_eq!(counts, read);
+    let packed = packed_journal();
+    assert_eq!(
+        SearchIndex::build(&packed, &title).tag_counts(&packed),
+        counts
+    );
+    assert_eq!(packed.packed_months(), (2, 0), "counted from the index");
+    assert_eq!(SearchIndex::default().tag_counts(&packed), counts);
     assert_eq!(
         counts,
         [
