@@ -7,7 +7,9 @@ use std::fs;
 
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
-use rekindle::engine::{Draft, Drafts, JOURNAL_SCHEMA, JournalEntry, JournalMonth, MonthKey};
+use rekindle::engine::{
+    Draft, Drafts, JOURNAL_SCHEMA, JournalEntry, JournalMonth, MonthKey, PackedMonth,
+};
 use rekindle::store::{Access, Store};
 use serde_json::Value;
 
@@ -115,6 +117,21 @@ proptest! {
         prop_assert_eq!(&loaded, &month);
         store.save_month(&loaded).unwrap();
         prop_assert_eq!(store.load_month(NOVEMBER).unwrap().unwrap(), month);
+    }
+
+    #[test]
+    fn any_month_packed_in_memory_unpacks_to_exactly_what_it_held(
+        month in month(),
+        long in prop::option::of((0usize..12, 1usize..4)),
+    ) {
+        let mut entries = month.entries;
+        // One text longer than a block (64 KiB), so entries spread over several blocks.
+        if let Some((at, blocks)) = long.filter(|(at, _)| *at < entries.len()) {
+            entries[at].text = "é 🌱 \u{1b}[2J ".repeat(blocks * 8_000);
+        }
+        let packed = PackedMonth::pack(entries.clone()).expect("a month this size packs");
+        prop_assert_eq!(packed.len(), entries.len());
+        prop_assert_eq!(packed.unpack(), entries);
     }
 
     #[test]
