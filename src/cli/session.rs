@@ -430,6 +430,8 @@ impl Session {
         let wait = LockWait::ForAnyone(WRITER_WAIT);
         let mut session = Self::open_journey(guide, dir, access, wait)?;
         let mut older = session.store.journal_months()?;
+        let expected = session.store.indexed_entries_hint();
+        session.book.journal.reserve_ids(expected);
         if let Some(key) = older.pop() {
             session.ensure_month(key)?;
         }

@@ -284,6 +284,12 @@ impl Journal {
         renamed
     }
 
+    /// Makes room for about `entries` more entries' ids, for a journal about to take in that
+    /// many (a hint: more or fewer are taken in as well).
+    pub fn reserve_ids(&mut self, entries: usize) {
+        self.ids.reserve(entries);
+    }
+
     /// Takes in the month file `key` as read and packed, keeping it packed, as
     /// [`Journal::add_file_month`] would take it in unpacked. A month with an id already taken,
     /// or a month already here, is unpacked and taken in as that does.
