@@ -26,9 +26,27 @@ pub fn noun<'a>(n: impl Count, one: &'a str, many: &'a str) -> &'a str {
     if n.is_one() { one } else { many }
 }
 
-/// `n` things in words: "1 entry", "0 entries", "3 entries".
+/// `n` things in words: "1 entry", "0 entries", "3 entries", "12,500 entries".
 pub fn count(n: impl Count, one: &str, many: &str) -> String {
-    format!("{n} {}", noun(n, one, many))
+    format!("{} {}", grouped(n), noun(n, one, many))
+}
+
+/// `n` with its thousands set apart, as people read a big number: "950", "1,000,003", "-2,500".
+pub fn grouped(n: impl Display) -> String {
+    let digits = n.to_string();
+    let (sign, digits) = match digits.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", digits.as_str()),
+    };
+    let mut out = String::with_capacity(sign.len() + digits.len() + digits.len() / 3);
+    out.push_str(sign);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// A part of a whole: "3 of 10 entries", and the whole alone when nothing is left out ("1 entry",
@@ -37,7 +55,7 @@ pub fn part_of(part: usize, whole: usize, one: &str, many: &str) -> String {
     if part == whole {
         count(whole, one, many)
     } else {
-        format!("{part} of {}", count(whole, one, many))
+        format!("{} of {}", grouped(part), count(whole, one, many))
     }
 }
 
@@ -85,6 +103,19 @@ mod tests {
         assert_eq!(count(21i64, "day", "days"), "21 days");
         assert_eq!(noun(1u8, "file", "files"), "file");
         assert_eq!(noun(-1i32, "file", "files"), "files");
+    }
+
+    #[test]
+    fn big_counts_set_their_thousands_apart() {
+        assert_eq!(grouped(950u32), "950");
+        assert_eq!(grouped(1000usize), "1,000");
+        assert_eq!(grouped(1_000_003u64), "1,000,003");
+        assert_eq!(grouped(-2500i64), "-2,500");
+        assert_eq!(count(100_000usize, "entry", "entries"), "100,000 entries");
+        assert_eq!(
+            part_of(48_575, 353_679, "entry", "entries"),
+            "48,575 of 353,679 entries"
+        );
     }
 
     #[test]

@@ -89,7 +89,10 @@ fn start(tmux: &Tmux, data: &Path) {
     tmux.start(data);
     tmux.wait_for("Give it space");
     tmux.keys(&["J"]);
-    tmux.wait_for(&format!("{} entries", MONTHS as usize * PER_MONTH));
+    tmux.wait_for(&format!(
+        "{} entries",
+        rekindle::content::words::grouped(MONTHS as usize * PER_MONTH)
+    ));
 }
 
 #[test]
@@ -111,7 +114,7 @@ fn a_session_that_only_reads_old_months_changes_no_file() {
     tmux.wait_for("Month 10, entry");
     tmux.keys(&["/"]);
     tmux.text("kitchen");
-    let found = tmux.wait_for("1 of 2400 entries");
+    let found = tmux.wait_for("1 of 2,400 entries");
     assert!(found.contains("The very first entry"), "{found}");
     tmux.keys(&["Escape", "Escape", "Escape", "q"]);
     tmux.wait_for("EXITED=0");

@@ -54,10 +54,10 @@ fn a_search_in_a_big_month_finds_every_match_once_indexed() {
     tmux.start(&data);
     tmux.to_home();
     tmux.keys(&["J"]);
-    tmux.wait_for("3000 entries");
+    tmux.wait_for("3,000 entries");
     tmux.keys(&["/"]);
     tmux.text("harbour");
-    let found = tmux.wait_for("30 of 3000 entries");
+    let found = tmux.wait_for("30 of 3,000 entries");
     assert!(!found.contains("still searching"), "{found}");
     assert!(
         found.contains("Walked to the harbour, day 2900"),

@@ -164,7 +164,7 @@ fn an_export_is_imported_from_stdin_and_leaves_no_file_behind() {
         stdout(out.get_output()),
         format!(
             "Imported {} entries from rekindle export (0 already there, skipped)\n",
-            3 * PER_MONTH
+            rekindle::content::words::grouped(3 * PER_MONTH)
         )
     );
     assert_eq!(entries_in(&sb, &sb.data()), 3 * PER_MONTH);

@@ -83,7 +83,10 @@ fn many_problems_are_placed_quickly() {
     let pack = pack(&sandbox, false);
     let (took, said) = timed_check(&sandbox, &pack, false);
     assert!(
-        said.contains(&format!("{STEPS} problems")),
+        said.contains(&format!(
+            "{} problems",
+            rekindle::content::words::grouped(STEPS)
+        )),
         "{}",
         &said[said.len().saturating_sub(300)..]
     );

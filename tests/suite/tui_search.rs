@@ -261,7 +261,7 @@ fn a_search_before_the_index_says_it_is_still_searching() {
     screen.refresh(&view(&built));
     assert_eq!(screen.months_left_out(), 0);
     let late = line(&screen, &built);
-    assert!(late.contains("9 of 9000 entries"), "{late}");
+    assert!(late.contains("9 of 9,000 entries"), "{late}");
     assert!(!late.contains("still searching"), "{late}");
 }
 
@@ -328,13 +328,13 @@ fn a_month_larger_than_a_key_may_read_is_searched_in_part_until_indexed() {
     assert_eq!(screen.months_left_out(), 1, "the month was read in part");
     let early = line(&screen, &not_built);
     assert!(
-        early.contains("10 of 3000 entries · still searching older months"),
+        early.contains("10 of 3,000 entries · still searching older months"),
         "the newest 1,000 entries hold 10 matches: {early}"
     );
     screen.refresh(&view(&built));
     assert_eq!(screen.months_left_out(), 0);
     let late = line(&screen, &built);
-    assert!(late.contains("30 of 3000 entries"), "{late}");
+    assert!(late.contains("30 of 3,000 entries"), "{late}");
     assert!(!late.contains("still searching"), "{late}");
 }
 
