@@ -186,3 +186,53 @@ fn months_arrive_packed_and_are_searched_as_read_plainly() {
     );
     assert_eq!(journal, plain, "the same entries, word for word");
 }
+
+/// A month file holding two entries with one id, the later one first.
+fn month_with_a_duplicate_id_out_of_order() -> rekindle::engine::JournalMonth {
+    use rekindle::engine::{JOURNAL_SCHEMA, JournalEntry, JournalMonth};
+    let entry = |at: &str, text: &str| JournalEntry {
+        id: "20260310T120000000Z".to_string(),
+        created: at.parse().unwrap(),
+        edited: None,
+        text: text.to_string(),
+        step: None,
+        mood: None,
+        tags: vec![],
+        extra: Default::default(),
+    };
+    JournalMonth {
+        schema: JOURNAL_SCHEMA,
+        month: "2026-03".to_string(),
+        entries: vec![
+            entry("2026-03-20T09:00:00Z", "the later words, first in the file"),
+            entry("2026-03-10T12:00:00Z", "the earlier words"),
+        ],
+        extra: Default::default(),
+    }
+}
+
+#[test]
+fn a_month_arriving_packed_renames_a_duplicate_id_as_the_month_read_plainly_does() {
+    let key = MonthKey::of("2026-03-10T12:00:00Z".parse::<DateTime<Utc>>().unwrap());
+    let mut plainly = Journal::default();
+    let renamed_plainly = plainly.add_file_month(key, month_with_a_duplicate_id_out_of_order());
+    let mut packed = Journal::default();
+    let file = month_with_a_duplicate_id_out_of_order();
+    let renamed_packed = match file.packed() {
+        Ok(file) => packed.add_packed_month(key, file),
+        Err(file) => packed.add_file_month(key, file),
+    };
+    assert_eq!(renamed_packed.ids, renamed_plainly.ids);
+    let ids = |journal: &Journal| -> Vec<(String, String)> {
+        journal
+            .iter()
+            .map(|e| (e.id.clone(), e.text.clone()))
+            .collect()
+    };
+    assert_eq!(
+        ids(&packed),
+        ids(&plainly),
+        "the workbook (months packed) and the command line (months read plainly) give each \
+         entry the same id"
+    );
+}
