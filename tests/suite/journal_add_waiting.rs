@@ -274,3 +274,41 @@ fn a_read_only_plain_window_shows_the_entries_waiting() {
     );
     assert_eq!(inbox_records(&sandbox), 1, "a reader files nothing");
 }
+
+#[test]
+fn a_read_only_workbook_shows_the_entries_waiting() {
+    use crate::e2e_support::{Tmux, binary};
+    let (sandbox, key) = big_month();
+    let guide = rekindle::content::default_guide().unwrap();
+    let safety = guide.check("safety").unwrap().questions.len();
+    plain(
+        &sandbox,
+        &[],
+        &format!("Sam\n2\n{}q\n", "no\n".repeat(safety)),
+    );
+    sandbox.add("words a read-only workbook must still show");
+    assert_eq!(inbox_records(&sandbox), 1, "the entry waits");
+
+    let tmux = Tmux::new("waiting-ro");
+    let data = sandbox.data();
+    let command = format!(
+        "env -u NO_COLOR -u REKINDLE_CONFIG XDG_CONFIG_HOME='{}.config' REKINDLE_DATA_DIR='{}' \
+         '{}' --read-only; echo EXITED=$?; sleep 30",
+        data.display(),
+        data.display(),
+        binary().display()
+    );
+    tmux.tmux(&["new-session", "-d", "-x", "100", "-y", "30", &command]);
+    tmux.wait_for("Give it space");
+    tmux.keys(&["J"]);
+    let list = tmux.wait_for("entry 1399");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXITED=0");
+    tmux.tmux(&["kill-server"]);
+    assert!(
+        list.contains("words a read-only workbook must still show"),
+        "the newest entry is missing from the list:\n{list}"
+    );
+    assert_eq!(inbox_records(&sandbox), 1, "a reader files nothing");
+    assert_eq!(texts_in_file(&sandbox, key).len(), 1_400);
+}
