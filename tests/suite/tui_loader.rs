@@ -236,3 +236,65 @@ fn a_month_arriving_packed_renames_a_duplicate_id_as_the_month_read_plainly_does
          entry the same id"
     );
 }
+
+#[test]
+fn a_record_for_a_month_set_aside_keeps_only_itself_in_the_inbox() {
+    use rekindle::store::{Inbox, InboxItem, InboxRecord};
+    use rekindle::tui::saver::StoreSaver;
+    let dir = crate::tui_support::three_months_on_disk(true);
+    let october = dir.path().join("journal").join("2026-10.json");
+    std::fs::write(&october, b"{ not json").unwrap();
+    let inbox = Inbox::of(dir.path());
+    let put = |id: &str, at: &str| {
+        let entry = crate::tui_support::dated_entry(id, at);
+        let record = InboxRecord::new(
+            entry.created,
+            InboxItem::Entry {
+                entry,
+                replaces: false,
+            },
+        );
+        inbox.put(&record).unwrap()
+    };
+    let for_october = put("oct-waiting", "2026-10-25T10:00:00Z");
+    let for_november = put("nov-waiting", "2026-11-25T10:00:00Z");
+
+    let (session, older) =
+        Session::open_in(default_guide().unwrap(), dir.path(), Access::ReadWrite).unwrap();
+    let now: DateTime<Utc> = "2026-11-26T10:00:00Z".parse().unwrap();
+    let mut app = App::new(
+        session.guide,
+        session.book,
+        Box::new(StoreSaver::spawn(session.store)),
+        Box::new(move || now),
+        Box::new(Utc),
+        Theme::CALM,
+    );
+    app.loader = JournalLoader::spawn(dir.path().to_path_buf(), older);
+    let start = Instant::now();
+    while app.loader.is_loading() || app.book.journal.get("nov-waiting").is_none() {
+        assert!(start.elapsed() < Duration::from_secs(5), "never filed");
+        app.tick();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let _ = app.flush();
+
+    let store = Store::open(dir.path(), Access::ReadOnly).unwrap();
+    let november = store
+        .load_month(MonthKey {
+            year: 2026,
+            month: 11,
+        })
+        .unwrap()
+        .unwrap();
+    assert!(november.entries.iter().any(|e| e.id == "nov-waiting"));
+    assert!(
+        for_october.exists(),
+        "its month could not be read: it waits"
+    );
+    assert!(
+        !for_november.exists(),
+        "filed into November, so its record is removed (else it is counted twice)"
+    );
+    assert_eq!(std::fs::read(&october).unwrap(), b"{ not json");
+}
