@@ -308,7 +308,10 @@ impl Session {
         }
         let months: Vec<MonthKey> = months.into_iter().collect();
         // Sized once for every id: growing it would hold the old table and the new at once.
-        let ids = session.store.indexed_entries_hint() + session.waiting.len();
+        let ids = session
+            .store
+            .indexed_entries_hint()
+            .saturating_add(session.waiting.len());
         session.seen_ids = SeenIds::with_capacity(ids);
         session.read_ahead = Some(ReadAhead::spawn(session.store.dir(), months.clone()));
         Ok((session, months))

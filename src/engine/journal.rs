@@ -111,7 +111,15 @@ pub struct JournalMonth {
 impl JournalMonth {
     /// The month with its entries in the order the journal keeps them and packed (see
     /// [`PackedMonth`]), for a month that is not read now; itself when it cannot be packed.
+    ///
+    /// A month holding one id twice is given back as it is, in file order: taking it in renames
+    /// the second, and only the file's order says which that is (as every other reader sees it).
     pub fn packed(mut self) -> Result<PackedFile, JournalMonth> {
+        let mut ids = rustc_hash::FxHashSet::default();
+        if !self.entries.iter().all(|e| ids.insert(e.id.as_str())) {
+            return Err(self);
+        }
+        drop(ids);
         self.entries
             .sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
         match PackedMonth::pack(self.entries) {
@@ -725,15 +733,26 @@ mod tests {
         let clash = month(vec![
             entry("taken", "2026-04-02T00:00:00Z"),
             entry("c", "2026-04-01T00:00:00Z"),
-            entry("c", "2026-04-01T00:00:00Z"),
         ])
         .packed()
         .unwrap();
         let renamed = journal.add_packed_month(key(4), clash);
-        assert_eq!(renamed.ids.len(), 2, "{renamed:?}");
-        assert_eq!(journal.len(), 6);
+        assert_eq!(renamed.ids.len(), 1, "{renamed:?}");
+        assert_eq!(journal.len(), 5);
         assert_eq!(journal.packed_months().0, 1, "taken in open, to be saved");
-        assert_eq!(journal.month_len(key(4)), 3);
+        assert_eq!(journal.month_len(key(4)), 2);
+
+        let doubled = month(vec![
+            entry("d", "2026-03-05T00:00:00Z"),
+            entry("d", "2026-03-04T00:00:00Z"),
+        ]);
+        let kept = doubled
+            .packed()
+            .expect_err("an id held twice is not packed");
+        assert_eq!(
+            kept.entries[0].created.to_rfc3339(),
+            "2026-03-05T00:00:00+00:00"
+        );
     }
 
     #[test]

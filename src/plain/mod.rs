@@ -52,9 +52,9 @@ pub fn run(cli: &Cli) -> Result<ExitCode, CliError> {
     };
     let (mut session, _older) =
         Session::open_newest(cli, access).map_err(crate::tui::run::explain_lock)?;
-    if session.store.is_writer() {
-        session.file_inbox()?;
-    }
+    // A reader files nothing but still shows what waits in the inbox (entries `journal add`
+    // left beside a big month, or written while another window held the lock).
+    session.file_inbox()?;
     for warning in session.warnings() {
         eprintln!("rekindle: {}", crate::visible::visible(&warning));
     }

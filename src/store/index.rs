@@ -25,6 +25,10 @@ use super::{Store, StoreError};
 /// The schema version written into the index.
 pub const INDEX_SCHEMA: u32 = 1;
 
+/// Fewer bytes than the smallest entry a month file can hold (`{"id":"x","created":"…",
+/// "text":"x"}` alone is longer).
+const SMALLEST_ENTRY_BYTES: u64 = 40;
+
 /// What the index keeps of one month file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthSummary {
@@ -132,8 +136,20 @@ impl Store {
     /// How many entries the index counts, without looking whether it still describes the
     /// months (0 without one): a hint for sizing what holds one thing per entry, never a count
     /// to show.
+    ///
+    /// Only months the index still describes count, each at most as many entries as its file's
+    /// size could hold: a damaged index never asks for more room than the journal could need.
     pub fn indexed_entries_hint(&self) -> usize {
-        self.read_index().months.values().map(|m| m.entries).sum()
+        self.read_index()
+            .months
+            .iter()
+            .filter_map(|(name, m)| {
+                let key = MonthKey::parse(name)?;
+                let described = stamp(&self.month_file(key)) == Some((m.len, m.modified));
+                let could_hold = usize::try_from(m.len / SMALLEST_ENTRY_BYTES).ok()?;
+                described.then_some(m.entries.min(could_hold))
+            })
+            .fold(0, usize::saturating_add)
     }
 
     /// What the index should say of `month`, just saved as month `key`'s file.

@@ -823,6 +823,7 @@ impl App {
     fn take_inbox(&mut self) -> bool {
         let mut took = false;
         let mut filed = Outcome::default();
+        let mut kept_back = Outcome::default();
         let mut retire = Vec::new();
         let found = self.persist.waiting();
         let present: BTreeSet<PathBuf> = found.iter().map(|f| f.file.clone()).collect();
@@ -842,6 +843,16 @@ impl App {
                     let now = Now::new((self.clock)(), &*self.calendar);
                     let action = record.item.into_action();
                     match apply(&mut self.book, &self.guide, action, now) {
+                        // A record for a month that could not be read stays in the inbox
+                        // (that month is never saved over); it keeps no other record there.
+                        Ok(outcome)
+                            if outcome
+                                .months_changed
+                                .iter()
+                                .any(|m| self.unread.contains(m)) =>
+                        {
+                            kept_back.absorb(outcome);
+                        }
                         Ok(outcome) => {
                             filed.absorb(outcome);
                             retire.push(found.file);
@@ -857,6 +868,12 @@ impl App {
                     self.notice = Some(format!("An inbox record could not be read: {problem}"));
                 }
             }
+        }
+        if !kept_back.months_changed.is_empty() {
+            self.undo.clear();
+            // Saves nothing into those months, and says why their words wait in the inbox.
+            self.save_filing(&kept_back, Vec::new());
+            self.with_screen(|s, v| s.refresh(v));
         }
         if !retire.is_empty() {
             // Words from another window may change what a record would put back, so nothing

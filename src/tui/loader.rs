@@ -16,7 +16,8 @@ use super::events::Wake;
 pub enum Loaded {
     /// A month's file as read, packed.
     Packed(MonthKey, PackedFile),
-    /// A month's file as read, when it could not be packed (a text of 4 GiB or more).
+    /// A month's file as read, when it is not packed (a text of 4 GiB or more, or an id held
+    /// twice, renamed in file order when taken in).
     Month(MonthKey, JournalMonth),
     /// A month that could not be read and is set aside; the sentence says which and why.
     SetAside(MonthKey, String),

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::engine::{MonthKey, Outcome, Workbook};
-use crate::store::{ErasePlan, Found, InboxRecord};
+use crate::store::{ErasePlan, Found, Inbox, InboxRecord};
 
 /// A file that could not be written (yet), and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,8 +81,21 @@ pub struct MemoryPersist {
     pub records: Vec<InboxRecord>,
     /// Names of the records not yet removed (each record is named `memory/<n>`).
     pub waiting: Vec<PathBuf>,
+    /// A data folder's inbox, listed but never emptied: a read-only window shows what waits
+    /// there (entries `journal add` left beside a big month) as the workbook would file it.
+    pub read_inbox: Option<Inbox>,
     unsaved: Vec<Unsaved>,
     changed: bool,
+}
+
+impl MemoryPersist {
+    /// Keeps saves in memory and shows what waits in `inbox`, for a read-only window.
+    pub fn reading(inbox: Inbox) -> Self {
+        Self {
+            read_inbox: Some(inbox),
+            ..Self::default()
+        }
+    }
 }
 
 impl Persist for MemoryPersist {
@@ -140,7 +153,11 @@ impl Persist for MemoryPersist {
     }
 
     fn waiting(&mut self) -> Vec<Found> {
-        Vec::new()
+        // A folder that cannot be listed shows nothing more; the words stay where they are.
+        self.read_inbox
+            .as_ref()
+            .and_then(|inbox| inbox.list().ok())
+            .unwrap_or_default()
     }
 
     fn inbox_dir(&self) -> Option<PathBuf> {

@@ -55,7 +55,7 @@ pub fn open_workbook(cli: &Cli, config: &Config) -> Result<ExitCode, CliError> {
     let warnings = session.warnings();
     let persist: Box<dyn Persist> = match access {
         Access::ReadWrite => Box::new(StoreSaver::spawn(session.store)),
-        Access::ReadOnly => Box::new(MemoryPersist::default()),
+        Access::ReadOnly => Box::new(MemoryPersist::reading(crate::store::Inbox::of(&data_dir))),
     };
     let mut app = App::new(
         session.guide,

@@ -244,3 +244,71 @@ fn the_workbook_files_the_entries_waiting_and_shows_them() {
         assert_eq!(texts.iter().filter(|t| **t == text).count(), 1, "{text}");
     }
 }
+
+/// Runs `rekindle --plain ARGS` with `script` on stdin, asserting it exited 0; its stdout.
+fn plain(sandbox: &Sandbox, args: &[&str], script: &str) -> String {
+    let mut all = vec!["--plain"];
+    all.extend_from_slice(args);
+    let out = sandbox.cmd(&all).write_stdin(script).assert().success();
+    stdout(out.get_output())
+}
+
+#[test]
+fn a_read_only_plain_window_shows_the_entries_waiting() {
+    let (sandbox, _) = big_month();
+    let guide = rekindle::content::default_guide().unwrap();
+    let safety = guide.check("safety").unwrap().questions.len();
+    plain(
+        &sandbox,
+        &[],
+        &format!("Sam\n2\n{}q\n", "no\n".repeat(safety)),
+    );
+    sandbox.add("words a read-only window must still read");
+    assert_eq!(inbox_records(&sandbox), 1, "the entry waits");
+
+    let out = plain(&sandbox, &["--read-only"], "4\nq\n");
+    assert!(out.contains("Your journal, newest first."), "{out}");
+    assert!(
+        out.contains("words a read-only window must still read"),
+        "the newest entry is missing from the list:\n{out}"
+    );
+    assert_eq!(inbox_records(&sandbox), 1, "a reader files nothing");
+}
+
+#[test]
+fn a_read_only_workbook_shows_the_entries_waiting() {
+    use crate::e2e_support::{Tmux, binary};
+    let (sandbox, key) = big_month();
+    let guide = rekindle::content::default_guide().unwrap();
+    let safety = guide.check("safety").unwrap().questions.len();
+    plain(
+        &sandbox,
+        &[],
+        &format!("Sam\n2\n{}q\n", "no\n".repeat(safety)),
+    );
+    sandbox.add("words a read-only workbook must still show");
+    assert_eq!(inbox_records(&sandbox), 1, "the entry waits");
+
+    let tmux = Tmux::new("waiting-ro");
+    let data = sandbox.data();
+    let command = format!(
+        "env -u NO_COLOR -u REKINDLE_CONFIG XDG_CONFIG_HOME='{}.config' REKINDLE_DATA_DIR='{}' \
+         '{}' --read-only; echo EXITED=$?; sleep 30",
+        data.display(),
+        data.display(),
+        binary().display()
+    );
+    tmux.tmux(&["new-session", "-d", "-x", "100", "-y", "30", &command]);
+    tmux.wait_for("Give it space");
+    tmux.keys(&["J"]);
+    let list = tmux.wait_for("entry 1399");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXITED=0");
+    tmux.tmux(&["kill-server"]);
+    assert!(
+        list.contains("words a read-only workbook must still show"),
+        "the newest entry is missing from the list:\n{list}"
+    );
+    assert_eq!(inbox_records(&sandbox), 1, "a reader files nothing");
+    assert_eq!(texts_in_file(&sandbox, key).len(), 1_400);
+}

@@ -81,3 +81,35 @@ fn an_import_leaves_an_index_that_describes_every_month_it_wrote() {
     }
     assert_eq!(status_entries(&sb).0, 3);
 }
+
+#[test]
+fn an_index_that_counts_absurdly_many_entries_never_stops_an_export_or_a_backup() {
+    let sb = Sandbox::new();
+    sb.add("words the index must not keep from the export");
+    let index = sb.journal().join(".index.json");
+    let mut value: Value = serde_json::from_slice(&fs::read(&index).unwrap()).unwrap();
+    for month in value["months"].as_object_mut().unwrap().values_mut() {
+        month["entries"] = u64::MAX.into();
+    }
+    // A second month counted as many again: adding the two up must not overflow either.
+    let first = value["months"]
+        .as_object()
+        .unwrap()
+        .values()
+        .next()
+        .unwrap()
+        .clone();
+    value["months"]["1999-01"] = first;
+    fs::write(&index, serde_json::to_vec(&value).unwrap()).unwrap();
+
+    let entries = sb.exported_entries();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(
+        entries[0]["text"],
+        "words the index must not keep from the export"
+    );
+    let backup = sb.file("backup.json");
+    sb.cmd(&["backup", "-o", backup.to_str().unwrap()])
+        .assert()
+        .success();
+}

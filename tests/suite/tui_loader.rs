@@ -186,3 +186,115 @@ fn months_arrive_packed_and_are_searched_as_read_plainly() {
     );
     assert_eq!(journal, plain, "the same entries, word for word");
 }
+
+/// A month file holding two entries with one id, the later one first.
+fn month_with_a_duplicate_id_out_of_order() -> rekindle::engine::JournalMonth {
+    use rekindle::engine::{JOURNAL_SCHEMA, JournalEntry, JournalMonth};
+    let entry = |at: &str, text: &str| JournalEntry {
+        id: "20260310T120000000Z".to_string(),
+        created: at.parse().unwrap(),
+        edited: None,
+        text: text.to_string(),
+        step: None,
+        mood: None,
+        tags: vec![],
+        extra: Default::default(),
+    };
+    JournalMonth {
+        schema: JOURNAL_SCHEMA,
+        month: "2026-03".to_string(),
+        entries: vec![
+            entry("2026-03-20T09:00:00Z", "the later words, first in the file"),
+            entry("2026-03-10T12:00:00Z", "the earlier words"),
+        ],
+        extra: Default::default(),
+    }
+}
+
+#[test]
+fn a_month_arriving_packed_renames_a_duplicate_id_as_the_month_read_plainly_does() {
+    let key = MonthKey::of("2026-03-10T12:00:00Z".parse::<DateTime<Utc>>().unwrap());
+    let mut plainly = Journal::default();
+    let renamed_plainly = plainly.add_file_month(key, month_with_a_duplicate_id_out_of_order());
+    let mut packed = Journal::default();
+    let file = month_with_a_duplicate_id_out_of_order();
+    let renamed_packed = match file.packed() {
+        Ok(file) => packed.add_packed_month(key, file),
+        Err(file) => packed.add_file_month(key, file),
+    };
+    assert_eq!(renamed_packed.ids, renamed_plainly.ids);
+    let ids = |journal: &Journal| -> Vec<(String, String)> {
+        journal
+            .iter()
+            .map(|e| (e.id.clone(), e.text.clone()))
+            .collect()
+    };
+    assert_eq!(
+        ids(&packed),
+        ids(&plainly),
+        "the workbook (months packed) and the command line (months read plainly) give each \
+         entry the same id"
+    );
+}
+
+#[test]
+fn a_record_for_a_month_set_aside_keeps_only_itself_in_the_inbox() {
+    use rekindle::store::{Inbox, InboxItem, InboxRecord};
+    use rekindle::tui::saver::StoreSaver;
+    let dir = crate::tui_support::three_months_on_disk(true);
+    let october = dir.path().join("journal").join("2026-10.json");
+    std::fs::write(&october, b"{ not json").unwrap();
+    let inbox = Inbox::of(dir.path());
+    let put = |id: &str, at: &str| {
+        let entry = crate::tui_support::dated_entry(id, at);
+        let record = InboxRecord::new(
+            entry.created,
+            InboxItem::Entry {
+                entry,
+                replaces: false,
+            },
+        );
+        inbox.put(&record).unwrap()
+    };
+    let for_october = put("oct-waiting", "2026-10-25T10:00:00Z");
+    let for_november = put("nov-waiting", "2026-11-25T10:00:00Z");
+
+    let (session, older) =
+        Session::open_in(default_guide().unwrap(), dir.path(), Access::ReadWrite).unwrap();
+    let now: DateTime<Utc> = "2026-11-26T10:00:00Z".parse().unwrap();
+    let mut app = App::new(
+        session.guide,
+        session.book,
+        Box::new(StoreSaver::spawn(session.store)),
+        Box::new(move || now),
+        Box::new(Utc),
+        Theme::CALM,
+    );
+    app.loader = JournalLoader::spawn(dir.path().to_path_buf(), older);
+    let start = Instant::now();
+    while app.loader.is_loading() || app.book.journal.get("nov-waiting").is_none() {
+        assert!(start.elapsed() < Duration::from_secs(5), "never filed");
+        app.tick();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let _ = app.flush();
+
+    let store = Store::open(dir.path(), Access::ReadOnly).unwrap();
+    let november = store
+        .load_month(MonthKey {
+            year: 2026,
+            month: 11,
+        })
+        .unwrap()
+        .unwrap();
+    assert!(november.entries.iter().any(|e| e.id == "nov-waiting"));
+    assert!(
+        for_october.exists(),
+        "its month could not be read: it waits"
+    );
+    assert!(
+        !for_november.exists(),
+        "filed into November, so its record is removed (else it is counted twice)"
+    );
+    assert_eq!(std::fs::read(&october).unwrap(), b"{ not json");
+}
