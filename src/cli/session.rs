@@ -514,7 +514,17 @@ impl Session {
                 }
             };
             if let InboxItem::Entry { entry, .. } = &record.item {
-                self.ensure_month(entry.month())?;
+                let key = entry.month();
+                self.ensure_month(key)?;
+                let month_file = self.store.month_file(key);
+                if self.store.is_writer() && self.set_aside.iter().any(|s| s.file == month_file) {
+                    // Its month cannot be saved into; the entry waits, and everything else goes on.
+                    self.notes.push(format!(
+                        "warning: {} was left in the inbox: its month {key} is set aside",
+                        found.file.display()
+                    ));
+                    continue;
+                }
             }
             let action = record.item.into_action();
             let now = Now::new(chrono::Utc::now(), &Local);

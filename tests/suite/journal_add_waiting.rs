@@ -312,3 +312,47 @@ fn a_read_only_workbook_shows_the_entries_waiting() {
     assert_eq!(inbox_records(&sandbox), 1, "a reader files nothing");
     assert_eq!(texts_in_file(&sandbox, key).len(), 1_400);
 }
+
+#[test]
+fn an_entry_waiting_for_a_damaged_month_waits_on_and_other_entries_are_added() {
+    use rekindle::store::{Inbox, InboxItem, InboxRecord};
+    let sandbox = Sandbox::new();
+    sandbox.add("a first entry");
+    let january = sandbox.journal().join("2026-01.json");
+    fs::write(&january, b"{ this is not a month").unwrap();
+    let waiting = JournalEntry {
+        id: "jan-words".into(),
+        created: "2026-01-15T10:00:00Z".parse().unwrap(),
+        edited: None,
+        text: "words for a month that cannot be read".into(),
+        step: None,
+        mood: None,
+        tags: vec![],
+        extra: Default::default(),
+    };
+    Inbox::of(&sandbox.data())
+        .put(&InboxRecord::new(
+            Utc::now(),
+            InboxItem::Entry {
+                entry: waiting,
+                replaces: false,
+            },
+        ))
+        .unwrap();
+
+    let out = sandbox
+        .cmd(&["journal", "add", "today, whatever January holds"])
+        .assert()
+        .success();
+    let said = crate::cli_support::stderr(out.get_output());
+    assert!(said.contains("left in the inbox"), "{said}");
+    assert!(said.contains("2026-01"), "{said}");
+    assert_eq!(inbox_records(&sandbox), 1, "the January entry still waits");
+    assert_eq!(
+        fs::read(&january).unwrap(),
+        b"{ this is not a month",
+        "the damaged month is left as it was"
+    );
+    let listed = sandbox.cmd(&["journal", "list"]).assert().success();
+    assert!(stdout(listed.get_output()).contains("today, whatever January holds"));
+}
