@@ -275,7 +275,7 @@ impl Session {
                     replaces: false,
                 } = record.item
             {
-                summary.entries += 1;
+                summary.entries = summary.entries.saturating_add(1);
                 summary.newest = summary.newest.max(Some(entry.created));
             }
         }

@@ -114,7 +114,7 @@ impl Store {
                     }
                 },
             };
-            summary.entries += month.entries;
+            summary.entries = summary.entries.saturating_add(month.entries);
             summary.newest = summary.newest.max(month.newest);
         }
         if changed && self.is_writer() {

@@ -113,3 +113,38 @@ fn an_index_that_counts_absurdly_many_entries_never_stops_an_export_or_a_backup(
         .assert()
         .success();
 }
+
+#[test]
+fn an_index_that_counts_absurdly_many_entries_never_stops_status() {
+    use rekindle::store::{Inbox, InboxItem, InboxRecord};
+    let sb = Sandbox::new();
+    let id = sb.add("counted");
+    let index = sb.journal().join(".index.json");
+    let mut value: Value = serde_json::from_slice(&fs::read(&index).unwrap()).unwrap();
+    for month in value["months"].as_object_mut().unwrap().values_mut() {
+        month["entries"] = u64::MAX.into();
+    }
+    fs::write(&index, serde_json::to_vec(&value).unwrap()).unwrap();
+    // And one entry waiting in the inbox, counted on top.
+    let entry = rekindle::engine::JournalEntry {
+        id: format!("{id}-waiting"),
+        created: chrono::Utc::now(),
+        edited: None,
+        text: "waiting".into(),
+        step: None,
+        mood: None,
+        tags: vec![],
+        extra: Default::default(),
+    };
+    Inbox::of(&sb.data())
+        .put(&InboxRecord::new(
+            chrono::Utc::now(),
+            InboxItem::Entry {
+                entry,
+                replaces: false,
+            },
+        ))
+        .unwrap();
+    sb.cmd(&["status"]).assert().success();
+    sb.cmd(&["status", "--short"]).assert().success();
+}
