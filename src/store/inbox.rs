@@ -1,9 +1,14 @@
 //! The inbox (`inbox/`): small files, each written whole in one step, holding words that are
-//! not yet in their place. Two kinds of writer use it:
+//! not yet in their place. Three kinds of writer use it:
 //! - a second window (`rekindle journal add` while the workbook is open) leaves an entry there
 //!   without the writer's lock; the open workbook takes it in, or the next opener does;
+//! - `rekindle journal add` with the lock leaves an entry for a big month there rather than
+//!   rewriting the month for it; up to 31 wait so, and the next one files them all (see
+//!   `Session::open_for_entry`);
 //! - the workbook writes what the user saved (an entry, an answer) there first, before filing it
 //!   in its month or the journey, and removes the record only once that file is on disk.
+//!
+//! So every reader of the journal reads the inbox too.
 //!
 //! A record is removed only by the writer's lock holder, after what it holds is durably filed.
 
