@@ -21,6 +21,10 @@ impl<R: BufRead, W: Write> Talk<R, W> {
         let mut lines = vec![view.guide.title.clone(), String::new()];
         lines.extend(words::paragraphs(&view, &view.guide.welcome));
         lines.push(String::new());
+        if let Some(note) = view.privacy.welcome_note() {
+            lines.push(note.to_string());
+            lines.push(String::new());
+        }
         lines.push("The guide can use their name and pronouns. Both are optional.".to_string());
         self.say_all(&lines)?;
         let name = self.ask(&[

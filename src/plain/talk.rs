@@ -84,6 +84,7 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             naming: self.session.book.journey.naming(),
             search: &self.search,
             export_dir: std::path::Path::new("."),
+            privacy: crate::tui::screens::Privacy::of(self.session.store.dir()),
         }
     }
 

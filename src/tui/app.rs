@@ -21,7 +21,7 @@ use super::loader::{JournalLoader, Loaded};
 use super::look::Look;
 use super::persist::{Persist, SaveTarget, Unsaved};
 use super::screens::{EraseScreen, SettingsScreen};
-use super::screens::{Screen, View};
+use super::screens::{Privacy, Screen, View};
 use super::search::Searcher;
 use super::theme::Theme;
 
@@ -181,6 +181,10 @@ impl App {
             naming: self.book.journey.naming(),
             search: self.search.index(),
             export_dir: &self.export_dir,
+            privacy: match self.encrypted {
+                Some(_) => Privacy::Encrypted,
+                None => Privacy::Plain,
+            },
         }
     }
 

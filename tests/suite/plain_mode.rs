@@ -115,6 +115,7 @@ fn a_first_run_walks_the_welcome_a_whole_step_and_a_journal_entry_and_saves_them
 
     let mut wanted = vec![
         "rekindle in plain mode".to_string(),
+        "Your words are kept here as plain files".to_string(),
         "Their name:".to_string(),
         "Their pronouns:".to_string(),
         "1. they / them".to_string(),

@@ -52,3 +52,18 @@ snapshots! {
     unsaved_overlay,
     not_saved,
 }
+
+#[test]
+fn the_welcome_says_plain_files_can_be_read_and_how_to_lock_them_unless_they_are_locked() {
+    use tui_support::{Rig, screen_text};
+    let mut plain = Rig::new();
+    let screen = screen_text(plain.draw(100, 40).backend().buffer());
+    assert!(
+        screen.contains("kept here as plain files") && screen.contains("rekindle encrypt"),
+        "{screen}"
+    );
+    plain.app.encrypted = Some(std::path::PathBuf::from("/data"));
+    let screen = screen_text(plain.draw(100, 40).backend().buffer());
+    assert!(!screen.contains("plain files"), "{screen}");
+    assert!(screen.contains("Continue to a few gentle safety questions"));
+}

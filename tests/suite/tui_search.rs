@@ -206,7 +206,7 @@ fn a_search_before_the_index_says_it_is_still_searching() {
     use rekindle::content::default_guide;
     use rekindle::engine::search::SearchIndex;
     use rekindle::engine::{Journal, JournalEntry, Journey, Now, Workbook};
-    use rekindle::tui::screens::{JournalScreen, View};
+    use rekindle::tui::screens::{JournalScreen, Privacy, View};
     use rekindle::tui::theme::Theme;
 
     let guide = default_guide().unwrap();
@@ -243,6 +243,7 @@ fn a_search_before_the_index_says_it_is_still_searching() {
         naming: book.journey.naming(),
         search,
         export_dir: std::path::Path::new("/exports"),
+        privacy: Privacy::Plain,
     };
     let line = |screen: &JournalScreen, search| {
         let mut buf = Buffer::empty(Rect::new(0, 0, 100, 30));
@@ -276,7 +277,7 @@ fn a_month_larger_than_a_key_may_read_is_searched_in_part_until_indexed() {
     use rekindle::content::default_guide;
     use rekindle::engine::search::SearchIndex;
     use rekindle::engine::{Journal, JournalEntry, Journey, Now, Workbook};
-    use rekindle::tui::screens::{JournalScreen, View};
+    use rekindle::tui::screens::{JournalScreen, Privacy, View};
     use rekindle::tui::theme::Theme;
 
     let guide = default_guide().unwrap();
@@ -313,6 +314,7 @@ fn a_month_larger_than_a_key_may_read_is_searched_in_part_until_indexed() {
         naming: book.journey.naming(),
         search,
         export_dir: std::path::Path::new("/exports"),
+        privacy: Privacy::Plain,
     };
     let line = |screen: &JournalScreen, search| {
         let mut buf = Buffer::empty(Rect::new(0, 0, 100, 30));

@@ -36,6 +36,7 @@ fn view<'a>(guide: &'a Guide, book: &'a Workbook, search: &'a SearchIndex) -> Vi
         naming: book.journey.naming(),
         search,
         export_dir: std::path::Path::new("."),
+        privacy: crate::tui::screens::Privacy::Plain,
     }
 }
 

@@ -70,6 +70,41 @@ pub struct View<'a> {
     pub search: &'a crate::engine::search::SearchIndex,
     /// Where the export screen writes files (exports and backups).
     pub export_dir: &'a std::path::Path,
+    /// Whether the data folder's files are encrypted.
+    pub privacy: Privacy,
+}
+
+/// How the data folder keeps the user's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Privacy {
+    /// Plain files: anyone who can open the folder can read them.
+    Plain,
+    /// Encrypted with the user's passphrase.
+    Encrypted,
+}
+
+impl Privacy {
+    /// How the data folder `dir` keeps the user's words.
+    pub fn of(dir: &std::path::Path) -> Self {
+        if crate::store::keyring::is_encrypted(dir) {
+            Self::Encrypted
+        } else {
+            Self::Plain
+        }
+    }
+
+    /// What the welcome says of the user's files: for plain files, who could read them and how
+    /// to lock them.
+    pub fn welcome_note(self) -> Option<&'static str> {
+        match self {
+            Self::Plain => Some(
+                "Your words are kept here as plain files, so anyone who uses this computer \
+                 account could open them. To lock them with a passphrase, quit and run: \
+                 rekindle encrypt",
+            ),
+            Self::Encrypted => None,
+        }
+    }
 }
 
 impl View<'_> {

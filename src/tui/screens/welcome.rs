@@ -100,6 +100,7 @@ impl WelcomeScreen {
         doc.blank();
         doc.text(&view.prose(&view.guide.welcome), theme.text, 0);
         doc.blank();
+
         doc.text(
             "The guide can use their name and pronouns. Both are optional.",
             theme.muted,
@@ -124,6 +125,10 @@ impl WelcomeScreen {
         doc.start_item();
         doc.text("Continue to a few gentle safety questions", theme.accent, 2);
         doc.end_item(self.focus == 2, theme.selected);
+        if let Some(note) = view.privacy.welcome_note() {
+            doc.blank();
+            doc.text(note, theme.muted, 0);
+        }
         doc.render(Some(self.focus), &self.scroll, area, buf);
     }
 }
