@@ -86,6 +86,17 @@ fn texts_in_file(sandbox: &Sandbox, key: MonthKey) -> Vec<String> {
     month.entries.into_iter().map(|e| e.text).collect()
 }
 
+/// Adds `text` with `journal add` and checks it went straight into month `key`'s file, with
+/// nothing left waiting in the inbox.
+fn added_into_the_month(sandbox: &Sandbox, key: MonthKey, text: &str) {
+    sandbox.add(text);
+    assert_eq!(inbox_records(sandbox), 0);
+    assert!(
+        texts_in_file(sandbox, key).iter().any(|t| t == text),
+        "{text}"
+    );
+}
+
 fn status_count(sandbox: &Sandbox) -> u64 {
     let out = sandbox.cmd(&["status", "--json"]).assert().success();
     let value: serde_json::Value = serde_json::from_str(&stdout(out.get_output())).unwrap();
@@ -149,13 +160,7 @@ fn the_add_that_makes_too_many_wait_files_them_all_with_the_month_once() {
 fn a_small_month_is_written_at_once() {
     let sandbox = Sandbox::new();
     let key = month_of(&sandbox.data(), 10);
-    sandbox.add("straight into the month");
-    assert_eq!(inbox_records(&sandbox), 0);
-    assert!(
-        texts_in_file(&sandbox, key)
-            .iter()
-            .any(|t| t == "straight into the month")
-    );
+    added_into_the_month(&sandbox, key, "straight into the month");
 }
 
 #[test]
@@ -167,13 +172,7 @@ fn a_month_the_index_no_longer_describes_is_read_and_written() {
     let mut bytes = fs::read(&file).unwrap();
     bytes.push(b'\n');
     fs::write(&file, bytes).unwrap();
-    sandbox.add("after the change");
-    assert_eq!(inbox_records(&sandbox), 0);
-    assert!(
-        texts_in_file(&sandbox, key)
-            .iter()
-            .any(|t| t == "after the change")
-    );
+    added_into_the_month(&sandbox, key, "after the change");
 }
 
 #[test]
@@ -188,13 +187,7 @@ fn a_month_holding_an_entry_from_later_than_now_is_read_and_written() {
     }
     store.save_month(&month).unwrap();
     drop(store);
-    sandbox.add("after the clock jumped");
-    assert_eq!(inbox_records(&sandbox), 0);
-    assert!(
-        texts_in_file(&sandbox, key)
-            .iter()
-            .any(|t| t == "after the clock jumped")
-    );
+    added_into_the_month(&sandbox, key, "after the clock jumped");
 }
 
 #[test]

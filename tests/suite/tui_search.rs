@@ -199,37 +199,24 @@ fn the_list_shows_local_date_and_time_newest_first() {
 /// still searching the older ones; once their index exists, every month is searched.
 #[test]
 fn a_search_before_the_index_says_it_is_still_searching() {
-    use chrono::{Duration, Utc};
+    use chrono::Utc;
     use crossterm::event::KeyEvent;
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
     use rekindle::content::default_guide;
     use rekindle::engine::search::SearchIndex;
-    use rekindle::engine::{Journal, JournalEntry, Journey, Now, Workbook};
+    use rekindle::engine::Now;
     use rekindle::tui::screens::{JournalScreen, Privacy, View};
     use rekindle::tui::theme::Theme;
 
     let guide = default_guide().unwrap();
-    let start: chrono::DateTime<Utc> = "2026-01-01T12:00:00Z".parse().unwrap();
-    let entries = (0..9_000i64).map(|n| JournalEntry {
-        id: format!("e{n}"),
-        created: start + Duration::minutes(n * 25),
-        edited: None,
-        text: if n % 1_000 == 0 {
-            "rain again".into()
-        } else {
-            "a quiet day".into()
-        },
-        step: None,
-        mood: None,
-        tags: Vec::new(),
-        extra: Default::default(),
-    });
-    let book = Workbook {
-        journey: Journey::new(&guide, start),
-        journal: Journal::from_entries(entries),
-        drafts: Default::default(),
-    };
+    let book = quiet_book(
+        &guide,
+        "2026-01-01T12:00:00Z",
+        9_000,
+        25,
+        (1_000, "rain again"),
+    );
     assert!(book.journal.months().count() >= 4);
     let title = |id: &str| guide.step(id).map(|s| s.title.clone());
     let built = SearchIndex::build(&book.journal, &title);
@@ -270,37 +257,24 @@ fn a_search_before_the_index_says_it_is_still_searching() {
 /// its newest entries only and says it is still searching; once indexed, every match shows.
 #[test]
 fn a_month_larger_than_a_key_may_read_is_searched_in_part_until_indexed() {
-    use chrono::{Duration, Utc};
+    use chrono::Utc;
     use crossterm::event::KeyEvent;
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
     use rekindle::content::default_guide;
     use rekindle::engine::search::SearchIndex;
-    use rekindle::engine::{Journal, JournalEntry, Journey, Now, Workbook};
+    use rekindle::engine::Now;
     use rekindle::tui::screens::{JournalScreen, Privacy, View};
     use rekindle::tui::theme::Theme;
 
     let guide = default_guide().unwrap();
-    let start: chrono::DateTime<Utc> = "2026-03-01T00:00:00Z".parse().unwrap();
-    let entries = (0..3_000i64).map(|n| JournalEntry {
-        id: format!("e{n}"),
-        created: start + Duration::minutes(n * 14),
-        edited: None,
-        text: if n % 100 == 0 {
-            "the harbour".into()
-        } else {
-            "a quiet day".into()
-        },
-        step: None,
-        mood: None,
-        tags: Vec::new(),
-        extra: Default::default(),
-    });
-    let book = Workbook {
-        journey: Journey::new(&guide, start),
-        journal: Journal::from_entries(entries),
-        drafts: Default::default(),
-    };
+    let book = quiet_book(
+        &guide,
+        "2026-03-01T00:00:00Z",
+        3_000,
+        14,
+        (100, "the harbour"),
+    );
     assert_eq!(book.journal.months().count(), 1);
     let title = |id: &str| guide.step(id).map(|s| s.title.clone());
     let built = SearchIndex::build(&book.journal, &title);
@@ -358,5 +332,33 @@ fn while_typing_a_search_the_footer_shows_only_keys_that_work_while_typing() {
             !last.contains(letter_key),
             "{letter_key} would be typed: {last}"
         );
+    }
+}
+
+/// A workbook of `count` entries from `start`, `minutes` apart, saying "a quiet day" but every
+/// `nth` one, which says `words`.
+fn quiet_book(
+    guide: &rekindle::content::Guide,
+    start: &str,
+    count: i64,
+    minutes: i64,
+    (nth, words): (i64, &str),
+) -> rekindle::engine::Workbook {
+    use rekindle::engine::{Journal, JournalEntry, Journey, Workbook};
+    let start: chrono::DateTime<chrono::Utc> = start.parse().unwrap();
+    let entries = (0..count).map(|n| JournalEntry {
+        id: format!("e{n}"),
+        created: start + chrono::Duration::minutes(n * minutes),
+        edited: None,
+        text: if n % nth == 0 { words } else { "a quiet day" }.into(),
+        step: None,
+        mood: None,
+        tags: Vec::new(),
+        extra: Default::default(),
+    });
+    Workbook {
+        journey: Journey::new(guide, start),
+        journal: Journal::from_entries(entries),
+        drafts: Default::default(),
     }
 }
