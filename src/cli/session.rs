@@ -74,6 +74,8 @@ pub struct Session {
     /// The ids a month-by-month reader has handed out, hashed (eight bytes an entry): an id
     /// taken in an earlier month gets a new one, as loading the whole journal would give it.
     seen_ids: SeenIds,
+    /// Inbox records taken in, to be saved with the next save (see [`Filing::WithNextSave`]).
+    filed: Option<Filed>,
 }
 
 /// A month read from disk, or why not.
@@ -207,11 +209,13 @@ impl Session {
                     if entry.month() == key)
             });
             drop(left);
-            session.file_found(rest)?;
+            session.file_found(rest, Filing::SaveNow)?;
             return Ok((session, EntryPlace::Waiting(waiting)));
         }
         session.ensure_month(key)?;
-        session.file_found(found)?;
+        // Saved with the new entry: a big month is written once, not once for what waited and
+        // again for the entry.
+        session.file_found(found, Filing::WithNextSave)?;
         Ok((session, EntryPlace::Month))
     }
 
@@ -486,6 +490,7 @@ impl Session {
             waiting: Vec::new(),
             read_ahead: None,
             seen_ids: Default::default(),
+            filed: None,
         })
     }
 
@@ -494,12 +499,12 @@ impl Session {
     /// a reader just shows it.
     pub fn file_inbox(&mut self) -> Result<(), CliError> {
         let found = Inbox::of(self.store.dir()).list()?;
-        self.file_found(found)
+        self.file_found(found, Filing::SaveNow)
     }
 
     /// Files the inbox records `found`, as [`Session::file_inbox`] does: a writer saves what
     /// they changed once, after taking them all in, and only then removes their records.
-    fn file_found(&mut self, found: Vec<Found>) -> Result<(), CliError> {
+    fn file_found(&mut self, found: Vec<Found>, when: Filing) -> Result<(), CliError> {
         let inbox = Inbox::of(self.store.dir());
         let mut filed = Outcome::default();
         let mut retire = Vec::new();
@@ -543,8 +548,18 @@ impl Session {
         if retire.is_empty() {
             return Ok(());
         }
-        self.save(&filed)?;
-        inbox.retire_all(&retire)?;
+        match when {
+            Filing::SaveNow => {
+                self.save(&filed)?;
+                inbox.retire_all(&retire)?;
+            }
+            Filing::WithNextSave => {
+                self.filed = Some(Filed {
+                    outcome: filed,
+                    records: retire,
+                })
+            }
+        }
         Ok(())
     }
 
@@ -561,7 +576,14 @@ impl Session {
     ///
     /// A month this session had not read is read first and merged in, so saving it can never
     /// drop the entries already in its file.
+    ///
+    /// Inbox records filed to be saved with this save go with it, and are removed after it.
     pub fn save(&mut self, outcome: &Outcome) -> Result<(), CliError> {
+        let filed = self.filed.take();
+        let mut outcome = outcome.clone();
+        if let Some(filed) = &filed {
+            outcome.absorb(filed.outcome.clone());
+        }
         for key in &outcome.months_changed {
             self.ensure_month(*key)?;
         }
@@ -571,6 +593,9 @@ impl Session {
         }
         if outcome.drafts_changed {
             self.store.save_drafts(&self.book.drafts)?;
+        }
+        if let Some(filed) = filed {
+            Inbox::of(self.store.dir()).retire_all(&filed.records)?;
         }
         Ok(())
     }
@@ -589,6 +614,23 @@ impl Session {
             .chain(self.notes.iter().cloned())
             .collect()
     }
+}
+
+/// When inbox records taken into the workbook are saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Filing {
+    /// At once, and their records removed.
+    SaveNow,
+    /// With the session's next save (the change the command is about to make).
+    WithNextSave,
+}
+
+/// Inbox records taken in and not yet saved: what they changed, and their files, removed once
+/// that is saved.
+#[derive(Debug)]
+struct Filed {
+    outcome: Outcome,
+    records: Vec<PathBuf>,
 }
 
 /// Where `journal add` puts a new entry (see [`Session::open_for_entry`]).

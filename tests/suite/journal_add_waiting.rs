@@ -149,6 +149,10 @@ fn the_add_that_makes_too_many_wait_files_them_all_with_the_month_once() {
         assert_eq!(texts.iter().filter(|t| **t == text).count(), 1, "{text}");
     }
     assert!(texts.iter().any(|t| t == "the one that files them"));
+    // Written once for all of them: the month's previous version is the one before any waited.
+    let bak = month_file(&sandbox, key).with_extension("json.bak");
+    let before: serde_json::Value = serde_json::from_slice(&fs::read(bak).unwrap()).unwrap();
+    assert_eq!(before["entries"].as_array().unwrap().len(), 1_400);
     let mut unique = ids.clone();
     unique.sort();
     unique.dedup();

@@ -204,8 +204,8 @@ fn a_search_before_the_index_says_it_is_still_searching() {
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
     use rekindle::content::default_guide;
-    use rekindle::engine::search::SearchIndex;
     use rekindle::engine::Now;
+    use rekindle::engine::search::SearchIndex;
     use rekindle::tui::screens::{JournalScreen, Privacy, View};
     use rekindle::tui::theme::Theme;
 
@@ -262,8 +262,8 @@ fn a_month_larger_than_a_key_may_read_is_searched_in_part_until_indexed() {
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
     use rekindle::content::default_guide;
-    use rekindle::engine::search::SearchIndex;
     use rekindle::engine::Now;
+    use rekindle::engine::search::SearchIndex;
     use rekindle::tui::screens::{JournalScreen, Privacy, View};
     use rekindle::tui::theme::Theme;
 
