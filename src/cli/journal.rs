@@ -169,13 +169,11 @@ fn add(
         }
     };
     writeln!(std::io::stdout().lock(), "{id}")?;
-    if let Target::Journal(session) | Target::Waiting(session, _) = &target {
+    if let Target::Journal(session) | Target::Waiting(session, _) = &mut target {
         // What was left alone on the way (an inbox record whose month cannot be read).
         for note in &session.notes {
             eprintln!("{note}");
         }
-    }
-    if let Target::Journal(session) | Target::Waiting(session, _) = &mut target {
         // The process ends now: freeing a month of thousands of entries one by one would only
         // delay the exit (about a tenth of `journal add` at 1,000,000 entries). Only the
         // entries are left to the exit; the session (and its lock) is dropped as usual.

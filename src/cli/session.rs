@@ -195,20 +195,13 @@ impl Session {
         let found = Inbox::of(session.store.dir()).list()?;
         let waiting: Vec<JournalEntry> = found
             .iter()
-            .filter_map(|f| match &f.record {
-                Ok(InboxRecord {
-                    item: InboxItem::Entry { entry, .. },
-                    ..
-                }) if entry.month() == key => Some(entry.clone()),
-                _ => None,
-            })
+            .filter_map(|f| entry_for_month(f, key).cloned())
             .collect();
         if waiting.len() + 1 < FOLD_AT && session.month_takes_waiting_entries(key, at) {
-            let (left, rest): (Vec<Found>, Vec<Found>) = found.into_iter().partition(|f| {
-                matches!(&f.record, Ok(InboxRecord { item: InboxItem::Entry { entry, .. }, .. })
-                    if entry.month() == key)
-            });
-            drop(left);
+            let rest = found
+                .into_iter()
+                .filter(|f| entry_for_month(f, key).is_none())
+                .collect();
             session.file_found(rest, Filing::SaveNow)?;
             return Ok((session, EntryPlace::Waiting(waiting)));
         }
@@ -613,6 +606,17 @@ impl Session {
             })
             .chain(self.notes.iter().cloned())
             .collect()
+    }
+}
+
+/// The entry an inbox record holds for month `key`, if it holds one.
+fn entry_for_month(found: &Found, key: MonthKey) -> Option<&JournalEntry> {
+    match &found.record {
+        Ok(InboxRecord {
+            item: InboxItem::Entry { entry, .. },
+            ..
+        }) if entry.month() == key => Some(entry),
+        _ => None,
     }
 }
 

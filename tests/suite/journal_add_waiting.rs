@@ -250,9 +250,9 @@ fn plain(sandbox: &Sandbox, args: &[&str], script: &str) -> String {
     stdout(out.get_output())
 }
 
-#[test]
-fn a_read_only_plain_window_shows_the_entries_waiting() {
-    let (sandbox, _) = big_month();
+/// [`big_month`], with the welcome and the safety questions answered (no to each) in plain mode.
+fn welcomed_big_month() -> (Sandbox, MonthKey) {
+    let (sandbox, key) = big_month();
     let guide = rekindle::content::default_guide().unwrap();
     let safety = guide.check("safety").unwrap().questions.len();
     plain(
@@ -260,6 +260,12 @@ fn a_read_only_plain_window_shows_the_entries_waiting() {
         &[],
         &format!("Sam\n2\n{}q\n", "no\n".repeat(safety)),
     );
+    (sandbox, key)
+}
+
+#[test]
+fn a_read_only_plain_window_shows_the_entries_waiting() {
+    let (sandbox, _) = welcomed_big_month();
     sandbox.add("words a read-only window must still read");
     assert_eq!(inbox_records(&sandbox), 1, "the entry waits");
 
@@ -275,14 +281,7 @@ fn a_read_only_plain_window_shows_the_entries_waiting() {
 #[test]
 fn a_read_only_workbook_shows_the_entries_waiting() {
     use crate::e2e_support::{Tmux, binary};
-    let (sandbox, key) = big_month();
-    let guide = rekindle::content::default_guide().unwrap();
-    let safety = guide.check("safety").unwrap().questions.len();
-    plain(
-        &sandbox,
-        &[],
-        &format!("Sam\n2\n{}q\n", "no\n".repeat(safety)),
-    );
+    let (sandbox, key) = welcomed_big_month();
     sandbox.add("words a read-only workbook must still show");
     assert_eq!(inbox_records(&sandbox), 1, "the entry waits");
 
