@@ -61,7 +61,7 @@ pub fn encrypt(cli: &Cli) -> Result<ExitCode, CliError> {
     println!(
         "Encrypted: {} {} rewritten, {} already encrypted, in {shown}.",
         done.rewritten,
-        if done.rewritten == 1 { "file" } else { "files" },
+        crate::content::words::noun(done.rewritten, "file", "files"),
         done.already
     );
     println!("From now on rekindle asks for your passphrase before it opens your workbook.");
@@ -90,7 +90,7 @@ pub fn decrypt(cli: &Cli) -> Result<ExitCode, CliError> {
     println!(
         "Decrypted: {} {} rewritten as plain text in {shown}; the key is removed.",
         done.rewritten,
-        if done.rewritten == 1 { "file" } else { "files" },
+        crate::content::words::noun(done.rewritten, "file", "files"),
     );
     println!("Anyone who can open that folder can now read everything in it.");
     Ok(ExitCode::SUCCESS)

@@ -193,10 +193,7 @@ impl ErasePlan {
     /// (journey.json), 3 journal months, 4 backup copies (.bak), the lock file".
     pub fn describe(&self) -> String {
         let count = |kind: Kind| self.files.iter().filter(|(_, k)| *k == kind).count();
-        let plural = |n: usize, one: &str, many: &str| match n {
-            1 => format!("1 {one}"),
-            n => format!("{n} {many}"),
-        };
+        let plural = |n: usize, one: &str, many: &str| crate::content::words::count(n, one, many);
         let mut parts = Vec::new();
         if count(Kind::Journey) > 0 {
             parts.push("your progress, answers and settings (journey.json)".to_string());

@@ -84,13 +84,9 @@ pub fn mood_choices(view: &View) -> String {
         .join(", ")
 }
 
-/// "1 day", "3 slips".
+/// "1 day", "3 slips": a word whose plural takes an s, counted as every count is.
 pub fn counted(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    crate::content::words::count(n, word, &format!("{word}s"))
 }
 
 /// `text` ending in a full stop (or its own closing mark).
