@@ -67,3 +67,26 @@ fn the_welcome_says_plain_files_can_be_read_and_how_to_lock_them_unless_they_are
     assert!(!screen.contains("plain files"), "{screen}");
     assert!(screen.contains("Continue to a few gentle safety questions"));
 }
+
+#[test]
+fn on_a_small_window_pgup_and_pgdn_read_the_whole_welcome() {
+    use tui_support::{Rig, screen_text};
+    let mut rig = Rig::new();
+    let first = screen_text(rig.draw(40, 12).backend().buffer());
+    assert!(
+        !first.contains("This is a quiet place"),
+        "the choices are in sight first:\n{first}"
+    );
+    rig.press("<pgup><pgup><pgup><pgup><pgup>");
+    let top = screen_text(rig.draw(40, 12).backend().buffer());
+    assert!(top.contains("This is a quiet place"), "{top}");
+    rig.press("<pgdn><pgdn><pgdn><pgdn><pgdn><pgdn><pgdn>");
+    let bottom = screen_text(rig.draw(40, 12).backend().buffer());
+    assert!(bottom.contains("rekindle encrypt"), "{bottom}");
+    rig.press("<up>");
+    let focused = screen_text(rig.draw(40, 12).backend().buffer());
+    assert!(
+        focused.contains("Pronouns"),
+        "a choice is back in sight:\n{focused}"
+    );
+}

@@ -23,6 +23,20 @@ pub struct WelcomeScreen {
     pronouns: usize,
     focus: usize,
     scroll: std::cell::Cell<u16>,
+    /// How the text is scrolled: to keep the focused choice in sight, or where PgUp/PgDn put it
+    /// (on a small window, the welcome's first lines are above the choices).
+    scrolling: Scrolling,
+    /// The height last drawn, for a page of PgUp/PgDn.
+    height: std::cell::Cell<u16>,
+}
+
+/// How the welcome's text is scrolled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scrolling {
+    /// The focused choice stays in sight.
+    ToFocus,
+    /// Where the user scrolled it with PgUp/PgDn.
+    ByHand,
 }
 
 impl WelcomeScreen {
@@ -42,6 +56,8 @@ impl WelcomeScreen {
             choices,
             focus: 0,
             scroll: Default::default(),
+            scrolling: Scrolling::ToFocus,
+            height: Default::default(),
         }
     }
 
@@ -55,7 +71,14 @@ impl WelcomeScreen {
 
     /// Turns a command into an effect.
     pub fn on(&mut self, command: Command, view: &View) -> Effect {
+        let page = self.height.get().saturating_sub(1).max(1);
+        self.scrolling = match command {
+            Command::PageUp | Command::PageDown => Scrolling::ByHand,
+            _ => Scrolling::ToFocus,
+        };
         match command {
+            Command::PageUp => self.scroll.set(self.scroll.get().saturating_sub(page)),
+            Command::PageDown => self.scroll.set(self.scroll.get().saturating_add(page)),
             Command::Up => self.focus = self.focus.saturating_sub(1),
             Command::Down | Command::NextField => self.focus = (self.focus + 1).min(2),
             Command::Left if self.focus == 1 => {
@@ -129,6 +152,11 @@ impl WelcomeScreen {
             doc.blank();
             doc.text(note, theme.muted, 0);
         }
-        doc.render(Some(self.focus), &self.scroll, area, buf);
+        self.height.set(area.height);
+        let focus = match self.scrolling {
+            Scrolling::ToFocus => Some(self.focus),
+            Scrolling::ByHand => None,
+        };
+        doc.render(focus, &self.scroll, area, buf);
     }
 }
