@@ -19,9 +19,20 @@ struct SmallDisk {
 
 impl SmallDisk {
     fn mount() -> Option<Self> {
+        Self::mount_of("512k")
+    }
+
+    /// A tmpfs of `size` (as mount writes it: `4m`).
+    fn mount_of(size: &str) -> Option<Self> {
         let dir = TempDir::new().unwrap();
         let mounted = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", "size=512k,mode=0700", "tmpfs"])
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={size},mode=0700"),
+                "tmpfs",
+            ])
             .arg(dir.path())
             .output()
             .is_ok_and(|o| o.status.success());
@@ -135,6 +146,37 @@ fn a_full_disk_loses_no_word_in_the_cli_or_the_workbook() {
         "{list}"
     );
     assert!(list.contains("written while there was room"), "{list}");
+}
+
+#[test]
+fn an_entry_for_a_big_month_on_a_full_disk_is_handed_back_and_nothing_waits() {
+    let Some(disk) = SmallDisk::mount_of("4m") else {
+        eprintln!("skipped: mounting a tmpfs needs root");
+        return;
+    };
+    let data = disk.path().join("data");
+    let key = crate::journal_add_waiting::month_of(&data, 1_400);
+    let month = data.join("journal").join(format!("{key}.json"));
+    let before = fs::read(&month).unwrap();
+
+    let _filler = disk.fill();
+    let out = rekindle(
+        &data,
+        &["journal", "add", "words for a big month, disk full"],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("No space left"), "{err}");
+    assert!(
+        err.contains("words for a big month, disk full"),
+        "the text is handed back: {err}"
+    );
+    assert!(out.stdout.is_empty(), "no id: nothing was saved");
+    assert_eq!(fs::read(&month).unwrap(), before, "the month is untouched");
+    let left: Vec<_> = fs::read_dir(data.join("inbox"))
+        .map(|d| d.map(|e| e.unwrap().file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "no record, whole or partial: {left:?}");
 }
 
 /// The screen without spaces or box edges, so words wrapped inside a window can be found.

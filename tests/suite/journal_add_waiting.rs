@@ -21,7 +21,7 @@ fn month_start() -> DateTime<Utc> {
 
 /// Writes this month's file holding `n` entries of about 800 bytes, a millisecond apart from the
 /// month's start (older than now), through the store, so the index describes it.
-fn month_of(data: &Path, n: usize) -> MonthKey {
+pub(crate) fn month_of(data: &Path, n: usize) -> MonthKey {
     let start = month_start();
     let entries: Vec<JournalEntry> = (0..n)
         .map(|i| JournalEntry {
