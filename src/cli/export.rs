@@ -9,14 +9,14 @@ use clap::Args;
 
 use crate::config::Config;
 use crate::content::{Guide, words};
-use crate::engine::{Journey, MonthKey};
+use crate::engine::Journey;
 use crate::export::{ExportFilter, ExportWriter, Format, export_for_counsellor};
 use crate::store::{Access, PrivateFile, write_private_file};
 use crate::visible::visible;
 
 use super::dates::parse_date;
 use super::export_target;
-use super::session::{data_dir, load_guide};
+use super::session::{MonthPlan, data_dir, load_guide};
 use super::{Cli, CliError, Session};
 
 /// `rekindle export` options.
@@ -91,7 +91,7 @@ pub fn run(cli: &Cli, args: &ExportArgs, config: &Config) -> Result<ExitCode, Cl
     if args.for_counsellor {
         return export_for_counsellor_to(cli, args, output.as_deref(), &filter);
     }
-    let (mut session, months) = Session::open_month_by_month(cli)?;
+    let (mut session, months) = Session::open_streaming(cli)?;
     let guide = session.guide.clone();
     let journey = session.book.journey.clone();
     let written = match &output {
@@ -151,7 +151,7 @@ pub fn run(cli: &Cli, args: &ExportArgs, config: &Config) -> Result<ExitCode, Cl
 /// many entries it holds.
 fn stream_export<W: Write>(
     session: &mut Session,
-    months: &[MonthKey],
+    months: &[MonthPlan],
     format: Format,
     journey: &Journey,
     guide: &Guide,
@@ -167,10 +167,7 @@ fn stream_export<W: Write>(
         Utc::now(),
         out,
     )?;
-    for key in months {
-        let entries = session.read_month(*key)?;
-        writer.entries(&entries)?;
-    }
+    session.stream_months(months, |entries| Ok(writer.entries(entries)?))?;
     let written = writer.written();
     Ok((writer.finish()?, written))
 }

@@ -11,7 +11,7 @@ use thiserror::Error;
 use crate::content::{self, Guide, Problems};
 use crate::engine::{
     Action, Drafts, EngineError, Journal, JournalEntry, JournalMonth, Journey, MonthKey, Now,
-    Outcome, SeenIds, Workbook, apply,
+    Outcome, UniqueIds, Workbook, apply,
 };
 use crate::store::{
     Access, Found, Inbox, InboxItem, InboxRecord, JournalSummary, LockWait, SetAside, Store,
@@ -19,6 +19,10 @@ use crate::store::{
 };
 
 use super::Cli;
+
+mod stream;
+
+pub use stream::MonthPlan;
 
 /// Why a command could not do its work; printed to stderr, exit 1.
 #[derive(Debug, Error)]
@@ -71,9 +75,9 @@ pub struct Session {
     waiting: Vec<(PathBuf, InboxRecord)>,
     /// Months a month-by-month reader has read on a second thread while it wrote the last.
     read_ahead: Option<ReadAhead>,
-    /// The ids a month-by-month reader has handed out, hashed (eight bytes an entry): an id
-    /// taken in an earlier month gets a new one, as loading the whole journal would give it.
-    seen_ids: SeenIds,
+    /// The ids a month-by-month reader has handed out: an id taken in an earlier month gets a
+    /// new one, as loading the whole journal would give it.
+    unique_ids: UniqueIds,
     /// Inbox records taken in, to be saved with the next save (see [`Filing::WithNextSave`]).
     filed: Option<Filed>,
 }
@@ -309,7 +313,7 @@ impl Session {
             .store
             .indexed_entries_hint()
             .saturating_add(session.waiting.len());
-        session.seen_ids = SeenIds::with_capacity(ids);
+        session.unique_ids = UniqueIds::watching_all(ids);
         session.read_ahead = Some(ReadAhead::spawn(session.store.dir(), months.clone()));
         Ok((session, months))
     }
@@ -376,17 +380,7 @@ impl Session {
     /// while that too was handed out.
     fn give_unseen_ids(&mut self, entries: &mut [JournalEntry]) {
         for entry in entries {
-            if self.seen_ids.insert(&entry.id) {
-                continue;
-            }
-            let base = self.book.journal.new_id(entry.created);
-            let mut id = base.clone();
-            let mut n = 1;
-            while !self.seen_ids.insert(&id) {
-                n += 1;
-                id = format!("{base}-{n}");
-            }
-            entry.id = id;
+            self.unique_ids.keep(entry);
         }
     }
 
@@ -482,7 +476,7 @@ impl Session {
             partial: Some(BTreeSet::new()),
             waiting: Vec::new(),
             read_ahead: None,
-            seen_ids: Default::default(),
+            unique_ids: UniqueIds::watching_all(0),
             filed: None,
         })
     }

@@ -65,6 +65,12 @@ pub struct MonthKey {
     pub month: u32,
 }
 
+/// The id an entry made at `at` is given when no entry has it yet (`20261102T080000000Z`);
+/// `-2`, `-3`... follow it when it is taken.
+pub fn id_at(at: DateTime<Utc>) -> String {
+    at.format("%Y%m%dT%H%M%S%3fZ").to_string()
+}
+
 impl MonthKey {
     /// The month an instant falls in (UTC).
     pub fn of(at: DateTime<Utc>) -> Self {
@@ -531,7 +537,7 @@ impl Journal {
 
     /// A new id for an entry created at `at`, unique in this journal and in `pending`.
     fn fresh_id(&mut self, at: DateTime<Utc>, pending: Pending) -> String {
-        let base = at.format("%Y%m%dT%H%M%S%3fZ").to_string();
+        let base = id_at(at);
         let taken = |id: &str| self.ids.locate(id, &self.months, pending).is_some();
         if !taken(&base) && !self.suffixes.contains_key(&base) {
             return base;

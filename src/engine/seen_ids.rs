@@ -45,6 +45,16 @@ impl SeenIds {
         }
     }
 
+    /// Empties the set, keeping its table when that has room for `ids` ids.
+    pub fn clear_for(&mut self, ids: usize) {
+        if slots_for(ids) > self.slots.len() {
+            *self = Self::with_capacity(ids);
+        } else {
+            self.slots.fill(EMPTY);
+            self.len = 0;
+        }
+    }
+
     /// How many ids it holds.
     pub fn len(&self) -> usize {
         self.len

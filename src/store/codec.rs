@@ -43,7 +43,7 @@ pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, EncodeError> {
 }
 
 /// How every age file begins.
-const AGE_HEADER: &[u8] = b"age-encryption.org/v1\n";
+pub(super) const AGE_HEADER: &[u8] = b"age-encryption.org/v1\n";
 
 /// True when `bytes` are an age file (rather than plain JSON).
 pub fn is_sealed(bytes: &[u8]) -> bool {
@@ -71,14 +71,19 @@ pub fn unseal<'a>(bytes: &'a [u8], sealing: &Sealing) -> Result<Cow<'a, [u8]>, D
         message: message.into(),
     };
     let Some(key) = sealing.key() else {
-        return Err(whole(
-            "the file is encrypted, and this folder's key is not unlocked",
-        ));
+        return Err(whole(NOT_UNLOCKED));
     };
-    age::decrypt(key, bytes).map(Cow::Owned).map_err(|_| {
-        whole("the file is encrypted but does not open with this folder's key (damaged, or from another folder)")
-    })
+    age::decrypt(key, bytes)
+        .map(Cow::Owned)
+        .map_err(|_| whole(DOES_NOT_OPEN))
 }
+
+/// Why an encrypted file cannot be read in a folder that is not unlocked.
+pub(super) const NOT_UNLOCKED: &str =
+    "the file is encrypted, and this folder's key is not unlocked";
+
+/// Why an encrypted file that the folder's key does not open cannot be read.
+pub(super) const DOES_NOT_OPEN: &str = "the file is encrypted but does not open with this folder's key (damaged, or from another folder)";
 
 /// [`encode`], then [`seal`].
 pub fn encode_sealed<T: Serialize>(value: &T, sealing: &Sealing) -> Result<Vec<u8>, EncodeError> {
@@ -174,6 +179,26 @@ fn explain(text: &str, e: &serde_json::Error) -> DecodeError {
         _ if what == "trailing characters" => {
             "unexpected text after the end of the data (trailing characters)".into()
         }
+        _ => what.to_string(),
+    };
+    DecodeError {
+        line: e.line().max(1),
+        column: e.column().max(1),
+        message,
+    }
+}
+
+/// A serde_json error met while reading a file as it streams in (its text is not at hand), in
+/// plain words, with its position kept apart from the message.
+pub(super) fn explain_read(e: &serde_json::Error) -> DecodeError {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let what = full.strip_suffix(&suffix).unwrap_or(&full);
+    let message = match e.classify() {
+        serde_json::error::Category::Eof => {
+            format!("the file ends too soon ({what}); it may have been cut off")
+        }
+        serde_json::error::Category::Data => format!("wrong content: {what}"),
         _ => what.to_string(),
     };
     DecodeError {

@@ -15,7 +15,7 @@ use std::time::UNIX_EPOCH;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Extra, JournalEntry, MonthKey};
+use crate::engine::{Extra, JournalEntry, MonthIds, MonthKey};
 
 use super::codec;
 use super::paths::INDEX_FILE;
@@ -40,6 +40,10 @@ pub struct MonthSummary {
     pub len: u64,
     /// The file's modification time when summarised, in nanoseconds since 1970.
     pub modified: u128,
+    /// Its order and the ids that are not its own, for reading it an entry at a time; `None`
+    /// when they do not allow it, or when an older build wrote the summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ids: Option<MonthIds>,
 }
 
 /// The index file.
@@ -62,21 +66,37 @@ pub struct JournalSummary {
     pub set_aside: Vec<(MonthKey, String)>,
 }
 
-/// A file's size and modification time, to tell whether a summary still describes it.
-fn stamp(file: &Path) -> Option<(u64, u128)> {
-    let meta = fs::metadata(file).ok()?;
+/// A file's size and modification time (nanoseconds since 1970), to tell whether a summary
+/// still describes it.
+pub type Stamp = (u64, u128);
+
+/// The stamp of the file at `file` (followed when a link).
+fn stamp(file: &Path) -> Option<Stamp> {
+    stamp_of(&fs::metadata(file).ok()?)
+}
+
+/// The stamp of a file already looked at.
+pub(super) fn stamp_of(meta: &fs::Metadata) -> Option<Stamp> {
     let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
     Some((meta.len(), modified.as_nanos()))
 }
 
-fn summarise(file: &Path, entries: &[JournalEntry]) -> Option<MonthSummary> {
+fn summarise(key: MonthKey, file: &Path, entries: &[JournalEntry]) -> Option<MonthSummary> {
     let (len, modified) = stamp(file)?;
     Some(MonthSummary {
         entries: entries.len(),
         newest: entries.iter().map(|e| e.created).max(),
         len,
         modified,
+        ids: MonthIds::of(key, entries),
     })
+}
+
+impl MonthSummary {
+    /// True when it describes a file with `stamp`.
+    pub fn describes(&self, stamp: Option<Stamp>) -> bool {
+        stamp == Some((self.len, self.modified))
+    }
 }
 
 impl Store {
@@ -101,7 +121,7 @@ impl Store {
                 None => match self.load_month(key) {
                     Ok(month) => {
                         let entries = month.map(|m| m.entries).unwrap_or_default();
-                        let Some(month) = summarise(&file, &entries) else {
+                        let Some(month) = summarise(key, &file, &entries) else {
                             continue;
                         };
                         index.months.insert(key.to_string(), month.clone());
@@ -133,6 +153,24 @@ impl Store {
             .filter(|s| stamp(&file) == Some((s.len, s.modified)))
     }
 
+    /// What the index says of each month it still describes as the month's file is on disk;
+    /// months it does not describe (or all, without an index) are left out. A count is never
+    /// more than the file's size could hold, so a damaged index never asks for more room than
+    /// the journal could need.
+    pub fn current_month_summaries(&self) -> BTreeMap<MonthKey, MonthSummary> {
+        self.read_index()
+            .months
+            .into_iter()
+            .filter_map(|(name, mut summary)| {
+                let key = MonthKey::parse(&name)?;
+                let stamp = stamp(&self.month_file(key))?;
+                let could_hold = usize::try_from(summary.len / SMALLEST_ENTRY_BYTES).ok()?;
+                summary.entries = summary.entries.min(could_hold);
+                (stamp == (summary.len, summary.modified)).then_some((key, summary))
+            })
+            .collect()
+    }
+
     /// How many entries the index counts, without looking whether it still describes the
     /// months (0 without one): a hint for sizing what holds one thing per entry, never a count
     /// to show.
@@ -158,7 +196,7 @@ impl Store {
         key: MonthKey,
         entries: &[JournalEntry],
     ) -> Option<MonthSummary> {
-        summarise(&self.month_file(key), entries)
+        summarise(key, &self.month_file(key), entries)
     }
 
     /// Notes in the index what each month now holds on disk (`None`: nothing known, so the

@@ -127,7 +127,7 @@ fn read_bytes(file: &Path) -> Result<Option<Vec<u8>>, StoreError> {
 }
 
 /// The `.bak` of `file` (beside the link's target), when there is one.
-fn existing_backup(file: &Path) -> Option<std::path::PathBuf> {
+pub(super) fn existing_backup(file: &Path) -> Option<std::path::PathBuf> {
     let bak = backup_of(&resolve_links(file).ok()?);
     bak.is_file().then_some(bak)
 }

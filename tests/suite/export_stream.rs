@@ -230,3 +230,167 @@ fn ids_found_twice_are_exported_as_the_whole_journal_reads_them() {
         "{md}"
     );
 }
+
+/// The index, brought up to date as a writer does, describing every month file (their order
+/// and the ids that are not their own).
+fn index_every_month(sb: &Sandbox) -> serde_json::Value {
+    Store::open(&sb.data(), Access::ReadWrite)
+        .unwrap()
+        .journal_summary()
+        .unwrap();
+    let index = fs::read(sb.data().join("journal/.index.json")).unwrap();
+    serde_json::from_slice(&index).unwrap()
+}
+
+/// What export gives, and what md export gives, as `(id, text)` pairs and text.
+fn export_both(sb: &Sandbox) -> (Vec<(String, String)>, String) {
+    let pairs = sb
+        .exported_entries()
+        .iter()
+        .map(|e| {
+            let field = |name: &str| e[name].as_str().unwrap().to_string();
+            (field("id"), field("text"))
+        })
+        .collect();
+    let md = sb.cmd(&["export", "--format", "md"]).assert().success();
+    (
+        pairs,
+        String::from_utf8_lossy(&md.get_output().stdout).to_string(),
+    )
+}
+
+/// With the index describing every month, export keeps in mind across months only the ids in
+/// ranges that meet another month's ids, and passes months in order on as it reads them: what it writes is byte for
+/// byte what it writes without the index, reading every id, and what the whole journal holds.
+#[test]
+fn with_the_index_export_reads_entry_by_entry_and_writes_the_same() {
+    let sb = Sandbox::new();
+    month_file(
+        &sb,
+        "2026-01",
+        &[
+            ("same", "2026-01-05T12:00:00Z", "a"),
+            ("twice", "2026-01-06T12:00:00Z", "b"),
+            ("twice", "2026-01-07T12:00:00Z", "c"),
+            ("20260201T120000000Z", "2026-01-08T12:00:00Z", "x"),
+        ],
+    );
+    month_file(
+        &sb,
+        "2026-02",
+        &[
+            ("same", "2026-02-01T12:00:00Z", "d"),
+            ("20260201T120000000Z", "2026-02-01T12:00:00Z", "e"),
+        ],
+    );
+    // In time order, two entries at the same time with their ids the other way round, and an
+    // own id twice.
+    month_file(
+        &sb,
+        "2026-03",
+        &[
+            ("20260301T9", "2026-03-01T12:00:00Z", "f"),
+            ("20260301T1", "2026-03-01T12:00:00Z", "g"),
+            ("20260301T9", "2026-03-02T12:00:00Z", "h"),
+        ],
+    );
+    // Out of time order: read whole and sorted.
+    month_file(
+        &sb,
+        "2026-04",
+        &[
+            ("20260402", "2026-04-02T12:00:00Z", "j"),
+            ("20260401", "2026-04-01T12:00:00Z", "i"),
+        ],
+    );
+    let index = index_every_month(&sb);
+    let months = &index["months"];
+    let foreign = &months["2026-01"]["ids"]["foreign"];
+    assert_eq!(foreign["first"], "20260201T120000000Z");
+    assert_eq!(foreign["last"], "twice");
+    assert_eq!(months["2026-03"]["ids"]["in_order"], true);
+    assert_eq!(months["2026-04"]["ids"]["in_order"], false);
+    let (streamed, streamed_md) = export_both(&sb);
+
+    let store = Store::open(&sb.data(), Access::ReadOnly).unwrap();
+    let whole = store.load_journal().unwrap().journal;
+    let texts: Vec<&str> = streamed.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["a", "b", "c", "x", "d", "e", "g", "f", "h", "i", "j"]
+    );
+    let ids: Vec<&str> = streamed.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "same",
+            "twice",
+            "20260107T120000000Z",
+            "20260201T120000000Z",
+            "20260201T120000000Z-2",
+            "20260201T120000000Z-3",
+            "20260301T1",
+            "20260301T9",
+            "20260302T120000000Z",
+            "20260401",
+            "20260402"
+        ],
+        "renamed oldest first, as export always has"
+    );
+    assert_eq!(whole.len(), streamed.len());
+
+    fs::remove_file(sb.data().join("journal/.index.json")).unwrap();
+    let (read_whole, read_whole_md) = export_both(&sb);
+    assert_eq!(streamed, read_whole);
+    assert_eq!(streamed_md, read_whole_md);
+}
+
+/// A month the index describes but that was damaged in place since (same size, same time), so
+/// export is already writing it when the damage shows: it stops with an error naming the file,
+/// and `-o` leaves no file.
+#[test]
+fn a_month_damaged_part_way_through_stops_the_export_and_writes_no_file() {
+    let sb = Sandbox::new();
+    let rows: Vec<(String, String, String)> = (0..600)
+        .map(|n| {
+            let at = format!(
+                "2026-01-{:02}T{:02}:{:02}:00Z",
+                1 + n / 60,
+                n / 3 % 20,
+                n % 60
+            );
+            let text = format!("entry number {n} {}", "words ".repeat(40));
+            (format!("202601{n:05}"), at, text)
+        })
+        .collect();
+    let entries: Vec<(&str, &str, &str, Option<&str>)> = rows
+        .iter()
+        .map(|(id, at, text)| (id.as_str(), at.as_str(), text.as_str(), None))
+        .collect();
+    sb.import(&sb.export_file("many.json", &entries));
+    index_every_month(&sb);
+    let file = sb.data().join("journal/2026-01.json");
+    let before = fs::metadata(&file).unwrap().modified().unwrap();
+    let mut bytes = fs::read(&file).unwrap();
+    let late = bytes.len() * 3 / 4;
+    let quote = late + bytes[late..].iter().position(|b| *b == b'"').unwrap();
+    bytes[quote] = b'}';
+    fs::write(&file, &bytes).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(before)
+        .unwrap();
+
+    let target = sb.file("journal.md");
+    let out = sb
+        .cmd(&["export", "-o", target.to_str().unwrap()])
+        .assert()
+        .failure();
+    let err = stderr(out.get_output());
+    assert!(err.contains("2026-01.json"), "{err}");
+    assert!(err.contains("stopped part way through 2026-01"), "{err}");
+    assert!(!target.exists());
+    assert!(temps(target.parent().unwrap()).is_empty());
+}
