@@ -20,7 +20,7 @@ use crate::engine::{Extra, JournalEntry, MonthIds, MonthKey};
 use super::codec;
 use super::paths::INDEX_FILE;
 use super::write::write_new;
-use super::{Store, StoreError};
+use super::{LockWait, Store, StoreError};
 
 /// The schema version written into the index.
 pub const INDEX_SCHEMA: u32 = 1;
@@ -197,6 +197,34 @@ impl Store {
         entries: &[JournalEntry],
     ) -> Option<MonthSummary> {
         summarise(key, &self.month_file(key), entries)
+    }
+
+    /// Adds to the index what a reader learnt of months whose summaries an older build wrote
+    /// without their ids: each `(month, stamp, ids)` is taken only while the index and the
+    /// month's file both still have the stamp the reader saw. Done only when no one else holds
+    /// the writer's lock (it never waits); false when it was not done.
+    pub fn add_month_ids(&self, learnt: Vec<(MonthKey, Stamp, MonthIds)>) -> bool {
+        if learnt.is_empty() {
+            return true;
+        }
+        let Ok(writer) = Store::open_waiting(self.dir(), super::Access::ReadWrite, LockWait::No)
+        else {
+            return false;
+        };
+        let mut index = writer.read_index();
+        let mut changed = false;
+        for (key, seen, ids) in learnt {
+            let on_disk = stamp(&writer.month_file(key));
+            if let Some(summary) = index.months.get_mut(&key.to_string())
+                && summary.ids.is_none()
+                && summary.describes(Some(seen))
+                && on_disk == Some(seen)
+            {
+                summary.ids = Some(ids);
+                changed = true;
+            }
+        }
+        !changed || writer.write_index(&index).is_ok()
     }
 
     /// Notes in the index what each month now holds on disk (`None`: nothing known, so the

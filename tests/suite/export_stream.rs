@@ -394,3 +394,26 @@ fn a_month_damaged_part_way_through_stops_the_export_and_writes_no_file() {
     assert!(!target.exists());
     assert!(temps(target.parent().unwrap()).is_empty());
 }
+
+/// An index an older build wrote says nothing of the months' ids: export then reads each month
+/// whole, as before, and adds what it learnt to the index, so the next export reads them an
+/// entry at a time. The words and ids it writes are the same both times.
+#[test]
+fn an_export_adds_the_ids_an_older_index_lacks_and_the_next_export_is_the_same() {
+    let sb = Sandbox::new();
+    sb.import(&sb.export_file("three.json", THREE_MONTHS));
+    let mut index = index_every_month(&sb);
+    let file = sb.data().join("journal/.index.json");
+    for (_, month) in index["months"].as_object_mut().unwrap() {
+        assert!(month.as_object_mut().unwrap().remove("ids").is_some());
+    }
+    fs::write(&file, serde_json::to_vec(&index).unwrap()).unwrap();
+
+    let first = export_both(&sb);
+    let index: serde_json::Value = serde_json::from_slice(&fs::read(&file).unwrap()).unwrap();
+    for (name, month) in index["months"].as_object().unwrap() {
+        assert_eq!(month["ids"]["in_order"], true, "{name}: {month}");
+    }
+    assert_eq!(export_both(&sb), first);
+    assert_eq!(first.0.len(), THREE_MONTHS.len());
+}

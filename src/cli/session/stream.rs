@@ -17,7 +17,7 @@ use std::path::Path;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use crate::engine::{
-    IdRange, JOURNAL_SCHEMA, JournalEntry, JournalMonth, MonthKey, UniqueIds, is_own_id,
+    IdRange, JOURNAL_SCHEMA, JournalEntry, JournalMonth, MonthIds, MonthKey, UniqueIds, is_own_id,
     ranges_to_watch,
 };
 use crate::store::{Access, Inbox, InboxItem, MonthSummary, SetAside, Stamp, Store, StoreError};
@@ -46,6 +46,8 @@ pub struct MonthPlan {
     entries: usize,
     /// How it is read.
     way: Way,
+    /// The index's summary of it was written by an older build, without its ids.
+    ids_unknown: bool,
 }
 
 /// How a month's entries reach the export.
@@ -98,6 +100,7 @@ impl Session {
         mut write: impl FnMut(&[JournalEntry]) -> Result<(), CliError>,
     ) -> Result<(), CliError> {
         let mut pieces = read_months(self.store.dir(), months)?;
+        let mut learnt = Vec::new();
         for plan in months {
             self.unique_ids.start_month(plan.entries);
             let Some(Piece::Begin { as_described }) = pieces.next() else {
@@ -159,6 +162,11 @@ impl Session {
                     self.pass_on(&mut waited, &mut write)?;
                 }
                 Way::Whole => {
+                    if let (true, Some(stamp)) = (plan.ids_unknown, plan.described)
+                        && let Some(ids) = MonthIds::of(plan.key, &whole)
+                    {
+                        learnt.push((plan.key, stamp, ids));
+                    }
                     let mut entries = self.merge_waiting(plan.key, whole);
                     if !entries.is_sorted_by(|a, b| in_date_order(a, b).is_le()) {
                         entries.sort_by(in_date_order);
@@ -167,6 +175,8 @@ impl Session {
                 }
             }
         }
+        // The next export can then read those months an entry at a time.
+        self.store.add_month_ids(learnt);
         Ok(())
     }
 
@@ -279,6 +289,7 @@ fn plan(
             MonthPlan {
                 key,
                 described: summary.map(|s| (s.len, s.modified)),
+                ids_unknown: summary.is_some_and(|s| s.ids.is_none()),
                 entries: summary.map_or(0, |s| s.entries) + here.len(),
                 way: if in_order { Way::AsRead } else { Way::Whole },
             }
