@@ -7,7 +7,7 @@
 //! <dir>/journey.json          progress, answers, settings (may be a link to an existing file)
 //! <dir>/drafts.json           text being typed, written only when a draft changed
 //! <dir>/journal/2026-11.json  one file per month of journal entries
-//! <dir>/journal/.index.json   counts per month, rebuilt from the months whenever stale
+//! <dir>/journal/.index.json   counts, order and outside ids per month, rebuilt when stale
 //! <dir>/inbox/*.json          words not yet in their place, one small file each
 //! <dir>/editing/             text handed to the user's own editor, only when the machine has
 //!                             no memory-backed folder for it (see [`scratch`]); removed after
