@@ -1,6 +1,7 @@
 //! A small index of the journal (`journal/.index.json`): per month file, how many entries it holds
-//! and its newest entry, with the file's size and modification time. Commands that need only
-//! counts (`status`) read it instead of every month.
+//! and its newest entry, whether they are in time order and the range of its ids that are not
+//! the month's own, with the file's size and modification time. Commands that need only counts
+//! (`status`) read it instead of every month; export reads each month an entry at a time.
 //!
 //! The months are the truth: an index entry is used only while its month file still has the
 //! size and time it records; a missing, stale or damaged index is rebuilt from the months. It is
