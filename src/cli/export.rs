@@ -127,6 +127,7 @@ pub fn run(cli: &Cli, args: &ExportArgs, config: &Config) -> Result<ExitCode, Cl
             )
             .map_err(|e| match e {
                 CliError::Io(e) => cannot(e),
+                CliError::Other(why) => CliError::Other(format!("{why} Nothing was exported.")),
                 e => e,
             })?;
             file.commit().map_err(cannot)?;

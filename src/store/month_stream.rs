@@ -388,7 +388,7 @@ impl Chunks {
                 explained.message,
             )
         } else {
-            (line + e.line() - 1, e.column(), explained.message)
+            (line + e.line() - 1, e.column().max(1), explained.message)
         }
     }
 

@@ -391,6 +391,8 @@ fn a_month_damaged_part_way_through_stops_the_export_and_writes_no_file() {
     let err = stderr(out.get_output());
     assert!(err.contains("2026-01.json"), "{err}");
     assert!(err.contains("stopped part way through 2026-01"), "{err}");
+    assert!(err.contains("Nothing was exported."), "{err}");
+    assert!(!err.contains(":0:"), "a column is counted from 1: {err}");
     assert!(!target.exists());
     assert!(temps(target.parent().unwrap()).is_empty());
 }
