@@ -291,22 +291,16 @@ impl Session {
         let dir = data_dir(cli)?;
         let mut session = Self::open_journey(guide, &dir, Access::ReadOnly, FOR_A_COMMAND)?;
         let mut months: BTreeSet<MonthKey> = session.store.journal_months()?.into_iter().collect();
-        for found in Inbox::of(session.store.dir()).list()? {
-            match found.record {
-                Ok(record) => match record.item {
-                    InboxItem::Entry { ref entry, .. } => {
-                        months.insert(entry.month());
-                        session.waiting.push((found.file, record));
-                    }
-                    item @ InboxItem::Text { .. } => {
-                        session.apply_read_only(item.into_action(), &found.file);
-                    }
-                },
-                Err(e) => session.notes.push(format!(
-                    "warning: an inbox record was left where it is: {e}"
-                )),
-            }
-        }
+        session.take_waiting_entries()?;
+        months.extend(
+            session
+                .waiting
+                .iter()
+                .filter_map(|(_, record)| match &record.item {
+                    InboxItem::Entry { entry, .. } => Some(entry.month()),
+                    InboxItem::Text { .. } => None,
+                }),
+        );
         let months: Vec<MonthKey> = months.into_iter().collect();
         // Sized once for every id: growing it would hold the old table and the new at once.
         let ids = session
@@ -325,6 +319,37 @@ impl Session {
             return Ok(entries);
         }
         self.ensure_month(key)?;
+        self.apply_waiting(key);
+        if let Some(read) = &mut self.partial {
+            read.remove(&key);
+        }
+        let mut entries = self.book.journal.take_month(key);
+        self.give_unseen_ids(&mut entries);
+        Ok(entries)
+    }
+
+    /// For a month-by-month reader: lists the inbox, keeping the entries waiting there for
+    /// their months (see [`Session::apply_waiting`]) and showing the words of drafts at once;
+    /// a record that cannot be read is left where it is, with a note.
+    fn take_waiting_entries(&mut self) -> Result<(), CliError> {
+        for found in Inbox::of(self.store.dir()).list()? {
+            match found.record {
+                Ok(record) => match record.item {
+                    InboxItem::Entry { .. } => self.waiting.push((found.file, record)),
+                    item @ InboxItem::Text { .. } => {
+                        self.apply_read_only(item.into_action(), &found.file);
+                    }
+                },
+                Err(e) => self.notes.push(format!(
+                    "warning: an inbox record was left where it is: {e}"
+                )),
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies the inbox entries waiting for month `key` to the journal, without saving.
+    fn apply_waiting(&mut self, key: MonthKey) {
         let (now, later) = std::mem::take(&mut self.waiting).into_iter().partition(
             |(_, record)| matches!(&record.item, InboxItem::Entry { entry, .. } if entry.month() == key),
         );
@@ -332,12 +357,6 @@ impl Session {
         for (file, record) in now {
             self.apply_read_only(record.item.into_action(), &file);
         }
-        if let Some(read) = &mut self.partial {
-            read.remove(&key);
-        }
-        let mut entries = self.book.journal.take_month(key);
-        self.give_unseen_ids(&mut entries);
-        Ok(entries)
     }
 
     /// Month `key`'s entries read straight from its file, without passing through the journal,

@@ -565,6 +565,23 @@ impl Journal {
 }
 
 #[cfg(test)]
+impl JournalEntry {
+    /// An entry with `id`, written at `created`, saying "words" and nothing else: for tests.
+    pub(crate) fn words_at(id: &str, created: DateTime<Utc>) -> Self {
+        Self {
+            id: id.into(),
+            created,
+            edited: None,
+            text: "words".into(),
+            step: None,
+            mood: None,
+            tags: Vec::new(),
+            extra: Default::default(),
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -108,16 +108,7 @@ mod tests {
     use super::*;
 
     fn entry(id: &str) -> JournalEntry {
-        JournalEntry {
-            id: id.into(),
-            created: "2026-03-01T12:00:00Z".parse().unwrap(),
-            edited: None,
-            text: "words".into(),
-            step: None,
-            mood: None,
-            tags: Vec::new(),
-            extra: Default::default(),
-        }
+        JournalEntry::words_at(id, "2026-03-01T12:00:00Z".parse().unwrap())
     }
 
     fn key(month: u32) -> MonthKey {

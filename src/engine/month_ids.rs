@@ -147,16 +147,7 @@ mod tests {
     use super::*;
 
     fn entry(id: &str, day: u32) -> JournalEntry {
-        JournalEntry {
-            id: id.into(),
-            created: Utc.with_ymd_and_hms(2024, 3, day, 9, 0, 0).unwrap(),
-            edited: None,
-            text: "words".into(),
-            step: None,
-            mood: None,
-            tags: Vec::new(),
-            extra: Default::default(),
-        }
+        JournalEntry::words_at(id, Utc.with_ymd_and_hms(2024, 3, day, 9, 0, 0).unwrap())
     }
 
     fn month(name: &str) -> MonthKey {

@@ -102,16 +102,7 @@ mod tests {
     use super::*;
 
     fn entry(id: &str, minute: u32) -> JournalEntry {
-        JournalEntry {
-            id: id.into(),
-            created: Utc.with_ymd_and_hms(2024, 3, 1, 9, minute, 0).unwrap(),
-            edited: None,
-            text: "words".into(),
-            step: None,
-            mood: None,
-            tags: Vec::new(),
-            extra: Default::default(),
-        }
+        JournalEntry::words_at(id, Utc.with_ymd_and_hms(2024, 3, 1, 9, minute, 0).unwrap())
     }
 
     fn kept(ids: &mut UniqueIds, id: &str, minute: u32) -> String {

@@ -110,7 +110,7 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError> {
         return Ok(value);
     }
     let text = text_of(bytes)?;
-    serde_json::from_str(text).map_err(|e| explain(text, &e))
+    serde_json::from_str(text).map_err(|e| explain(Some(text), &e))
 }
 
 /// The bytes as text, refusing what JSON never holds: a BOM, bad UTF-8, NUL bytes, nothing at all.
@@ -157,8 +157,13 @@ fn text_of(bytes: &[u8]) -> Result<&str, DecodeError> {
     Ok(text)
 }
 
-/// A serde_json error in plain words, with its position kept apart from the message.
-fn explain(text: &str, e: &serde_json::Error) -> DecodeError {
+/// Why a file with more after its data cannot be read.
+pub(super) const TRAILING: &str = "unexpected text after the end of the data (trailing characters)";
+
+/// A serde_json error in plain words, with its position kept apart from the message. `text`
+/// is the file's whole text, when at hand (not for a file read as it streams in), to name the
+/// field at fault.
+pub(super) fn explain(text: Option<&str>, e: &serde_json::Error) -> DecodeError {
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     let what = full.strip_suffix(&suffix).unwrap_or(&full);
@@ -166,39 +171,19 @@ fn explain(text: &str, e: &serde_json::Error) -> DecodeError {
         serde_json::error::Category::Eof => {
             format!("the file ends too soon ({what}); it may have been cut off")
         }
-        serde_json::error::Category::Data if !text.trim_start().starts_with('{') => {
+        serde_json::error::Category::Data
+            if text.is_some_and(|text| !text.trim_start().starts_with('{')) =>
+        {
             format!("the file should hold one object ({{ … }}) but holds something else ({what})")
         }
         serde_json::error::Category::Data if !what.starts_with("missing field") => {
-            match field_at(text, e.line(), e.column()) {
+            match text.and_then(|text| field_at(text, e.line(), e.column())) {
                 Some(field) => format!("wrong content in `{field}`: {what}"),
                 None => format!("wrong content: {what}"),
             }
         }
         serde_json::error::Category::Data => format!("wrong content: {what}"),
-        _ if what == "trailing characters" => {
-            "unexpected text after the end of the data (trailing characters)".into()
-        }
-        _ => what.to_string(),
-    };
-    DecodeError {
-        line: e.line().max(1),
-        column: e.column().max(1),
-        message,
-    }
-}
-
-/// A serde_json error met while reading a file as it streams in (its text is not at hand), in
-/// plain words, with its position kept apart from the message.
-pub(super) fn explain_read(e: &serde_json::Error) -> DecodeError {
-    let full = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let what = full.strip_suffix(&suffix).unwrap_or(&full);
-    let message = match e.classify() {
-        serde_json::error::Category::Eof => {
-            format!("the file ends too soon ({what}); it may have been cut off")
-        }
-        serde_json::error::Category::Data => format!("wrong content: {what}"),
+        _ if what == "trailing characters" => TRAILING.into(),
         _ => what.to_string(),
     };
     DecodeError {

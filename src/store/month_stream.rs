@@ -16,6 +16,9 @@ use super::index::Stamp;
 use super::read::existing_backup;
 use super::{Store, StoreError};
 
+/// Why a file that ends before its data does cannot be read.
+const CUT_OFF: &str = "the file ends too soon; it may have been cut off";
+
 /// Bytes read from the disk at a time.
 const READ_SIZE: usize = 256 * 1024;
 
@@ -204,9 +207,7 @@ fn read_month(
         }
     }
     if chunks.next_byte()?.is_some() {
-        return Err(Stop::Syntax(
-            "unexpected text after the end of the data (trailing characters)".into(),
-        ));
+        return Err(Stop::Syntax(codec::TRAILING.into()));
     }
     for (found, name) in [(schema, "schema"), (month, "month"), (entries, "entries")] {
         if !found {
@@ -346,9 +347,7 @@ impl Chunks {
                 Ok(())
             }
             Some(_) => Err(Stop::Syntax(message.into())),
-            None => Err(Stop::Syntax(
-                "the file ends too soon; it may have been cut off".into(),
-            )),
+            None => Err(Stop::Syntax(CUT_OFF.into())),
         }
     }
 
@@ -367,9 +366,7 @@ impl Chunks {
                 }
                 Some(Err(e)) if !e.is_eof() || self.done => return Err(Stop::Json(e)),
                 None if self.done => {
-                    return Err(Stop::Syntax(
-                        "the file ends too soon; it may have been cut off".into(),
-                    ));
+                    return Err(Stop::Syntax(CUT_OFF.into()));
                 }
                 _ => self.fill()?,
             }
@@ -380,7 +377,7 @@ impl Chunks {
     /// position, with its message in plain words.
     fn locate(&self, e: &serde_json::Error) -> (usize, usize, String) {
         let (line, column) = self.here();
-        let explained = codec::explain_read(e);
+        let explained = codec::explain(None, e);
         if e.line() <= 1 {
             (
                 line,

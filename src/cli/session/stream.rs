@@ -20,7 +20,7 @@ use crate::engine::{
     IdRange, JOURNAL_SCHEMA, JournalEntry, JournalMonth, MonthIds, MonthKey, UniqueIds, is_own_id,
     ranges_to_watch,
 };
-use crate::store::{Access, Inbox, InboxItem, MonthSummary, SetAside, Stamp, Store, StoreError};
+use crate::store::{Access, InboxItem, MonthSummary, SetAside, Stamp, Store, StoreError};
 
 use super::super::Cli;
 use super::{CliError, FOR_A_COMMAND, Session, data_dir, in_date_order, load_guide};
@@ -69,19 +69,7 @@ impl Session {
         let dir = data_dir(cli)?;
         let mut session = Self::open_journey(guide, &dir, Access::ReadOnly, FOR_A_COMMAND)?;
         let files: BTreeSet<MonthKey> = session.store.journal_months()?.into_iter().collect();
-        for found in Inbox::of(session.store.dir()).list()? {
-            match found.record {
-                Ok(record) => match record.item {
-                    InboxItem::Entry { .. } => session.waiting.push((found.file, record)),
-                    item @ InboxItem::Text { .. } => {
-                        session.apply_read_only(item.into_action(), &found.file);
-                    }
-                },
-                Err(e) => session.notes.push(format!(
-                    "warning: an inbox record was left where it is: {e}"
-                )),
-            }
-        }
+        session.take_waiting_entries()?;
         let summaries = session.store.current_month_summaries();
         let waiting: Vec<InboxEntry> = session.waiting_entries().collect();
         let plans = plan(&files, &summaries, &waiting);
@@ -99,11 +87,11 @@ impl Session {
         months: &[MonthPlan],
         mut write: impl FnMut(&[JournalEntry]) -> Result<(), CliError>,
     ) -> Result<(), CliError> {
-        let mut pieces = read_months(self.store.dir(), months)?;
+        let pieces = read_months(self.store.dir(), months)?;
         let mut learnt = Vec::new();
         for plan in months {
             self.unique_ids.start_month(plan.entries);
-            let Some(Piece::Begin { as_described }) = pieces.next() else {
+            let Some(Piece::Begin { as_described }) = pieces.recv().ok() else {
                 return Err(stopped(plan.key));
             };
             let mut way = plan.way;
@@ -114,7 +102,7 @@ impl Session {
             let mut whole = Vec::new();
             let mut any = false;
             let end = loop {
-                match pieces.next() {
+                match pieces.recv().ok() {
                     Some(Piece::Entries(batch)) => {
                         any = true;
                         if way == Way::Whole {
@@ -233,17 +221,6 @@ impl Session {
         entries
     }
 
-    /// Applies the inbox entries waiting for month `key` to the journal, without saving.
-    fn apply_waiting(&mut self, key: MonthKey) {
-        let (now, later) = std::mem::take(&mut self.waiting).into_iter().partition(
-            |(_, record)| matches!(&record.item, InboxItem::Entry { entry, .. } if entry.month() == key),
-        );
-        self.waiting = later;
-        for (file, record) in now {
-            self.apply_read_only(record.item.into_action(), &file);
-        }
-    }
-
     /// The entries waiting in the inbox.
     fn waiting_entries(&self) -> impl Iterator<Item = InboxEntry<'_>> {
         self.waiting
@@ -341,20 +318,9 @@ enum Piece {
     End(Result<(), StoreError>),
 }
 
-/// The reading thread's pieces, in order.
-struct Pieces {
-    pieces: Receiver<Piece>,
-}
-
-impl Pieces {
-    fn next(&mut self) -> Option<Piece> {
-        self.pieces.recv().ok()
-    }
-}
-
 /// Starts reading `months` of the data folder `dir` (read-only), in the order given, on a
 /// thread of its own; it waits while two batches are not yet taken.
-fn read_months(dir: &Path, months: &[MonthPlan]) -> Result<Pieces, CliError> {
+fn read_months(dir: &Path, months: &[MonthPlan]) -> Result<Receiver<Piece>, CliError> {
     let (send, receive) = sync_channel(2);
     let dir = dir.to_path_buf();
     let months: Vec<(MonthKey, Option<Stamp>, Way)> =
@@ -383,7 +349,7 @@ fn read_months(dir: &Path, months: &[MonthPlan]) -> Result<Pieces, CliError> {
             }
         });
     match started {
-        Ok(_) => Ok(Pieces { pieces: receive }),
+        Ok(_) => Ok(receive),
         Err(e) => Err(CliError::Other(format!(
             "could not start reading the journal: {e}"
         ))),
